@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CitiesModule } from '../../../libs/cities/src/index.js';
+import { IdentityModule } from '../../../libs/identity/src/index.js';
+import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
+import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
+import { ThemesModule } from '../../../libs/themes/src/index.js';
+import { HealthController } from './health.controller.js';
+
+export interface RuntimeSettings {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(settings: RuntimeSettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot(settings.config, settings.databaseUrl),
+        IdentityModule.forRoot(settings.jwtSecret),
+        ThemesModule,
+        CitiesModule,
+        PractitionersModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

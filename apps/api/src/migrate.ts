@@ -1,0 +1,9 @@
+// `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database).
+import { loadConfig, runMigrations } from '../../../libs/persistence/src/index.js';
+import { openDatabase } from './runtime.js';
+
+const config = loadConfig();
+const database = await openDatabase(config);
+const applied = await runMigrations(database.url);
+console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+await database.embedded?.stop();

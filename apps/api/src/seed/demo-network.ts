@@ -1,0 +1,133 @@
+// The demo network a newcomer sees on first start: cities on both sides of the Atlantic,
+// practitioners across positions, one coordinator and one admin. Accounts are in the README.
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { NetworkRole, Position, WorkingHours } from '../../../../libs/contracts/src/index.js';
+import { regionOf } from '../../../../libs/cities/src/index.js';
+import { hashPassword } from '../../../../libs/identity/src/index.js';
+
+export const DEMO_PASSWORDS: Record<NetworkRole, string> = {
+  member: 'member-demo-2026',
+  coordinator: 'coordinator-demo-2026',
+  admin: 'admin-demo-2026',
+};
+
+interface DemoCity {
+  name: string;
+  countryCode: string;
+  subdivision: string | null;
+  timeZone: string;
+  population: number;
+  languages: string[];
+}
+
+export const DEMO_CITIES: DemoCity[] = [
+  { name: 'Rotterdam', countryCode: 'NL', subdivision: 'NL-ZH', timeZone: 'Europe/Amsterdam', population: 655_000, languages: ['nl', 'en'] },
+  { name: 'Antwerp', countryCode: 'BE', subdivision: 'BE-VAN', timeZone: 'Europe/Brussels', population: 530_000, languages: ['nl', 'fr', 'en'] },
+  { name: 'Lyon', countryCode: 'FR', subdivision: 'FR-ARA', timeZone: 'Europe/Paris', population: 522_000, languages: ['fr'] },
+  { name: 'Strasbourg', countryCode: 'FR', subdivision: 'FR-GES', timeZone: 'Europe/Paris', population: 291_000, languages: ['fr', 'de'] },
+  { name: 'Munich', countryCode: 'DE', subdivision: 'DE-BY', timeZone: 'Europe/Berlin', population: 1_510_000, languages: ['de', 'en'] },
+  { name: 'Aarhus', countryCode: 'DK', subdivision: 'DK-82', timeZone: 'Europe/Copenhagen', population: 290_000, languages: ['da', 'en'] },
+  { name: 'Manchester', countryCode: 'GB', subdivision: 'GB-MAN', timeZone: 'Europe/London', population: 568_000, languages: ['en'] },
+  { name: 'Denver', countryCode: 'US', subdivision: 'US-CO', timeZone: 'America/Denver', population: 716_000, languages: ['en', 'es'] },
+  { name: 'Minneapolis', countryCode: 'US', subdivision: 'US-MN', timeZone: 'America/Chicago', population: 425_000, languages: ['en', 'so', 'es'] },
+  { name: 'Boston', countryCode: 'US', subdivision: 'US-MA', timeZone: 'America/New_York', population: 650_000, languages: ['en', 'es'] },
+  { name: 'Atlanta', countryCode: 'US', subdivision: 'US-GA', timeZone: 'America/New_York', population: 510_000, languages: ['en'] },
+  { name: 'Los Angeles', countryCode: 'US', subdivision: 'US-CA', timeZone: 'America/Los_Angeles', population: 3_820_000, languages: ['en', 'es'] },
+];
+
+interface DemoPerson {
+  email: string;
+  displayName: string;
+  role: NetworkRole;
+  position: Position;
+  city: string | null;
+  organisation?: string;
+  languages: string[];
+  themes: string[];
+  bio: string;
+}
+
+const OFFICE: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { email: 'admin@crossings.example', displayName: 'Alex Admin', role: 'admin', position: 'coordinator', city: null, organisation: 'Crossings', languages: ['en'], themes: [], bio: 'Runs this Crossings instance.' },
+  { email: 'coordinator@crossings.example', displayName: 'Claire Dubois', role: 'coordinator', position: 'coordinator', city: 'Lyon', organisation: 'Crossings network office', languages: ['fr', 'en', 'de'], themes: ['polarization', 'national-local-coordination'], bio: 'Coordinates the transatlantic exchanges and moderates the network.' },
+  { email: 'mayor.rotterdam@crossings.example', displayName: 'Pieter van Dijk', role: 'member', position: 'mayor', city: 'Rotterdam', languages: ['nl', 'en'], themes: ['polarization', 'community-resilience'], bio: 'Mayor of Rotterdam.' },
+  { email: 'youth.rotterdam@crossings.example', displayName: 'Samira El Amrani', role: 'member', position: 'practitioner', city: 'Rotterdam', languages: ['nl', 'ar', 'en'], themes: ['youth-engagement', 'online-hate'], bio: 'Youth worker in Rotterdam-Zuid.' },
+  { email: 'official.antwerp@crossings.example', displayName: 'Joris Peeters', role: 'member', position: 'official', city: 'Antwerp', languages: ['nl', 'fr', 'en'], themes: ['returning-foreign-fighters', 'national-local-coordination'], bio: 'Radicalisation prevention officer, City of Antwerp.' },
+  { email: 'mayor.lyon@crossings.example', displayName: 'Hélène Martin', role: 'member', position: 'mayor', city: 'Lyon', languages: ['fr', 'en'], themes: ['community-resilience'], bio: 'Deputy mayor for security and prevention.' },
+  { email: 'social.lyon@crossings.example', displayName: 'Karim Benali', role: 'member', position: 'practitioner', city: 'Lyon', languages: ['fr', 'ar'], themes: ['returning-foreign-fighters', 'mental-health'], bio: 'Social worker supporting returnee families.' },
+  { email: 'official.strasbourg@crossings.example', displayName: 'Anne Keller', role: 'member', position: 'official', city: 'Strasbourg', languages: ['fr', 'de', 'en'], themes: ['far-right-violent-extremism'], bio: 'Works on cross-border cooperation against right-wing extremism.' },
+  { email: 'police.munich@crossings.example', displayName: 'Markus Huber', role: 'member', position: 'practitioner', city: 'Munich', languages: ['de', 'en'], themes: ['far-right-violent-extremism', 'national-local-coordination'], bio: 'Police liaison for community relations.' },
+  { email: 'research.munich@crossings.example', displayName: 'Dr. Lena Vogel', role: 'member', position: 'researcher', city: 'Munich', organisation: 'Ludwig Maximilian University', languages: ['de', 'en'], themes: ['online-hate', 'polarization'], bio: 'Researches online radicalisation pathways.' },
+  { email: 'official.aarhus@crossings.example', displayName: 'Mette Jensen', role: 'member', position: 'official', city: 'Aarhus', languages: ['da', 'en'], themes: ['returning-foreign-fighters', 'mental-health'], bio: 'Aarhus model: exit and mentoring programmes.' },
+  { email: 'teacher.manchester@crossings.example', displayName: 'Owen Clarke', role: 'member', position: 'practitioner', city: 'Manchester', languages: ['en'], themes: ['youth-engagement', 'community-resilience'], bio: 'Teacher and Prevent lead in a secondary school.' },
+  { email: 'ngo.manchester@crossings.example', displayName: 'Priya Shah', role: 'member', position: 'civil-society', city: 'Manchester', organisation: 'Greater Manchester Community Trust', languages: ['en', 'gu'], themes: ['community-resilience', 'online-hate'], bio: 'Runs community dialogue programmes after the 2017 arena attack.' },
+  { email: 'mayor.denver@crossings.example', displayName: 'Maria Lopez', role: 'member', position: 'mayor', city: 'Denver', languages: ['en', 'es'], themes: ['polarization'], bio: 'Deputy mayor, Denver.' },
+  { email: 'practitioner.denver@crossings.example', displayName: 'Jamal Carter', role: 'member', position: 'practitioner', city: 'Denver', languages: ['en'], themes: ['youth-engagement', 'mental-health'], bio: 'Violence interrupter and youth mentor.' },
+  { email: 'official.minneapolis@crossings.example', displayName: 'Hodan Ali', role: 'member', position: 'official', city: 'Minneapolis', languages: ['en', 'so'], themes: ['community-resilience', 'national-local-coordination'], bio: 'Community safety office, City of Minneapolis.' },
+  { email: 'research.minneapolis@crossings.example', displayName: 'Dr. Erik Lindqvist', role: 'member', position: 'researcher', city: 'Minneapolis', organisation: 'University of Minnesota', languages: ['en', 'sv'], themes: ['far-right-violent-extremism'], bio: 'Studies militia movements in the Upper Midwest.' },
+  { email: 'mayor.boston@crossings.example', displayName: 'Daniel Sullivan', role: 'member', position: 'mayor', city: 'Boston', languages: ['en'], themes: ['community-resilience'], bio: 'Chief of staff to the mayor of Boston.' },
+  { email: 'social.boston@crossings.example', displayName: 'Rosa Alvarez', role: 'member', position: 'practitioner', city: 'Boston', languages: ['en', 'es'], themes: ['mental-health', 'youth-engagement'], bio: 'Clinical social worker in a school-based programme.' },
+  { email: 'official.atlanta@crossings.example', displayName: 'Keisha Washington', role: 'member', position: 'official', city: 'Atlanta', languages: ['en'], themes: ['polarization', 'online-hate'], bio: 'Office of One Atlanta: community relations.' },
+  { email: 'ngo.atlanta@crossings.example', displayName: 'Rev. Thomas Greene', role: 'member', position: 'civil-society', city: 'Atlanta', organisation: 'Interfaith Coalition of Atlanta', languages: ['en'], themes: ['community-resilience'], bio: 'Builds interfaith networks against hate.' },
+  { email: 'official.la@crossings.example', displayName: 'Daniel Kim', role: 'member', position: 'official', city: 'Los Angeles', languages: ['en', 'ko'], themes: ['online-hate', 'national-local-coordination'], bio: 'Human Relations Commission, Los Angeles.' },
+  { email: 'research.la@crossings.example', displayName: 'Dr. Sofia Reyes', role: 'member', position: 'researcher', city: 'Los Angeles', organisation: 'UCLA', languages: ['en', 'es'], themes: ['polarization', 'online-hate'], bio: 'Measures polarization in local media ecosystems.' },
+  { email: 'ngo.aarhus@crossings.example', displayName: 'Lars Nielsen', role: 'member', position: 'civil-society', city: 'Aarhus', organisation: 'Exit Aarhus', languages: ['da', 'en', 'de'], themes: ['far-right-violent-extremism', 'returning-foreign-fighters'], bio: 'Mentor in an exit programme.' },
+];
+
+/** Seeds the demo network unless the database already has accounts. Returns true if it seeded. */
+export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boolean> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const hashes = {
+    member: await hashPassword(DEMO_PASSWORDS.member),
+    coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
+    admin: await hashPassword(DEMO_PASSWORDS.admin),
+  };
+  return dataSource.transaction(async (manager) => {
+    // One seeder at a time, even when two nodes start together.
+    await manager.query('SELECT pg_advisory_xact_lock(727001)');
+    const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM practitioners')) as Array<{ count: number }>;
+    if (count > 0) return false;
+    const cityIds = new Map<string, string>();
+    for (const city of DEMO_CITIES) {
+      const [row] = (await manager.query(
+        `INSERT INTO cities (name, country_code, subdivision, region, time_zone, population, languages)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [city.name, city.countryCode, city.subdivision, regionOf(city.countryCode), city.timeZone, city.population, city.languages],
+      )) as Array<{ id: string }>;
+      cityIds.set(city.name, row.id);
+    }
+    for (const person of DEMO_PEOPLE) {
+      const city = person.city ? DEMO_CITIES.find((c) => c.name === person.city) : undefined;
+      const [row] = (await manager.query(
+        `INSERT INTO practitioners (email, display_name, password_hash, network_role, status, position, city_id,
+           organisation, languages, time_zone, working_hours, bio)
+         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          person.email,
+          person.displayName,
+          hashes[person.role],
+          person.role,
+          person.position,
+          person.city ? cityIds.get(person.city) : null,
+          person.organisation ?? null,
+          person.languages,
+          city?.timeZone ?? 'Europe/Brussels',
+          JSON.stringify(OFFICE),
+          person.bio,
+        ],
+      )) as Array<{ id: string }>;
+      if (person.themes.length > 0) {
+        await manager.query(
+          `INSERT INTO practitioner_themes (practitioner_id, theme_id)
+           SELECT $1, id FROM themes WHERE slug = ANY($2)`,
+          [row.id, person.themes],
+        );
+      }
+    }
+    return true;
+  });
+}

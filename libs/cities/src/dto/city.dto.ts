@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Matches,
+  Min,
+  registerDecorator,
+} from 'class-validator';
+import { REGIONS, type Region } from '../../../contracts/src/index.js';
+import { IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import { isCountryCode } from '../region.js';
+
+const IsCountryCode = () => (object: object, propertyName: string) =>
+  registerDecorator({
+    name: 'isCountryCode',
+    target: object.constructor,
+    propertyName,
+    options: { message: '$property must be an ISO 3166-1 alpha-2 country code such as NL or US' },
+    validator: { validate: isCountryCode },
+  });
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+
+export class CreateCityDto {
+  @ApiProperty({ example: 'Rotterdam' })
+  @IsString()
+  @Length(1, 120)
+  name: string;
+
+  @ApiProperty({ example: 'NL', description: 'ISO 3166-1 alpha-2' })
+  @Transform(upper)
+  @IsCountryCode()
+  countryCode: string;
+
+  @ApiPropertyOptional({ example: 'US-CO', description: 'ISO 3166-2 subdivision (state, province)' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'subdivision must be an ISO 3166-2 code such as US-CO' })
+  subdivision?: string | null;
+
+  @ApiProperty({ example: 'Europe/Amsterdam' })
+  @IsIanaTimeZone()
+  timeZone: string;
+
+  @ApiPropertyOptional({ example: 655000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  population?: number | null;
+
+  @ApiPropertyOptional({ example: ['nl', 'en'], description: 'BCP 47 tags' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsBcp47Tag({ each: true })
+  languages?: string[];
+}
+
+export class UpdateCityDto extends PartialType(CreateCityDto) {}
+
+export class ListCitiesQuery {
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional({ example: 'NL' })
+  @IsOptional()
+  @Transform(upper)
+  @IsCountryCode()
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Include archived cities' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  archived?: 'true' | 'false';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

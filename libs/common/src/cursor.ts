@@ -1,0 +1,40 @@
+// Opaque cursors for keyset pagination: base64url of the sort key and id of the last item.
+import { ValidationFailedError } from './errors.js';
+
+export interface CursorPosition {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): CursorPosition | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
+      return { key: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // fall through to the typed error
+  }
+  throw new ValidationFailedError('cursor: not a cursor this API gave out');
+}
+
+/** Fetch limit + 1 rows, then split into a page and the next cursor. */
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  positionOf: (row: T) => CursorPosition,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const nextCursor = rows.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null;
+  return { items, nextCursor };
+}

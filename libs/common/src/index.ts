@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './api-exception.filter.js';
+export * from './validation.js';
+export * from './cursor.js';
+export * from './validators.js';
+export * from './access.js';

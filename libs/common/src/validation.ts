@@ -1,0 +1,35 @@
+// One validation pipe for every body, query and (later) socket payload: unknown fields are
+// refused, values are transformed to their declared types, failures become VALIDATION_FAILED.
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationFailedError } from './errors.js';
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints
+      ? [{ field, problems: Object.values(error.constraints) }]
+      : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const details = flattenValidationErrors(errors);
+      const message = details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; ');
+      return new ValidationFailedError(message || 'The request is not valid.', details);
+    },
+  });
+}

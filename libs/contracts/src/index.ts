@@ -1,0 +1,139 @@
+// The shapes that cross the wire, shared by the API and the web client. One source of truth.
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_SUSPENDED',
+  'TOKEN_EXPIRED',
+  'REFRESH_TOKEN_REUSED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVITATION_INVALID',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error shape of every HTTP answer that is not a success. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export const NETWORK_ROLES = ['member', 'coordinator', 'admin'] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+export const POSITIONS = [
+  'mayor',
+  'official',
+  'practitioner',
+  'researcher',
+  'civil-society',
+  'coordinator',
+] as const;
+export type Position = (typeof POSITIONS)[number];
+
+export const PRACTITIONER_STATUSES = ['invited', 'active', 'suspended', 'erased'] as const;
+export type PractitionerStatus = (typeof PRACTITIONER_STATUSES)[number];
+
+export const REGIONS = ['north-america', 'europe', 'other'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** A cursor page: pass `nextCursor` back as `cursor` for the next page; null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ThemeView {
+  id: string;
+  slug: string;
+  label: string;
+}
+
+export interface CityView {
+  id: string;
+  name: string;
+  countryCode: string;
+  /** ISO 3166-2 subdivision, e.g. US-CO for Colorado. */
+  subdivision: string | null;
+  region: Region;
+  timeZone: string;
+  population: number | null;
+  languages: string[];
+  archived: boolean;
+}
+
+/** Weekly working hours in the person's own time zone; days are ISO weekdays (1 = Monday). */
+export interface WorkingHours {
+  days: number[];
+  start: string;
+  end: string;
+}
+
+export interface CitySummary {
+  id: string;
+  name: string;
+  countryCode: string;
+  region: Region;
+}
+
+export interface PractitionerView {
+  id: string;
+  displayName: string;
+  position: Position | null;
+  city: CitySummary | null;
+  organisation: string | null;
+  languages: string[];
+  timeZone: string;
+  workingHours: WorkingHours | null;
+  themes: ThemeView[];
+  bio: string;
+  networkRole: NetworkRole;
+  status: PractitionerStatus;
+}
+
+/** What a person sees of themselves: their profile plus private fields. */
+export interface MeView extends PractitionerView {
+  email: string;
+  createdAt: string;
+}
+
+export interface SignInResponse {
+  accessToken: string;
+  expiresIn: number;
+  me: MeView;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  networkRole: NetworkRole;
+  city: CitySummary | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  /** Only in the answer to the invite itself: the single-use link to send to the invitee. */
+  inviteUrl?: string;
+}
+
+/** What the invitee sees before accepting: who is inviting, to what. */
+export interface InvitationPreview {
+  email: string;
+  networkRole: NetworkRole;
+  city: CitySummary | null;
+  invitedBy: string;
+  expiresAt: string;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+}

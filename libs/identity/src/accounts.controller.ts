@@ -1,0 +1,28 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { PractitionerView } from '../../contracts/src/index.js';
+import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { presentPractitioner } from '../../practitioners/src/index.js';
+import { AccountsService } from './accounts.service.js';
+
+/** Coordinators' and admins' account actions on practitioners. */
+@ApiTags('practitioners')
+@ApiBearerAuth()
+@Controller('practitioners')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Access('coordinator')
+  async suspend(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PractitionerView> {
+    return presentPractitioner(await this.accounts.setStatus(actor, id, 'suspend'));
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Access('coordinator')
+  async reinstate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PractitionerView> {
+    return presentPractitioner(await this.accounts.setStatus(actor, id, 'reinstate'));
+  }
+}

@@ -1,0 +1,101 @@
+// A person's rights over their account (export, erase) and coordinators' suspensions.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/src/index.js';
+import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { InvitationsService } from './invitations.service.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
+
+/** The neutral name an erased account's remaining traces carry. */
+export const ERASED_DISPLAY_NAME = 'Former member';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly practitioners: PractitionersService,
+    private readonly sessions: SessionsService,
+    private readonly invitations: InvitationsService,
+    private readonly throttle: SignInThrottle,
+  ) {}
+
+  /** Everything the platform holds about a person, as JSON (the right of access). */
+  async export(actor: Actor): Promise<Record<string, unknown>> {
+    const me = await this.practitioners.getById(actor.id);
+    const [{ accepted, sent }, sessions] = await Promise.all([
+      this.invitations.concerning(actor.id),
+      this.sessions.listFor(actor.id),
+    ]);
+    const invitation = (i: Invitation) => ({
+      email: i.email,
+      networkRole: i.networkRole,
+      cityId: i.cityId,
+      createdAt: i.createdAt.toISOString(),
+      expiresAt: i.expiresAt.toISOString(),
+      acceptedAt: i.acceptedAt?.toISOString() ?? null,
+    });
+    return {
+      exportedAt: new Date().toISOString(),
+      profile: {
+        ...presentMe(me),
+        passwordChangedAt: me.passwordChangedAt?.toISOString() ?? null,
+        updatedAt: me.updatedAt.toISOString(),
+      },
+      invitationAccepted: accepted.map(invitation),
+      invitationsSent: sent.map(invitation),
+      sessions: sessions.map((s) => ({
+        startedAt: s.createdAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        endedAt: (s.revokedAt ?? s.usedAt)?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Erases the account: personal data is removed in place, leaving a tombstone row (id, role,
+   * status "erased", neutral name) so content that must stay readable keeps a neutral author.
+   */
+  async erase(actor: Actor): Promise<void> {
+    const me = await this.practitioners.getById(actor.id);
+    const email = me.email;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(RefreshToken, { practitionerId: actor.id });
+      if (email) {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(Invitation)
+          .where('lower(email) = lower(:email)', { email })
+          .execute();
+      }
+      await manager.query('DELETE FROM practitioner_themes WHERE practitioner_id = $1', [actor.id]);
+      await manager.update(Practitioner, actor.id, {
+        email: null,
+        displayName: ERASED_DISPLAY_NAME,
+        passwordHash: null,
+        status: 'erased',
+        position: null,
+        cityId: null,
+        organisation: null,
+        languages: [],
+        workingHours: null,
+        bio: '',
+        timeZone: 'UTC',
+        erasedAt: new Date(),
+      });
+    });
+    if (email) await this.throttle.forget(email);
+  }
+
+  async setStatus(actor: Actor, id: string, action: 'suspend' | 'reinstate'): Promise<Practitioner> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.practitioners.setStatus(actor, id, action, manager);
+      if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);
+    });
+    return this.practitioners.getById(id);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AccountSuspendedError,
+  type Actor,
+  InvalidCredentialsError,
+  UnauthenticatedError,
+  ValidationFailedError,
+} from '../../common/src/index.js';
+import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { type IssuedRefreshToken, SessionsService } from './sessions.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
+import { TokenService } from './token.service.js';
+
+export interface SignedIn {
+  accessToken: string;
+  refresh: IssuedRefreshToken;
+  practitioner: Practitioner;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly practitioners: PractitionersService,
+    private readonly sessions: SessionsService,
+    private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottle,
+  ) {}
+
+  async signIn(email: string, password: string, address: string): Promise<SignedIn> {
+    const consumed = await this.throttle.reserve(email, address);
+    const account = await this.practitioners.findByEmailWithPassword(email);
+    const valid = await verifyPassword(account?.passwordHash ?? null, password);
+    if (!account || !valid || account.status === 'erased') {
+      await this.throttle.slowDown(consumed);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.succeeded(email, address);
+    if (account.status === 'suspended') throw new AccountSuspendedError();
+    return this.issueFor(account, await this.sessions.start(account.id));
+  }
+
+  async refresh(refreshToken: string | undefined): Promise<SignedIn> {
+    if (!refreshToken) throw new UnauthenticatedError('No session; sign in.');
+    const { practitionerId, next } = await this.sessions.rotate(refreshToken);
+    const account = await this.practitioners.getById(practitionerId);
+    if (account.status === 'suspended') throw new AccountSuspendedError();
+    if (account.status !== 'active') throw new UnauthenticatedError('This account no longer exists.');
+    return this.issueFor(account, next);
+  }
+
+  async signOut(refreshToken: string | undefined): Promise<void> {
+    if (refreshToken) await this.sessions.end(refreshToken);
+  }
+
+  /** Changes the password and ends every other session; the caller's own session continues. */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    refreshToken: string | undefined,
+  ): Promise<{ accessToken: string }> {
+    const hash = await this.practitioners.getPasswordHash(actor.id);
+    if (!(await verifyPassword(hash, currentPassword))) {
+      throw new ValidationFailedError('currentPassword: not your current password');
+    }
+    const keepFamily = await this.sessions.familyOf(refreshToken);
+    const newHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Practitioner, actor.id, { passwordHash: newHash, passwordChangedAt: new Date() });
+      await this.sessions.endAllExcept(actor.id, keepFamily, manager);
+    });
+    // Access tokens issued before the change stop working (ActorResolver compares issue times).
+    return { accessToken: this.tokens.issueAccessToken(actor.id, actor.networkRole) };
+  }
+
+  async confirmPassword(actor: Actor, password: string): Promise<void> {
+    const hash = await this.practitioners.getPasswordHash(actor.id);
+    if (!(await verifyPassword(hash, password))) {
+      throw new ValidationFailedError('password: not your current password');
+    }
+  }
+
+  private async issueFor(account: Practitioner, refresh: IssuedRefreshToken): Promise<SignedIn> {
+    return {
+      accessToken: this.tokens.issueAccessToken(account.id, account.networkRole),
+      refresh,
+      practitioner: await this.practitioners.getById(account.id),
+    };
+  }
+}

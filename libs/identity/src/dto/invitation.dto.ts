@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { NETWORK_ROLES, type NetworkRole } from '../../../contracts/src/index.js';
+import { IsIanaTimeZone } from '../../../common/src/index.js';
+import { ProfileDto } from '../../../practitioners/src/index.js';
+
+export class CreateInvitationDto {
+  @ApiProperty({ example: 'new.person@city.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ enum: NETWORK_ROLES })
+  @IsIn(NETWORK_ROLES)
+  networkRole: NetworkRole;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cityId?: string;
+}
+
+export class InvitationTokenDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 100)
+  token: string;
+}
+
+export class AcceptInvitationDto extends OmitType(ProfileDto, ['displayName', 'timeZone'] as const) {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 100)
+  token: string;
+
+  @ApiProperty({ example: 'Amira Haddad' })
+  @IsString()
+  @Length(1, 120)
+  displayName: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @Length(10, 200, { message: 'password must be between 10 and 200 characters' })
+  password: string;
+
+  @ApiProperty({ example: 'Europe/Paris' })
+  @IsIanaTimeZone()
+  timeZone: string;
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CitiesModule } from '../../cities/src/index.js';
+import { Practitioner, PractitionersModule } from '../../practitioners/src/index.js';
+import { AccountsController } from './accounts.controller.js';
+import { AccountsService } from './accounts.service.js';
+import { ActorResolver } from './actor-resolver.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { RefreshToken } from './entities/refresh-token.entity.js';
+import { InvitationsController } from './invitations.controller.js';
+import { InvitationsService } from './invitations.service.js';
+import { MeController } from './me.controller.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInThrottle } from './sign-in-throttle.service.js';
+import { JWT_SECRET, TokenService } from './token.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation, RefreshToken, Practitioner]), PractitionersModule, CitiesModule],
+  controllers: [AuthController, InvitationsController, MeController, AccountsController],
+  providers: [
+    TokenService,
+    ActorResolver,
+    SessionsService,
+    SignInThrottle,
+    AuthService,
+    InvitationsService,
+    AccountsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [ActorResolver, TokenService, AuthService, InvitationsService],
+})
+export class IdentityModule {
+  /** `jwtSecret` signs access tokens; every API node of one deployment must share it. */
+  static forRoot(jwtSecret: string): DynamicModule {
+    return { module: IdentityModule, providers: [{ provide: JWT_SECRET, useValue: jwtSecret }] };
+  }
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { MeView } from '../../contracts/src/index.js';
+import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { PractitionersService, presentMe, ProfileDto } from '../../practitioners/src/index.js';
+import { AccountsService } from './accounts.service.js';
+import { AuthService } from './auth.service.js';
+import { ChangePasswordDto, ConfirmPasswordDto } from './dto/auth.dto.js';
+import { clearRefreshCookie, readRefreshCookie } from './refresh-cookie.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly practitioners: PractitionersService,
+    private readonly accounts: AccountsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  @Access('member')
+  async get(@CurrentActor() actor: Actor): Promise<MeView> {
+    return presentMe(await this.practitioners.getById(actor.id));
+  }
+
+  @Patch()
+  @Access('member')
+  async update(@CurrentActor() actor: Actor, @Body() body: ProfileDto): Promise<MeView> {
+    return presentMe(await this.practitioners.updateProfile(actor.id, body));
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @Access('member')
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Body() body: ChangePasswordDto,
+    @Req() req: Request,
+  ): Promise<{ accessToken: string }> {
+    return this.auth.changePassword(actor, body.currentPassword, body.newPassword, readRefreshCookie(req));
+  }
+
+  @Get('export')
+  @Access('member')
+  @Header('Content-Disposition', 'attachment; filename="crossings-my-data.json"')
+  async export(@CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
+    return this.accounts.export(actor);
+  }
+
+  /** Erases the account for good; the current password confirms it. */
+  @Delete()
+  @HttpCode(204)
+  @Access('member')
+  async erase(
+    @CurrentActor() actor: Actor,
+    @Body() body: ConfirmPasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.confirmPassword(actor, body.password);
+    await this.accounts.erase(actor);
+    clearRefreshCookie(res, false);
+  }
+}

@@ -1,0 +1,71 @@
+// Brute-force protection for sign-in, shared by every API node through PostgreSQL:
+// each attempt reserves a point per account and per client address before the password is
+// checked (so parallel guesses cannot slip past the limit); success gives the points back.
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import { RateLimitedError } from '../../common/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+
+/** Failures beyond this many are answered more slowly, before the hard limit refuses them. */
+const FREE_FAILURES = 2;
+const SLOWDOWN_STEP_MS = 200;
+
+@Injectable()
+export class SignInThrottle implements OnModuleInit {
+  private byAccount: RateLimiterPostgres;
+  private byAddress: RateLimiterPostgres;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    const pool = (this.dataSource.driver as unknown as { master: unknown }).master;
+    const common = {
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      duration: this.config.SIGNIN_WINDOW_SECONDS,
+    };
+    this.byAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'signin-account', points: this.config.SIGNIN_MAX_FAILURES });
+    this.byAddress = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'signin-address',
+      points: this.config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+    });
+  }
+
+  /** Reserves one attempt; throws RATE_LIMITED (with Retry-After) when none is left. */
+  async reserve(email: string, address: string): Promise<number> {
+    try {
+      const account = await this.byAccount.consume(email.toLowerCase());
+      await this.byAddress.consume(address);
+      return account.consumedPoints;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        throw new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      }
+      throw rejection;
+    }
+  }
+
+  /** A wrong password: answer later the more failures have piled up. */
+  async slowDown(consumedPoints: number): Promise<void> {
+    const extra = consumedPoints - FREE_FAILURES;
+    if (extra > 0) await new Promise((resolve) => setTimeout(resolve, extra * SLOWDOWN_STEP_MS));
+  }
+
+  async succeeded(email: string, address: string): Promise<void> {
+    await this.byAccount.delete(email.toLowerCase());
+    await this.byAddress.reward(address, 1);
+  }
+
+  async forget(email: string): Promise<void> {
+    await this.byAccount.delete(email.toLowerCase());
+  }
+}

@@ -1,0 +1,48 @@
+// Access tokens: short-lived JWTs naming the practitioner and their network role.
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { NetworkRole } from '../../contracts/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { TokenExpiredError, UnauthenticatedError } from '../../common/src/index.js';
+
+export interface AccessClaims {
+  sub: string;
+  role: NetworkRole;
+  iat: number;
+  exp: number;
+  /** Issue time in milliseconds, finer than `iat`, to compare with a password change. */
+  iam: number;
+}
+
+export const JWT_SECRET = Symbol('JWT_SECRET');
+
+@Injectable()
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JWT_SECRET) secret: string,
+  ) {
+    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' } });
+  }
+
+  get accessTtlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  issueAccessToken(practitionerId: string, role: NetworkRole): string {
+    return this.jwt.sign({ sub: practitionerId, role, iam: Date.now() }, { expiresIn: this.accessTtlSeconds });
+  }
+
+  verifyAccessToken(token: string): AccessClaims {
+    try {
+      const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims;
+    } catch (error) {
+      if ((error as Error).name === 'TokenExpiredError') throw new TokenExpiredError();
+      throw new UnauthenticatedError('The access token is not valid.');
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './embedded-database.js';
+export * from './data-source.js';
+export * from './persistence.module.js';

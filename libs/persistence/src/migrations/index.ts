@@ -1,0 +1,5 @@
+// Every migration, in order. Add new ones at the end; never edit one that has landed.
+import { CreateFoundation1764300000000 } from './1764300000000-create-foundation.js';
+import { SeedThemes1764300000001 } from './1764300000001-seed-themes.js';
+
+export const MIGRATIONS = [CreateFoundation1764300000000, SeedThemes1764300000001];

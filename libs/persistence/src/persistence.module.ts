@@ -1,0 +1,32 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig, APP_CONFIG } from './config.js';
+import { dataSourceOptions } from './data-source.js';
+
+/** Provides the validated config everywhere and one TypeORM connection to `databaseUrl`. */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+          dataSourceFactory: async (options) => {
+            const { DataSource } = await import('typeorm');
+            const dataSource: DataSource = new DataSource(options!);
+            await dataSource.initialize();
+            // A lost database must not crash the process: pg emits 'error' on idle clients.
+            const pool = (dataSource.driver as unknown as { master?: { on(e: string, f: (err: Error) => void): void } }).master;
+            pool?.on('error', (err) => new Logger('PostgreSQL').error(`pool error: ${err.message}`));
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { POSITIONS, REGIONS, type Position, type Region } from '../../../contracts/src/index.js';
+import { IsBcp47Tag } from '../../../common/src/index.js';
+
+export class ListPractitionersQuery {
+  @ApiPropertyOptional({ enum: REGIONS })
+  @IsOptional()
+  @IsIn(REGIONS)
+  region?: Region;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cityId?: string;
+
+  @ApiPropertyOptional({ enum: POSITIONS })
+  @IsOptional()
+  @IsIn(POSITIONS)
+  position?: Position;
+
+  @ApiPropertyOptional({ description: 'Theme slug' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  theme?: string;
+
+  @ApiPropertyOptional({ description: 'BCP 47 tag; "nl" also finds "nl-BE"' })
+  @IsOptional()
+  @IsBcp47Tag()
+  language?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'suspended'], description: 'Coordinators only: suspended' })
+  @IsOptional()
+  @IsIn(['active', 'suspended'])
+  status?: 'active' | 'suspended';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,0 +1,25 @@
+import type { MeView, PractitionerView } from '../../contracts/src/index.js';
+import { presentCitySummary } from '../../cities/src/index.js';
+import { presentTheme } from '../../themes/src/index.js';
+import type { Practitioner } from './entities/practitioner.entity.js';
+
+export const presentPractitioner = (p: Practitioner): PractitionerView => ({
+  id: p.id,
+  displayName: p.displayName,
+  position: p.position,
+  city: p.city ? presentCitySummary(p.city) : null,
+  organisation: p.organisation,
+  languages: p.languages,
+  timeZone: p.timeZone,
+  workingHours: p.workingHours,
+  themes: [...(p.themes ?? [])].sort((a, b) => a.label.localeCompare(b.label)).map(presentTheme),
+  bio: p.bio,
+  networkRole: p.networkRole,
+  status: p.status,
+});
+
+export const presentMe = (p: Practitioner): MeView => ({
+  ...presentPractitioner(p),
+  email: p.email ?? '',
+  createdAt: p.createdAt.toISOString(),
+});

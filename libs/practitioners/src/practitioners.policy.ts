@@ -1,0 +1,28 @@
+// Who may do what to a practitioner's account. Pure functions, used by services and tested alone.
+import type { NetworkRole, PractitionerStatus } from '../../contracts/src/index.js';
+import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+
+export type PractitionerAction = 'view' | 'view-suspended' | 'suspend' | 'reinstate';
+
+interface Subject {
+  id: string;
+  networkRole: NetworkRole;
+  status: PractitionerStatus;
+}
+
+export function canActOnPractitioner(actor: Actor, action: PractitionerAction, subject?: Subject): boolean {
+  switch (action) {
+    case 'view':
+      if (!subject) return false;
+      if (subject.status === 'active' || subject.id === actor.id) return true;
+      return subject.status === 'suspended' && hasNetworkRole(actor, 'coordinator');
+    case 'view-suspended':
+      return hasNetworkRole(actor, 'coordinator');
+    case 'suspend':
+    case 'reinstate':
+      if (!subject || subject.id === actor.id || subject.status === 'erased') return false;
+      // Coordinators manage members; admins manage members and coordinators and other admins.
+      if (actor.networkRole === 'admin') return true;
+      return actor.networkRole === 'coordinator' && subject.networkRole === 'member';
+  }
+}

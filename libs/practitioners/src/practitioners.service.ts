@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import type { NetworkRole, Page } from '../../contracts/src/index.js';
+import {
+  type Actor,
+  canonicalLanguageTag,
+  decodeCursor,
+  ForbiddenError,
+  NotFoundError,
+  toPage,
+  ValidationFailedError,
+} from '../../common/src/index.js';
+import { CitiesService, escapeLike } from '../../cities/src/index.js';
+import { ThemesService } from '../../themes/src/index.js';
+import type { ProfileDto } from './dto/profile.dto.js';
+import type { ListPractitionersQuery } from './dto/list-practitioners.query.js';
+import { Practitioner } from './entities/practitioner.entity.js';
+import { canActOnPractitioner } from './practitioners.policy.js';
+
+export interface NewPractitioner {
+  email: string;
+  passwordHash: string;
+  networkRole: NetworkRole;
+  displayName: string;
+  timeZone: string;
+}
+
+@Injectable()
+export class PractitionersService {
+  constructor(
+    @InjectRepository(Practitioner) private readonly practitioners: Repository<Practitioner>,
+    private readonly cities: CitiesService,
+    private readonly themes: ThemesService,
+  ) {}
+
+  async list(query: ListPractitionersQuery, actor: Actor): Promise<Page<Practitioner>> {
+    const status = query.status ?? 'active';
+    if (status !== 'active' && !canActOnPractitioner(actor, 'view-suspended')) {
+      throw new ForbiddenError('Only coordinators and admins see suspended accounts.');
+    }
+    const limit = query.limit ?? 25;
+    const cursor = decodeCursor(query.cursor);
+    const qb = this.practitioners
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.city', 'city')
+      .where('p.status = :status', { status })
+      .orderBy('p.display_name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit + 1);
+    if (query.region) qb.andWhere('city.region = :region', { region: query.region });
+    if (query.cityId) qb.andWhere('p.city_id = :cityId', { cityId: query.cityId });
+    if (query.position) qb.andWhere('p.position = :position', { position: query.position });
+    if (query.q) qb.andWhere('p.display_name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    if (query.language) {
+      const tag = canonicalLanguageTag(query.language).toLowerCase();
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(l) = :tag OR lower(l) LIKE :tagPrefix)', {
+            tag,
+            tagPrefix: `${escapeLike(tag)}-%`,
+          }),
+        ),
+      );
+    }
+    if (query.theme) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM practitioner_themes pt JOIN themes t ON t.id = pt.theme_id WHERE pt.practitioner_id = p.id AND t.slug = :theme)',
+        { theme: query.theme },
+      );
+    }
+    if (cursor) qb.andWhere('(p.display_name, p.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
+    const page = toPage(await qb.getMany(), limit, (p) => ({ key: p.displayName, id: p.id }));
+    await this.loadThemes(page.items);
+    return page;
+  }
+
+  /** A profile as `actor` may see it: suspended accounts only for coordinators, erased never. */
+  async getVisible(id: string, actor: Actor): Promise<Practitioner> {
+    const practitioner = await this.practitioners.findOneBy({ id });
+    if (!practitioner || !canActOnPractitioner(actor, 'view', practitioner)) {
+      throw new NotFoundError('Practitioner');
+    }
+    return practitioner;
+  }
+
+  async getById(id: string): Promise<Practitioner> {
+    const practitioner = await this.practitioners.findOneBy({ id });
+    if (!practitioner) throw new NotFoundError('Practitioner');
+    return practitioner;
+  }
+
+  async findByEmailWithPassword(email: string): Promise<Practitioner | null> {
+    return this.practitioners
+      .createQueryBuilder('p')
+      .addSelect('p.passwordHash')
+      .where('lower(p.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  async getPasswordHash(id: string): Promise<string | null> {
+    const row = await this.practitioners
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.passwordHash'])
+      .where('p.id = :id', { id })
+      .getOne();
+    return row?.passwordHash ?? null;
+  }
+
+  async emailInUse(email: string, manager?: EntityManager): Promise<boolean> {
+    const repo = manager ? manager.getRepository(Practitioner) : this.practitioners;
+    return repo.createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email }).getExists();
+  }
+
+  /** Creates the account of an accepted invitation, inside the caller's transaction. */
+  async createAccount(manager: EntityManager, input: NewPractitioner, cityId: string | null, profile: ProfileDto): Promise<Practitioner> {
+    const repo = manager.getRepository(Practitioner);
+    const practitioner = repo.create({
+      email: input.email.toLowerCase(),
+      passwordHash: input.passwordHash,
+      networkRole: input.networkRole,
+      status: 'active',
+      displayName: input.displayName,
+      timeZone: input.timeZone,
+      cityId,
+      position: null,
+      organisation: null,
+      languages: [],
+      workingHours: null,
+      bio: '',
+      themes: [],
+    });
+    await this.applyProfile(practitioner, profile);
+    const saved = await repo.save(practitioner);
+    return repo.findOneByOrFail({ id: saved.id });
+  }
+
+  async updateProfile(id: string, profile: ProfileDto): Promise<Practitioner> {
+    const practitioner = await this.getById(id);
+    await this.applyProfile(practitioner, profile);
+    await this.practitioners.save(practitioner);
+    return this.getById(id);
+  }
+
+  async setStatus(actor: Actor, id: string, action: 'suspend' | 'reinstate', manager: EntityManager): Promise<Practitioner> {
+    const repo = manager.getRepository(Practitioner);
+    const practitioner = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write', tables: ['practitioners'] } });
+    if (!practitioner || practitioner.status === 'erased') throw new NotFoundError('Practitioner');
+    if (!canActOnPractitioner(actor, action, practitioner)) {
+      throw new ForbiddenError(
+        practitioner.id === actor.id ? 'You cannot suspend or reinstate yourself.' : `Your role may not ${action} this account.`,
+      );
+    }
+    practitioner.status = action === 'suspend' ? 'suspended' : 'active';
+    practitioner.suspendedAt = action === 'suspend' ? new Date() : null;
+    await repo.update(id, { status: practitioner.status, suspendedAt: practitioner.suspendedAt });
+    return repo.findOneByOrFail({ id });
+  }
+
+  private async applyProfile(practitioner: Practitioner, profile: ProfileDto): Promise<void> {
+    if (profile.displayName !== undefined) practitioner.displayName = profile.displayName.trim();
+    if (profile.position !== undefined) practitioner.position = profile.position;
+    if (profile.cityId !== undefined) {
+      if (profile.cityId !== null) {
+        const city = await this.cities.get(profile.cityId).catch(() => {
+          throw new ValidationFailedError('cityId: no such city in the network');
+        });
+        practitioner.city = city;
+      } else {
+        practitioner.city = null;
+      }
+      practitioner.cityId = profile.cityId;
+    }
+    if (profile.organisation !== undefined) practitioner.organisation = profile.organisation?.trim() || null;
+    if (profile.languages !== undefined) {
+      practitioner.languages = [...new Set(profile.languages.map(canonicalLanguageTag))];
+    }
+    if (profile.timeZone !== undefined) practitioner.timeZone = profile.timeZone;
+    if (profile.workingHours !== undefined) {
+      const hours = profile.workingHours;
+      if (hours && hours.start >= hours.end) {
+        throw new ValidationFailedError('workingHours: end must be after start');
+      }
+      practitioner.workingHours = hours
+        ? { days: [...hours.days].sort((a, b) => a - b), start: hours.start, end: hours.end }
+        : null;
+    }
+    if (profile.themes !== undefined) practitioner.themes = await this.themes.resolveSlugs(profile.themes);
+    if (profile.bio !== undefined) practitioner.bio = profile.bio;
+  }
+
+  /** Themes of a page of practitioners, in one query (the directory joins cities only). */
+  private async loadThemes(items: Practitioner[]): Promise<void> {
+    if (items.length === 0) return;
+    const withThemes = await this.practitioners.find({
+      where: items.map((p) => ({ id: p.id })),
+      relations: { themes: true },
+      select: { id: true, themes: true },
+    });
+    const byId = new Map(withThemes.map((p) => [p.id, p.themes]));
+    for (const item of items) item.themes = byId.get(item.id) ?? [];
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class CreateThemeDto {
+  @ApiProperty({ example: 'Online hate' })
+  @IsString()
+  @Length(2, 120)
+  label: string;
+
+  @ApiPropertyOptional({ example: 'online-hate', description: 'Derived from the label when left out.' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens' })
+  @Length(2, 64)
+  slug?: string;
+}

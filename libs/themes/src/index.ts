@@ -1,0 +1,4 @@
+export { Theme } from './entities/theme.entity.js';
+export { ThemesModule } from './themes.module.js';
+export { ThemesService, slugify } from './themes.service.js';
+export { presentTheme } from './theme.presenter.js';

@@ -1,0 +1,8 @@
+import type { ThemeView } from '../../contracts/src/index.js';
+import type { Theme } from './entities/theme.entity.js';
+
+export const presentTheme = (theme: Theme): ThemeView => ({
+  id: theme.id,
+  slug: theme.slug,
+  label: theme.label,
+});

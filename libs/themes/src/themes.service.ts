@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ConflictError, ValidationFailedError } from '../../common/src/index.js';
+import { Theme } from './entities/theme.entity.js';
+
+export function slugify(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+@Injectable()
+export class ThemesService {
+  constructor(@InjectRepository(Theme) private readonly themes: Repository<Theme>) {}
+
+  list(): Promise<Theme[]> {
+    return this.themes.find({ order: { label: 'ASC' } });
+  }
+
+  async create(label: string, slug?: string): Promise<Theme> {
+    const finalSlug = slug ?? slugify(label);
+    if (finalSlug.length < 2) throw new ValidationFailedError('label: needs at least two letters or digits');
+    const inserted = await this.themes
+      .createQueryBuilder()
+      .insert()
+      .values({ slug: finalSlug, label: label.trim() })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (inserted.identifiers.length === 0 || !inserted.raw[0]) {
+      throw new ConflictError(`A theme with the slug "${finalSlug}" already exists.`);
+    }
+    return this.themes.findOneByOrFail({ slug: finalSlug });
+  }
+
+  /** Resolves slugs of the vocabulary to themes; any unknown slug is a validation error. */
+  async resolveSlugs(slugs: string[]): Promise<Theme[]> {
+    const unique = [...new Set(slugs)];
+    if (unique.length === 0) return [];
+    const found = await this.themes.findBy({ slug: In(unique) });
+    const missing = unique.filter((s) => !found.some((t) => t.slug === s));
+    if (missing.length > 0) {
+      throw new ValidationFailedError(`themes: unknown theme ${missing.join(', ')}`, {
+        unknownThemes: missing,
+      });
+    }
+    return found;
+  }
+}
