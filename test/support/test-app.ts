@@ -1,0 +1,35 @@
+// Starts the real API (real PostgreSQL, real HTTP) on a free port for an end-to-end test file.
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../../libs/persistence/src/index.js';
+import { createApp } from '../../apps/api/src/runtime.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  baseUrl: string;
+  dataSource: DataSource;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: '0', DATA_DIR: '.data/test', ...env });
+  const app = await createApp(config, database.url, TEST_JWT_SECRET);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
