@@ -1,0 +1,116 @@
+// Every registered route × every kind of caller. A route missing from EXPECTED fails the test,
+// so no route can ship without a decision about who may call it.
+import { randomUUID } from 'node:crypto';
+import type { AccessLevel } from '../../libs/common/src/index.js';
+import { createPerson, type TestPerson } from '../factories/accounts.js';
+import { httpClient, type Http } from '../support/http.js';
+import { fillPath, registeredRoutes } from '../support/routes.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const EXPECTED: Record<string, AccessLevel> = {
+  'GET /health': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+  'POST /api/auth/sign-in': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/sign-out': 'public',
+  'POST /api/invitations': 'coordinator',
+  'GET /api/invitations': 'coordinator',
+  'POST /api/invitations/preview': 'public',
+  'POST /api/invitations/accept': 'public',
+  'GET /api/me': 'member',
+  'PATCH /api/me': 'member',
+  'POST /api/me/password': 'member',
+  'GET /api/me/export': 'member',
+  'DELETE /api/me': 'member',
+  'POST /api/practitioners/:id/suspend': 'coordinator',
+  'POST /api/practitioners/:id/reinstate': 'coordinator',
+  'GET /api/themes': 'member',
+  'POST /api/themes': 'coordinator',
+  'GET /api/cities': 'member',
+  'GET /api/cities/:id': 'member',
+  'POST /api/cities': 'coordinator',
+  'PATCH /api/cities/:id': 'coordinator',
+  'POST /api/cities/:id/archive': 'coordinator',
+  'POST /api/cities/:id/unarchive': 'coordinator',
+  'GET /api/practitioners': 'member',
+  'GET /api/practitioners/:id': 'member',
+};
+
+/** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */
+const NEEDS_REFRESH_COOKIE = new Set(['POST /api/auth/refresh']);
+
+type Caller = 'anonymous' | 'suspended' | 'member' | 'coordinator' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'suspended', 'member', 'coordinator', 'admin'];
+
+function expectedStatus(level: AccessLevel, caller: Caller): 'allowed' | 401 | 403 {
+  if (level === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (caller === 'suspended') return 403;
+  const rank = { member: 1, coordinator: 2, admin: 3 };
+  return rank[caller] >= rank[level] ? 'allowed' : 403;
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let http: Http;
+  const tokens: Partial<Record<Caller, TestPerson>> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = httpClient(t.baseUrl);
+    tokens.member = await createPerson(t.dataSource, http, { role: 'member' });
+    tokens.coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
+    tokens.admin = await createPerson(t.dataSource, http, { role: 'admin' });
+    tokens.suspended = await createPerson(t.dataSource, http, { role: 'admin', status: 'suspended' });
+  });
+  afterAll(() => t.close());
+
+  it('has a decision for every registered route, and no stale entries', () => {
+    const registered = registeredRoutes(t.app)
+      .filter((r) => r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.path}`);
+    const undecided = registered.filter((key) => !(key in EXPECTED));
+    expect(undecided).toEqual([]);
+    const stale = Object.keys(EXPECTED).filter((key) => !registered.includes(key));
+    expect(stale).toEqual([]);
+  });
+
+  it('answers every route × caller as declared (ids of things that do not exist, empty bodies)', async () => {
+    const unexpected: string[] = [];
+    const routes = registeredRoutes(t.app).filter((r) => r.method !== 'HEAD');
+    for (const route of routes) {
+      const level = EXPECTED[`${route.method} ${route.path}`];
+      for (const caller of CALLERS) {
+        const res = await http(route.method, fillPath(route.path, randomUUID()), {
+          token: caller === 'anonymous' ? undefined : tokens[caller]!.token,
+          body: ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) ? {} : undefined,
+        });
+        const want = expectedStatus(level, caller);
+        const handlerRefusal = NEEDS_REFRESH_COOKIE.has(`${route.method} ${route.path}`) && res.body?.message === 'No session; sign in.';
+        const got = (res.status === 401 || res.status === 403) && !handlerRefusal ? res.status : 'allowed';
+        if (got !== want || res.status >= 500) {
+          unexpected.push(`${route.method} ${route.path} as ${caller}: expected ${want}, got ${res.status} ${JSON.stringify(res.body)}`);
+        }
+        const wantCode = caller === 'suspended' && want === 403 ? 'ACCOUNT_SUSPENDED' : want === 401 ? 'UNAUTHENTICATED' : want === 403 ? 'FORBIDDEN' : undefined;
+        if (wantCode && res.body?.code !== wantCode) {
+          unexpected.push(`${route.method} ${route.path} as ${caller}: expected code ${wantCode}, got ${JSON.stringify(res.body)}`);
+        }
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it('treats a forged or expired token as no token', async () => {
+    const forged = `${tokens.admin!.token.slice(0, -4)}AAAA`;
+    const res = await http('GET', '/api/me', { token: forged });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+});
