@@ -8,7 +8,8 @@ describe('city directory', () => {
   let member: TestPerson;
   let coordinator: TestPerson;
 
-  const addCity = (body: Record<string, unknown>) => http('POST', '/api/cities', { token: coordinator.token, body });
+  const addCity = (body: Record<string, unknown>) =>
+    http('POST', '/api/cities', { token: coordinator.token, body });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -16,7 +17,12 @@ describe('city directory', () => {
     member = await createPerson(t.dataSource, http, { role: 'member' });
     coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
     for (const city of [
-      { name: 'Rotterdam', countryCode: 'NL', timeZone: 'Europe/Amsterdam', languages: ['nl', 'en'] },
+      {
+        name: 'Rotterdam',
+        countryCode: 'NL',
+        timeZone: 'Europe/Amsterdam',
+        languages: ['nl', 'en'],
+      },
       { name: 'Lyon', countryCode: 'fr', timeZone: 'Europe/Paris', population: 522000 },
       { name: 'Denver', countryCode: 'US', subdivision: 'us-co', timeZone: 'America/Denver' },
       { name: 'Boston', countryCode: 'US', subdivision: 'US-MA', timeZone: 'America/New_York' },
@@ -31,11 +37,18 @@ describe('city directory', () => {
   it('derives the region from the country and normalizes codes', async () => {
     const res = await http('GET', '/api/cities?q=Denver', { token: member.token });
     expect(res.body.items).toEqual([
-      expect.objectContaining({ name: 'Denver', countryCode: 'US', subdivision: 'US-CO', region: 'north-america', timeZone: 'America/Denver' }),
+      expect.objectContaining({
+        name: 'Denver',
+        countryCode: 'US',
+        subdivision: 'US-CO',
+        region: 'north-america',
+        timeZone: 'America/Denver',
+      }),
     ]);
     const lyon = (await http('GET', '/api/cities?q=lyo', { token: member.token })).body.items[0];
     expect(lyon).toMatchObject({ countryCode: 'FR', region: 'europe', population: 522000 });
-    const nairobi = (await http('GET', '/api/cities?country=KE', { token: member.token })).body.items[0];
+    const nairobi = (await http('GET', '/api/cities?country=KE', { token: member.token })).body
+      .items[0];
     expect(nairobi.region).toBe('other');
   });
 
@@ -69,9 +82,23 @@ describe('city directory', () => {
   it.each([
     [{ name: 'Atlantis', countryCode: 'XX', timeZone: 'Europe/Paris' }, 'countryCode'],
     [{ name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Gent' }, 'timeZone'],
-    [{ name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels', population: -5 }, 'population'],
-    [{ name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels', languages: ['not a language!'] }, 'languages'],
-    [{ name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels', subdivision: 'US-CO' }, 'subdivision'],
+    [
+      { name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels', population: -5 },
+      'population',
+    ],
+    [
+      {
+        name: 'Gent',
+        countryCode: 'BE',
+        timeZone: 'Europe/Brussels',
+        languages: ['not a language!'],
+      },
+      'languages',
+    ],
+    [
+      { name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels', subdivision: 'US-CO' },
+      'subdivision',
+    ],
     [{ name: '', countryCode: 'BE', timeZone: 'Europe/Brussels' }, 'name'],
   ])('refuses a city with a bad %j and changes nothing', async (body, field) => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM cities');
@@ -83,41 +110,83 @@ describe('city directory', () => {
   });
 
   it('refuses the same city twice with CONFLICT', async () => {
-    const res = await addCity({ name: 'rotterdam', countryCode: 'NL', timeZone: 'Europe/Amsterdam' });
+    const res = await addCity({
+      name: 'rotterdam',
+      countryCode: 'NL',
+      timeZone: 'Europe/Amsterdam',
+    });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('CONFLICT');
   });
 
   it('lets a coordinator edit a city, re-deriving its region', async () => {
-    const toronto = (await http('GET', '/api/cities?q=Toronto', { token: member.token })).body.items[0];
+    const toronto = (await http('GET', '/api/cities?q=Toronto', { token: member.token })).body
+      .items[0];
     const res = await http('PATCH', `/api/cities/${toronto.id}`, {
       token: coordinator.token,
       body: { population: 2_800_000, languages: ['en', 'fr-CA'] },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ population: 2_800_000, languages: ['en', 'fr-CA'], region: 'north-america' });
+    expect(res.body).toMatchObject({
+      population: 2_800_000,
+      languages: ['en', 'fr-CA'],
+      region: 'north-america',
+    });
   });
 
   it('hides archived cities from the directory unless asked, and restores them', async () => {
-    const nairobi = (await http('GET', '/api/cities?country=KE', { token: member.token })).body.items[0];
-    expect((await http('POST', `/api/cities/${nairobi.id}/archive`, { token: coordinator.token })).body.archived).toBe(true);
-    expect((await http('GET', '/api/cities?country=KE', { token: member.token })).body.items).toEqual([]);
-    expect((await http('GET', '/api/cities?country=KE&archived=true', { token: member.token })).body.items).toHaveLength(1);
-    expect((await http('GET', `/api/cities/${nairobi.id}`, { token: member.token })).body.archived).toBe(true);
+    const nairobi = (await http('GET', '/api/cities?country=KE', { token: member.token })).body
+      .items[0];
+    expect(
+      (await http('POST', `/api/cities/${nairobi.id}/archive`, { token: coordinator.token })).body
+        .archived,
+    ).toBe(true);
+    expect(
+      (await http('GET', '/api/cities?country=KE', { token: member.token })).body.items,
+    ).toEqual([]);
+    expect(
+      (await http('GET', '/api/cities?country=KE&archived=true', { token: member.token })).body
+        .items,
+    ).toHaveLength(1);
+    expect(
+      (await http('GET', `/api/cities/${nairobi.id}`, { token: member.token })).body.archived,
+    ).toBe(true);
     await http('POST', `/api/cities/${nairobi.id}/unarchive`, { token: coordinator.token });
-    expect((await http('GET', '/api/cities?country=KE', { token: member.token })).body.items).toHaveLength(1);
+    expect(
+      (await http('GET', '/api/cities?country=KE', { token: member.token })).body.items,
+    ).toHaveLength(1);
   });
 
   it('does not let a member create, edit or archive cities', async () => {
     const city = (await http('GET', '/api/cities?q=Lyon', { token: member.token })).body.items[0];
-    expect((await http('POST', '/api/cities', { token: member.token, body: { name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels' } })).status).toBe(403);
-    expect((await http('PATCH', `/api/cities/${city.id}`, { token: member.token, body: { population: 1 } })).status).toBe(403);
-    expect((await http('POST', `/api/cities/${city.id}/archive`, { token: member.token })).status).toBe(403);
-    expect((await http('GET', `/api/cities/${city.id}`, { token: member.token })).body.population).toBe(522000);
+    expect(
+      (
+        await http('POST', '/api/cities', {
+          token: member.token,
+          body: { name: 'Gent', countryCode: 'BE', timeZone: 'Europe/Brussels' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await http('PATCH', `/api/cities/${city.id}`, {
+          token: member.token,
+          body: { population: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await http('POST', `/api/cities/${city.id}/archive`, { token: member.token })).status,
+    ).toBe(403);
+    expect(
+      (await http('GET', `/api/cities/${city.id}`, { token: member.token })).body.population,
+    ).toBe(522000);
   });
 
   it('answers an unknown city with 404', async () => {
-    const res = await http('GET', '/api/cities/00000000-0000-4000-8000-000000000000', { token: member.token });
+    const res = await http('GET', '/api/cities/00000000-0000-4000-8000-000000000000', {
+      token: member.token,
+    });
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
   });

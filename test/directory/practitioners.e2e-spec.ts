@@ -1,5 +1,5 @@
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
-import { httpClient, type Http } from '../support/http.js';
+import { httpClient, type Http, type HttpResult } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('practitioner directory and profiles', () => {
@@ -10,20 +10,53 @@ describe('practitioner directory and profiles', () => {
   let denverId: string;
   let rotterdamId: string;
 
-  const names = (res: { body: { items: Array<{ displayName: string }> } }) => res.body.items.map((p) => p.displayName);
+  const names = (res: { body: { items: Array<{ displayName: string }> } }) =>
+    res.body.items.map((p) => p.displayName);
 
   beforeAll(async () => {
     t = await startTestApp();
     http = httpClient(t.baseUrl);
     rotterdamId = (await createCity(t.dataSource, { name: 'Rotterdam', countryCode: 'NL' })).id;
-    denverId = (await createCity(t.dataSource, { name: 'Denver', countryCode: 'US', region: 'north-america', timeZone: 'America/Denver' })).id;
+    denverId = (
+      await createCity(t.dataSource, {
+        name: 'Denver',
+        countryCode: 'US',
+        region: 'north-america',
+        timeZone: 'America/Denver',
+      })
+    ).id;
     viewer = await createPerson(t.dataSource, http, { displayName: 'Viewer Vera' });
-    coordinator = await createPerson(t.dataSource, http, { role: 'coordinator', displayName: 'Coordinator Cleo' });
-    const anna = await createPerson(t.dataSource, http, { displayName: 'Anna Mayor', position: 'mayor', cityId: rotterdamId, languages: ['nl-BE', 'en'] });
-    const ben = await createPerson(t.dataSource, http, { displayName: 'Ben Youth', position: 'practitioner', cityId: denverId, languages: ['en', 'es'] });
-    await createPerson(t.dataSource, http, { displayName: 'Carl Researcher', position: 'researcher', cityId: denverId, languages: ['en'] });
-    await createPerson(t.dataSource, http, { displayName: 'Dora Suspended', status: 'suspended', cityId: rotterdamId });
-    await http('PATCH', '/api/me', { token: anna.token, body: { themes: ['polarization', 'online-hate'] } });
+    coordinator = await createPerson(t.dataSource, http, {
+      role: 'coordinator',
+      displayName: 'Coordinator Cleo',
+    });
+    const anna = await createPerson(t.dataSource, http, {
+      displayName: 'Anna Mayor',
+      position: 'mayor',
+      cityId: rotterdamId,
+      languages: ['nl-BE', 'en'],
+    });
+    const ben = await createPerson(t.dataSource, http, {
+      displayName: 'Ben Youth',
+      position: 'practitioner',
+      cityId: denverId,
+      languages: ['en', 'es'],
+    });
+    await createPerson(t.dataSource, http, {
+      displayName: 'Carl Researcher',
+      position: 'researcher',
+      cityId: denverId,
+      languages: ['en'],
+    });
+    await createPerson(t.dataSource, http, {
+      displayName: 'Dora Suspended',
+      status: 'suspended',
+      cityId: rotterdamId,
+    });
+    await http('PATCH', '/api/me', {
+      token: anna.token,
+      body: { themes: ['polarization', 'online-hate'] },
+    });
     await http('PATCH', '/api/me', { token: ben.token, body: { themes: ['youth-engagement'] } });
   });
   afterAll(() => t.close());
@@ -43,7 +76,10 @@ describe('practitioner directory and profiles', () => {
     const res = await http('GET', '/api/practitioners?q=Anna', { token: viewer.token });
     const anna = res.body.items[0];
     expect(anna.city).toMatchObject({ name: 'Rotterdam', region: 'europe' });
-    expect(anna.themes.map((th: { slug: string }) => th.slug)).toEqual(['online-hate', 'polarization']);
+    expect(anna.themes.map((th: { slug: string }) => th.slug)).toEqual([
+      'online-hate',
+      'polarization',
+    ]);
     expect(anna).not.toHaveProperty('email');
   });
 
@@ -51,18 +87,34 @@ describe('practitioner directory and profiles', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await http('GET', `/api/practitioners?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: viewer.token });
+      const res: HttpResult = await http(
+        'GET',
+        `/api/practitioners?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: viewer.token },
+      );
       all.push(...names(res));
       cursor = res.body.nextCursor;
     } while (cursor);
-    expect(all).toEqual(['Anna Mayor', 'Ben Youth', 'Carl Researcher', 'Coordinator Cleo', 'Viewer Vera']);
+    expect(all).toEqual([
+      'Anna Mayor',
+      'Ben Youth',
+      'Carl Researcher',
+      'Coordinator Cleo',
+      'Viewer Vera',
+    ]);
   });
 
   it('keeps suspended accounts out of the directory for members; coordinators can list them', async () => {
-    expect(names(await http('GET', '/api/practitioners?q=Dora', { token: viewer.token }))).toEqual([]);
-    const forbidden = await http('GET', '/api/practitioners?status=suspended', { token: viewer.token });
+    expect(names(await http('GET', '/api/practitioners?q=Dora', { token: viewer.token }))).toEqual(
+      [],
+    );
+    const forbidden = await http('GET', '/api/practitioners?status=suspended', {
+      token: viewer.token,
+    });
     expect(forbidden.status).toBe(403);
-    expect(names(await http('GET', '/api/practitioners?status=suspended', { token: coordinator.token }))).toEqual(['Dora Suspended']);
+    expect(
+      names(await http('GET', '/api/practitioners?status=suspended', { token: coordinator.token })),
+    ).toEqual(['Dora Suspended']);
   });
 
   it('lets a person edit their own profile with validated values', async () => {
@@ -87,9 +139,13 @@ describe('practitioner directory and profiles', () => {
       city: { name: 'Rotterdam' },
       languages: ['nl', 'en-GB'],
       workingHours: { days: [1, 2, 5], start: '08:30', end: '16:30' },
-      themes: [{ slug: 'community-resilience', label: 'Community resilience', id: expect.any(String) }],
+      themes: [
+        { slug: 'community-resilience', label: 'Community resilience', id: expect.any(String) },
+      ],
     });
-    const profile = await http('GET', `/api/practitioners/${viewer.id}`, { token: coordinator.token });
+    const profile = await http('GET', `/api/practitioners/${viewer.id}`, {
+      token: coordinator.token,
+    });
     expect(profile.body.displayName).toBe('Vera Visser');
   });
 
@@ -112,8 +168,12 @@ describe('practitioner directory and profiles', () => {
   });
 
   it('answers 404 for a suspended profile to members and shows it to coordinators', async () => {
-    const [{ id }] = await t.dataSource.query(`SELECT id FROM practitioners WHERE display_name = 'Dora Suspended'`);
-    expect((await http('GET', `/api/practitioners/${id}`, { token: viewer.token })).status).toBe(404);
+    const [{ id }] = await t.dataSource.query(
+      `SELECT id FROM practitioners WHERE display_name = 'Dora Suspended'`,
+    );
+    expect((await http('GET', `/api/practitioners/${id}`, { token: viewer.token })).status).toBe(
+      404,
+    );
     const res = await http('GET', `/api/practitioners/${id}`, { token: coordinator.token });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('suspended');

@@ -68,7 +68,10 @@ describe('authorization matrix', () => {
     tokens.member = await createPerson(t.dataSource, http, { role: 'member' });
     tokens.coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
     tokens.admin = await createPerson(t.dataSource, http, { role: 'admin' });
-    tokens.suspended = await createPerson(t.dataSource, http, { role: 'admin', status: 'suspended' });
+    tokens.suspended = await createPerson(t.dataSource, http, {
+      role: 'admin',
+      status: 'suspended',
+    });
   });
   afterAll(() => t.close());
 
@@ -93,14 +96,28 @@ describe('authorization matrix', () => {
           body: ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) ? {} : undefined,
         });
         const want = expectedStatus(level, caller);
-        const handlerRefusal = NEEDS_REFRESH_COOKIE.has(`${route.method} ${route.path}`) && res.body?.message === 'No session; sign in.';
-        const got = (res.status === 401 || res.status === 403) && !handlerRefusal ? res.status : 'allowed';
+        const handlerRefusal =
+          NEEDS_REFRESH_COOKIE.has(`${route.method} ${route.path}`) &&
+          res.body?.message === 'No session; sign in.';
+        const got =
+          (res.status === 401 || res.status === 403) && !handlerRefusal ? res.status : 'allowed';
         if (got !== want || res.status >= 500) {
-          unexpected.push(`${route.method} ${route.path} as ${caller}: expected ${want}, got ${res.status} ${JSON.stringify(res.body)}`);
+          unexpected.push(
+            `${route.method} ${route.path} as ${caller}: expected ${want}, got ${res.status} ${JSON.stringify(res.body)}`,
+          );
         }
-        const wantCode = caller === 'suspended' && want === 403 ? 'ACCOUNT_SUSPENDED' : want === 401 ? 'UNAUTHENTICATED' : want === 403 ? 'FORBIDDEN' : undefined;
+        const wantCode =
+          caller === 'suspended' && want === 403
+            ? 'ACCOUNT_SUSPENDED'
+            : want === 401
+              ? 'UNAUTHENTICATED'
+              : want === 403
+                ? 'FORBIDDEN'
+                : undefined;
         if (wantCode && res.body?.code !== wantCode) {
-          unexpected.push(`${route.method} ${route.path} as ${caller}: expected code ${wantCode}, got ${JSON.stringify(res.body)}`);
+          unexpected.push(
+            `${route.method} ${route.path} as ${caller}: expected code ${wantCode}, got ${JSON.stringify(res.body)}`,
+          );
         }
       }
     }

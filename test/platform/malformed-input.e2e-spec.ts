@@ -13,8 +13,32 @@ const RUNS_PER_ROUTE = 40;
 const jsonBody = fc.oneof(
   fc.jsonValue(),
   fc.dictionary(
-    fc.constantFrom('email', 'password', 'name', 'countryCode', 'timeZone', 'languages', 'themes', 'workingHours', 'cityId', 'networkRole', 'token', 'displayName', 'label', 'population', 'subdivision', '__proto__', 'constructor'),
-    fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 }), fc.array(fc.string()), fc.integer(), fc.constant(null)),
+    fc.constantFrom(
+      'email',
+      'password',
+      'name',
+      'countryCode',
+      'timeZone',
+      'languages',
+      'themes',
+      'workingHours',
+      'cityId',
+      'networkRole',
+      'token',
+      'displayName',
+      'label',
+      'population',
+      'subdivision',
+      '__proto__',
+      'constructor',
+    ),
+    fc.oneof(
+      fc.jsonValue(),
+      fc.string({ maxLength: 300 }),
+      fc.array(fc.string()),
+      fc.integer(),
+      fc.constant(null),
+    ),
   ),
 );
 
@@ -30,25 +54,41 @@ describe('malformed input', () => {
   let admin: TestPerson;
 
   beforeAll(async () => {
-    t = await startTestApp({ SIGNIN_MAX_FAILURES: '1000', SIGNIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+    t = await startTestApp({
+      SIGNIN_MAX_FAILURES: '1000',
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: '100000',
+    });
     http = httpClient(t.baseUrl);
     admin = await createPerson(t.dataSource, http, { role: 'admin' });
   });
   afterAll(() => t.close());
 
   it('answers generated bodies on every write route with 4xx or success, never 5xx', async () => {
-    const writeRoutes = registeredRoutes(t.app).filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method));
+    const writeRoutes = registeredRoutes(t.app).filter((r) =>
+      ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method),
+    );
     expect(writeRoutes.length).toBeGreaterThan(10);
     const failures: string[] = [];
     for (const route of writeRoutes) {
       // The admin's own erase and password change are exercised with bodies that cannot match their password.
       await fc.assert(
-        fc.asyncProperty(fc.oneof(jsonBody.map((body) => ({ body })), brokenJson.map((rawBody) => ({ rawBody }))), async (input) => {
-          const res = await http(route.method, fillPath(route.path, randomUUID()), { token: admin.token, ...input });
-          if (res.status >= 500 || (res.status >= 400 && typeof res.body?.code !== 'string')) {
-            failures.push(`${route.method} ${route.path} ${JSON.stringify(input).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body)}`);
-          }
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            jsonBody.map((body) => ({ body })),
+            brokenJson.map((rawBody) => ({ rawBody })),
+          ),
+          async (input) => {
+            const res = await http(route.method, fillPath(route.path, randomUUID()), {
+              token: admin.token,
+              ...input,
+            });
+            if (res.status >= 500 || (res.status >= 400 && typeof res.body?.code !== 'string')) {
+              failures.push(
+                `${route.method} ${route.path} ${JSON.stringify(input).slice(0, 200)} → ${res.status} ${JSON.stringify(res.body)}`,
+              );
+            }
+          },
+        ),
         { numRuns: RUNS_PER_ROUTE },
       );
     }
@@ -62,9 +102,27 @@ describe('malformed input', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('/api/cities', '/api/practitioners'),
-        fc.dictionary(fc.constantFrom('region', 'country', 'q', 'cursor', 'limit', 'cityId', 'position', 'theme', 'language', 'status', 'archived', 'x'), fc.string({ maxLength: 50 })),
+        fc.dictionary(
+          fc.constantFrom(
+            'region',
+            'country',
+            'q',
+            'cursor',
+            'limit',
+            'cityId',
+            'position',
+            'theme',
+            'language',
+            'status',
+            'archived',
+            'x',
+          ),
+          fc.string({ maxLength: 50 }),
+        ),
         async (path, query) => {
-          const res = await http('GET', `${path}?${new URLSearchParams(query).toString()}`, { token: admin.token });
+          const res = await http('GET', `${path}?${new URLSearchParams(query).toString()}`, {
+            token: admin.token,
+          });
           if (res.status >= 500) failures.push(`${path} ${JSON.stringify(query)} → ${res.status}`);
         },
       ),
@@ -74,7 +132,10 @@ describe('malformed input', () => {
   });
 
   it('refuses unknown fields instead of ignoring them', async () => {
-    const res = await http('PATCH', '/api/me', { token: admin.token, body: { bio: 'hello', isAdmin: true } });
+    const res = await http('PATCH', '/api/me', {
+      token: admin.token,
+      body: { bio: 'hello', isAdmin: true },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toMatch(/isAdmin/);
@@ -88,7 +149,10 @@ describe('malformed input', () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await http('PATCH', '/api/me', { token: admin.token, body: { bio: 'x'.repeat(200_000) } });
+    const res = await http('PATCH', '/api/me', {
+      token: admin.token,
+      body: { bio: 'x'.repeat(200_000) },
+    });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -19,7 +19,9 @@ function freePort() {
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.CROSSINGS_TEST_ADMIN_URL = process.env.DATABASE_URL;
-    console.log(`\n[tests] PostgreSQL from DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`);
+    console.log(
+      `\n[tests] PostgreSQL from DATABASE_URL (${new URL(process.env.DATABASE_URL).host})`,
+    );
     return;
   }
   const port = await freePort();
@@ -32,7 +34,16 @@ export default async function globalSetup() {
     port,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'max_connections=300',
+    ],
     onLog: () => {},
   });
   await server.initialise();

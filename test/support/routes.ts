@@ -19,7 +19,8 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
     // it is not a route of ours (its methods other than the declared one answer 404).
     if (Object.keys(layer.route.methods).length > 30) continue;
     for (const [method, enabled] of Object.entries(layer.route.methods)) {
-      if (enabled && method !== '_all') routes.push({ method: method.toUpperCase(), path: layer.route.path });
+      if (enabled && method !== '_all')
+        routes.push({ method: method.toUpperCase(), path: layer.route.path });
     }
   }
   return routes;

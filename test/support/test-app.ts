@@ -18,7 +18,13 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signin
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: '0', DATA_DIR: '.data/test', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    DATA_DIR: '.data/test',
+    ...env,
+  });
   const app = await createApp(config, database.url, TEST_JWT_SECRET);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

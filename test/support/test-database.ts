@@ -5,7 +5,10 @@ import { runMigrations } from '../../libs/persistence/src/index.js';
 
 function adminUrl(): string {
   const url = process.env.CROSSINGS_TEST_ADMIN_URL;
-  if (!url) throw new Error('CROSSINGS_TEST_ADMIN_URL is not set: run the tests through jest (global setup)');
+  if (!url)
+    throw new Error(
+      'CROSSINGS_TEST_ADMIN_URL is not set: run the tests through jest (global setup)',
+    );
   return url;
 }
 

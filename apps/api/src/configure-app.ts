@@ -8,7 +8,11 @@ import express from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ApiExceptionFilter, createValidationPipe, toApiError } from '../../../libs/common/src/index.js';
+import {
+  ApiExceptionFilter,
+  createValidationPipe,
+  toApiError,
+} from '../../../libs/common/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
 import { APP_VERSION, projectRoot } from './version.js';
 
@@ -18,11 +22,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   http.disable('x-powered-by');
   http.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   // Body-parser failures (malformed JSON, too large) happen before Nest's filters: shape them here.
-  http.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!error) return next();
-    const body = toApiError(error);
-    res.status(body.statusCode).json(body);
-  });
+  http.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!error) return next();
+      const body = toApiError(error);
+      res.status(body.statusCode).json(body);
+    },
+  );
   http.use(cookieParser());
   http.use(
     helmet({
@@ -53,7 +59,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     http,
     new DocumentBuilder()
       .setTitle('Crossings API')
-      .setDescription('The transatlantic exchange platform for cities. Errors share one shape: { statusCode, code, message, details? }.')
+      .setDescription(
+        'The transatlantic exchange platform for cities. Errors share one shape: { statusCode, code, message, details? }.',
+      )
       .setVersion(APP_VERSION)
       .addBearerAuth()
       .build(),

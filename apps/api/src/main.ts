@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     }
     await app.listen(config.PORT);
     const url = `http://localhost:${config.PORT}`;
-    logger.log(`Crossings is running at ${url} (API ${url}/api, docs ${url}/api/docs, health ${url}/health)`);
+    logger.log(
+      `Crossings is running at ${url} (API ${url}/api, docs ${url}/api/docs, health ${url}/health)`,
+    );
 
     const shutdown = async (signal: string) => {
       if (stopping) return;

@@ -20,7 +20,10 @@ export interface Database {
   embedded: EmbeddedDatabase | null;
 }
 
-export async function openDatabase(config: AppConfig, logger = new Logger('Database')): Promise<Database> {
+export async function openDatabase(
+  config: AppConfig,
+  logger = new Logger('Database'),
+): Promise<Database> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const dataDir = path.resolve(config.DATA_DIR, 'postgres');
   logger.log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${dataDir}`);
@@ -39,7 +42,11 @@ export async function jwtSecretFor(config: AppConfig): Promise<string> {
   return secret;
 }
 
-export async function createApp(config: AppConfig, databaseUrl: string, jwtSecret: string): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  jwtSecret: string,
+): Promise<INestApplication> {
   await runMigrations(databaseUrl);
   const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, jwtSecret }), {
     bodyParser: false,
@@ -50,6 +57,13 @@ export async function createApp(config: AppConfig, databaseUrl: string, jwtSecre
 }
 
 function logLevels(level: AppConfig['LOG_LEVEL']): Array<AppConfig['LOG_LEVEL']> {
-  const order: Array<AppConfig['LOG_LEVEL']> = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const order: Array<AppConfig['LOG_LEVEL']> = [
+    'fatal',
+    'error',
+    'warn',
+    'log',
+    'debug',
+    'verbose',
+  ];
   return order.slice(0, order.indexOf(level) + 1);
 }

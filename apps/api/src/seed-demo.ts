@@ -8,6 +8,8 @@ const config = loadConfig();
 const database = await openDatabase(config);
 const app = await createApp(config, database.url, await jwtSecretFor(config));
 const seeded = await seedDemoNetworkIfEmpty(app);
-console.log(seeded ? 'Seeded the demo network.' : 'The database already has accounts: nothing seeded.');
+console.log(
+  seeded ? 'Seeded the demo network.' : 'The database already has accounts: nothing seeded.',
+);
 await app.close();
 await database.embedded?.stop();

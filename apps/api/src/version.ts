@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The project's root folder (where package.json is), from source or from dist alike. */
 export function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir)
+    dir = path.dirname(dir);
   return dir;
 }
 

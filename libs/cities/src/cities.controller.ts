@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CityView, Page } from '../../contracts/src/index.js';
 import { Access } from '../../common/src/index.js';
@@ -33,7 +43,10 @@ export class CitiesController {
 
   @Patch(':id')
   @Access('coordinator')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCityDto): Promise<CityView> {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCityDto,
+  ): Promise<CityView> {
     return presentCity(await this.cities.update(id, body));
   }
 

@@ -23,12 +23,17 @@ export class CitiesService {
   async list(query: ListCitiesQuery): Promise<Page<City>> {
     const limit = query.limit ?? 25;
     const cursor = decodeCursor(query.cursor);
-    const qb = this.cities.createQueryBuilder('city').orderBy('city.name', 'ASC').addOrderBy('city.id', 'ASC').limit(limit + 1);
+    const qb = this.cities
+      .createQueryBuilder('city')
+      .orderBy('city.name', 'ASC')
+      .addOrderBy('city.id', 'ASC')
+      .limit(limit + 1);
     if (query.archived !== 'true') qb.andWhere('city.archived_at IS NULL');
     if (query.region) qb.andWhere('city.region = :region', { region: query.region });
     if (query.country) qb.andWhere('city.country_code = :country', { country: query.country });
     if (query.q) qb.andWhere('city.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    if (cursor) qb.andWhere('(city.name, city.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
+    if (cursor)
+      qb.andWhere('(city.name, city.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
     return toPage(await qb.getMany(), limit, (c) => ({ key: c.name, id: c.id }));
   }
 
@@ -55,7 +60,10 @@ export class CitiesService {
 
   async update(id: string, input: UpdateCityDto): Promise<City> {
     const city = await this.get(id);
-    assertSubdivisionOf(input.countryCode ?? city.countryCode, input.subdivision === undefined ? city.subdivision : input.subdivision);
+    assertSubdivisionOf(
+      input.countryCode ?? city.countryCode,
+      input.subdivision === undefined ? city.subdivision : input.subdivision,
+    );
     if (input.name !== undefined) city.name = input.name.trim();
     if (input.countryCode !== undefined) {
       city.countryCode = input.countryCode;

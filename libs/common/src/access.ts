@@ -29,8 +29,10 @@ export interface RequestWithActor {
   actor?: Actor;
 }
 
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
-  const request = context.switchToHttp().getRequest<RequestWithActor>();
-  if (!request.actor) throw new UnauthenticatedError();
-  return request.actor;
-});
+export const CurrentActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor => {
+    const request = context.switchToHttp().getRequest<RequestWithActor>();
+    if (!request.actor) throw new UnauthenticatedError();
+    return request.actor;
+  },
+);

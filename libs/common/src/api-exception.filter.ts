@@ -42,14 +42,26 @@ export function toApiError(error: unknown): ApiError {
   }
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') {
-    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    return {
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is too large.',
+    };
   }
   if (parserError?.type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' };
+    return {
+      statusCode: 400,
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON.',
+    };
   }
   const status = parserError?.status ?? parserError?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', message: 'Bad request.' };
+    return {
+      statusCode: status,
+      code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED',
+      message: 'Bad request.',
+    };
   }
   return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side.' };
 }

@@ -11,9 +11,7 @@ export interface FieldProblem {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints
-      ? [{ field, problems: Object.values(error.constraints) }]
-      : [];
+    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -15,14 +15,20 @@ export class AccountsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @Access('coordinator')
-  async suspend(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PractitionerView> {
+  async suspend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PractitionerView> {
     return presentPractitioner(await this.accounts.setStatus(actor, id, 'suspend'));
   }
 
   @Post(':id/reinstate')
   @HttpCode(200)
   @Access('coordinator')
-  async reinstate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PractitionerView> {
+  async reinstate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PractitionerView> {
     return presentPractitioner(await this.accounts.setStatus(actor, id, 'reinstate'));
   }
 }

@@ -91,7 +91,11 @@ export class AccountsService {
     if (email) await this.throttle.forget(email);
   }
 
-  async setStatus(actor: Actor, id: string, action: 'suspend' | 'reinstate'): Promise<Practitioner> {
+  async setStatus(
+    actor: Actor,
+    id: string,
+    action: 'suspend' | 'reinstate',
+  ): Promise<Practitioner> {
     await this.dataSource.transaction(async (manager) => {
       await this.practitioners.setStatus(actor, id, action, manager);
       if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);

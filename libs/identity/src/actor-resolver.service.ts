@@ -4,11 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import {
-  AccountSuspendedError,
-  type Actor,
-  UnauthenticatedError,
-} from '../../common/src/index.js';
+import { AccountSuspendedError, type Actor, UnauthenticatedError } from '../../common/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { TokenService } from './token.service.js';
 

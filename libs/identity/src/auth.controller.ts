@@ -24,14 +24,21 @@ export class AuthController {
   @Post('sign-in')
   @HttpCode(200)
   @Access('public')
-  async signIn(@Body() body: SignInDto, @Ip() ip: string, @Res({ passthrough: true }) res: Response): Promise<SignInResponse> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignInResponse> {
     return this.respond(await this.auth.signIn(body.email, body.password, ip ?? 'unknown'), res);
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Access('public')
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SignInResponse> {
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SignInResponse> {
     try {
       return this.respond(await this.auth.refresh(readRefreshCookie(req)), res);
     } catch (error) {

@@ -34,7 +34,9 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!level) {
-      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no @Access level`);
+      this.logger.error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no @Access level`,
+      );
       throw new ForbiddenError();
     }
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();

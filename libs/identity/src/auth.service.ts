@@ -48,7 +48,8 @@ export class AuthService {
     const { practitionerId, next } = await this.sessions.rotate(refreshToken);
     const account = await this.practitioners.getById(practitionerId);
     if (account.status === 'suspended') throw new AccountSuspendedError();
-    if (account.status !== 'active') throw new UnauthenticatedError('This account no longer exists.');
+    if (account.status !== 'active')
+      throw new UnauthenticatedError('This account no longer exists.');
     return this.issueFor(account, next);
   }
 
@@ -70,7 +71,10 @@ export class AuthService {
     const keepFamily = await this.sessions.familyOf(refreshToken);
     const newHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(Practitioner, actor.id, { passwordHash: newHash, passwordChangedAt: new Date() });
+      await manager.update(Practitioner, actor.id, {
+        passwordHash: newHash,
+        passwordChangedAt: new Date(),
+      });
       await this.sessions.endAllExcept(actor.id, keepFamily, manager);
     });
     // Access tokens issued before the change stop working (ActorResolver compares issue times).

@@ -19,7 +19,11 @@ import { SignInThrottle } from './sign-in-throttle.service.js';
 import { JWT_SECRET, TokenService } from './token.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, RefreshToken, Practitioner]), PractitionersModule, CitiesModule],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, RefreshToken, Practitioner]),
+    PractitionersModule,
+    CitiesModule,
+  ],
   controllers: [AuthController, InvitationsController, MeController, AccountsController],
   providers: [
     TokenService,

@@ -1,8 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InvitationPreview, InvitationView, SignInResponse } from '../../contracts/src/index.js';
+import type {
+  InvitationPreview,
+  InvitationView,
+  SignInResponse,
+} from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
-import { AcceptInvitationDto, CreateInvitationDto, InvitationTokenDto } from './dto/invitation.dto.js';
+import {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationTokenDto,
+} from './dto/invitation.dto.js';
 import { presentInvitation } from './invitation.presenter.js';
 import { InvitationsService } from './invitations.service.js';
 import { presentMe } from '../../practitioners/src/index.js';
@@ -15,7 +23,10 @@ export class InvitationsController {
   @Post()
   @ApiBearerAuth()
   @Access('coordinator')
-  async create(@Body() body: CreateInvitationDto, @CurrentActor() actor: Actor): Promise<InvitationView> {
+  async create(
+    @Body() body: CreateInvitationDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<InvitationView> {
     const { invitation, token } = await this.invitations.create(actor, body);
     return { ...presentInvitation(invitation), inviteUrl: this.invitations.inviteUrl(token) };
   }
@@ -33,7 +44,13 @@ export class InvitationsController {
   async preview(@Body() body: InvitationTokenDto): Promise<InvitationPreview> {
     const { invitation, invitedBy } = await this.invitations.preview(body.token);
     const view = presentInvitation(invitation);
-    return { email: view.email, networkRole: view.networkRole, city: view.city, invitedBy, expiresAt: view.expiresAt };
+    return {
+      email: view.email,
+      networkRole: view.networkRole,
+      city: view.city,
+      invitedBy,
+      expiresAt: view.expiresAt,
+    };
   }
 
   /** Creates the account; the new member then signs in with their email and password. */

@@ -19,7 +19,11 @@ import { hashToken, newSecretToken } from './secrets.js';
 
 export class InvitationInvalidError extends DomainError {
   constructor() {
-    super('INVITATION_INVALID', 410, 'This invitation link is not valid: it was used, has expired, or never existed.');
+    super(
+      'INVITATION_INVALID',
+      410,
+      'This invitation link is not valid: it was used, has expired, or never existed.',
+    );
   }
 }
 
@@ -33,7 +37,10 @@ export class InvitationsService {
     private readonly cities: CitiesService,
   ) {}
 
-  async create(actor: Actor, input: CreateInvitationDto): Promise<{ invitation: Invitation; token: string }> {
+  async create(
+    actor: Actor,
+    input: CreateInvitationDto,
+  ): Promise<{ invitation: Invitation; token: string }> {
     if (!canInvite(actor, input.networkRole)) {
       throw new ForbiddenError(`Your role may not invite someone as ${input.networkRole}.`);
     }
@@ -43,7 +50,8 @@ export class InvitationsService {
     }
     if (input.cityId) {
       const city = await this.cities.get(input.cityId).catch(() => null);
-      if (!city || city.archivedAt) throw new ValidationFailedError('cityId: no such city in the network');
+      if (!city || city.archivedAt)
+        throw new ValidationFailedError('cityId: no such city in the network');
     }
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000);
@@ -95,27 +103,44 @@ export class InvitationsService {
       }
       const account = await this.practitioners.createAccount(
         manager,
-        { email: invitation.email, passwordHash, networkRole: invitation.networkRole, displayName, timeZone },
+        {
+          email: invitation.email,
+          passwordHash,
+          networkRole: invitation.networkRole,
+          displayName,
+          timeZone,
+        },
         profile.cityId === undefined ? invitation.cityId : profile.cityId,
         { ...profile, cityId: undefined },
       );
-      await manager.update(Invitation, invitation.id, { acceptedAt: new Date(), acceptedById: account.id });
+      await manager.update(Invitation, invitation.id, {
+        acceptedAt: new Date(),
+        acceptedById: account.id,
+      });
       return account.id;
     });
     return this.practitioners.getById(accountId);
   }
 
   /** Invitations that concern a person: the one they accepted and those they sent. */
-  async concerning(practitionerId: string): Promise<{ accepted: Invitation[]; sent: Invitation[] }> {
+  async concerning(
+    practitionerId: string,
+  ): Promise<{ accepted: Invitation[]; sent: Invitation[] }> {
     const [accepted, sent] = await Promise.all([
       this.invitations.find({ where: { acceptedById: practitionerId } }),
-      this.invitations.find({ where: { invitedById: practitionerId }, order: { createdAt: 'ASC' } }),
+      this.invitations.find({
+        where: { invitedById: practitionerId },
+        order: { createdAt: 'ASC' },
+      }),
     ]);
     return { accepted, sent };
   }
 
   inviteUrl(token: string): string {
-    const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
+    const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(
+      /\/$/,
+      '',
+    );
     return `${base}/invite/${token}`;
   }
 

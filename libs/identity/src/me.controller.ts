@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Patch,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MeView } from '../../contracts/src/index.js';
@@ -39,7 +50,12 @@ export class MeController {
     @Body() body: ChangePasswordDto,
     @Req() req: Request,
   ): Promise<{ accessToken: string }> {
-    return this.auth.changePassword(actor, body.currentPassword, body.newPassword, readRefreshCookie(req));
+    return this.auth.changePassword(
+      actor,
+      body.currentPassword,
+      body.newPassword,
+      readRefreshCookie(req),
+    );
   }
 
   @Get('export')

@@ -8,8 +8,15 @@ function options(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure, path: '/api' };
 }
 
-export function setRefreshCookie(response: Response, refresh: IssuedRefreshToken, secure: boolean): void {
-  response.cookie(REFRESH_COOKIE, refresh.token, { ...options(secure), expires: refresh.expiresAt });
+export function setRefreshCookie(
+  response: Response,
+  refresh: IssuedRefreshToken,
+  secure: boolean,
+): void {
+  response.cookie(REFRESH_COOKIE, refresh.token, {
+    ...options(secure),
+    expires: refresh.expiresAt,
+  });
 }
 
 export function clearRefreshCookie(response: Response, secure: boolean): void {

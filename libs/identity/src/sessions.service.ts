@@ -10,7 +10,11 @@ import { hashToken, newSecretToken } from './secrets.js';
 
 export class RefreshTokenReusedError extends DomainError {
   constructor() {
-    super('REFRESH_TOKEN_REUSED', 401, 'This session was ended because an old refresh token was used again.');
+    super(
+      'REFRESH_TOKEN_REUSED',
+      401,
+      'This session was ended because an old refresh token was used again.',
+    );
   }
 }
 
@@ -74,7 +78,11 @@ export class SessionsService {
   }
 
   /** Ends every session of a practitioner except the given family (e.g. after a password change). */
-  async endAllExcept(practitionerId: string, keepFamilyId: string | null, manager?: EntityManager): Promise<void> {
+  async endAllExcept(
+    practitionerId: string,
+    keepFamilyId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.refreshTokens.manager).update(
       RefreshToken,
       {
@@ -91,10 +99,18 @@ export class SessionsService {
   }
 
   private async revokeFamilyWith(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
-  private async issue(manager: EntityManager, practitionerId: string, familyId: string): Promise<IssuedRefreshToken> {
+  private async issue(
+    manager: EntityManager,
+    practitionerId: string,
+    familyId: string,
+  ): Promise<IssuedRefreshToken> {
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await manager.insert(RefreshToken, { practitionerId, familyId, tokenHash: hash, expiresAt });

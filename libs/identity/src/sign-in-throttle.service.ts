@@ -32,7 +32,11 @@ export class SignInThrottle implements OnModuleInit {
       clearExpiredByTimeout: false,
       duration: this.config.SIGNIN_WINDOW_SECONDS,
     };
-    this.byAccount = new RateLimiterPostgres({ ...common, keyPrefix: 'signin-account', points: this.config.SIGNIN_MAX_FAILURES });
+    this.byAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'signin-account',
+      points: this.config.SIGNIN_MAX_FAILURES,
+    });
     this.byAddress = new RateLimiterPostgres({
       ...common,
       keyPrefix: 'signin-address',

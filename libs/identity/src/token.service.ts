@@ -32,7 +32,10 @@ export class TokenService {
   }
 
   issueAccessToken(practitionerId: string, role: NetworkRole): string {
-    return this.jwt.sign({ sub: practitionerId, role, iam: Date.now() }, { expiresIn: this.accessTtlSeconds });
+    return this.jwt.sign(
+      { sub: practitionerId, role, iam: Date.now() },
+      { expiresIn: this.accessTtlSeconds },
+    );
   }
 
   verifyAccessToken(token: string): AccessClaims {

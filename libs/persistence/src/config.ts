@@ -33,7 +33,9 @@ export class AppConfig {
 
   /** PostgreSQL connection string; unset = start embedded PostgreSQL in DATA_DIR/postgres. */
   @IsOptional()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'DATABASE_URL must start with postgres:// or postgresql://',
+  })
   DATABASE_URL?: string;
 
   /** Redis connection string for fanning live events out across API nodes. */
@@ -52,7 +54,10 @@ export class AppConfig {
 
   /** Base URL of the web client, used in invitation links. */
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true },
+    { message: 'PUBLIC_URL must be an http(s) URL' },
+  )
   PUBLIC_URL?: string;
 
   /** Comma-separated origins allowed to call the API from a browser. */
@@ -126,7 +131,15 @@ const KNOWN_KEYS = Object.keys(new AppConfig());
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KNOWN_KEYS, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO', 'COOKIE_SECURE']) {
+  for (const key of [
+    ...KNOWN_KEYS,
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'PUBLIC_URL',
+    'SEED_DEMO',
+    'COOKIE_SECURE',
+  ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -134,12 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { whitelist: true });
   if (errors.length > 0) {
     const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+      (e) =>
+        `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production',
+    );
   }
   return config;
 }

@@ -49,10 +49,18 @@ export async function startEmbeddedDatabase(options: {
   if (created) await server.initialise();
   await server.start();
 
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      options.database,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${options.database}"`);
   } finally {
     await admin.end();

@@ -19,8 +19,14 @@ export class PersistenceModule {
             const dataSource: DataSource = new DataSource(options!);
             await dataSource.initialize();
             // A lost database must not crash the process: pg emits 'error' on idle clients.
-            const pool = (dataSource.driver as unknown as { master?: { on(e: string, f: (err: Error) => void): void } }).master;
-            pool?.on('error', (err) => new Logger('PostgreSQL').error(`pool error: ${err.message}`));
+            const pool = (
+              dataSource.driver as unknown as {
+                master?: { on(e: string, f: (err: Error) => void): void };
+              }
+            ).master;
+            pool?.on('error', (err) =>
+              new Logger('PostgreSQL').error(`pool error: ${err.message}`),
+            );
             return dataSource;
           },
         }),

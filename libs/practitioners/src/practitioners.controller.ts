@@ -14,14 +14,20 @@ export class PractitionersController {
 
   @Get()
   @Access('member')
-  async list(@Query() query: ListPractitionersQuery, @CurrentActor() actor: Actor): Promise<Page<PractitionerView>> {
+  async list(
+    @Query() query: ListPractitionersQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<PractitionerView>> {
     const page = await this.practitioners.list(query, actor);
     return { items: page.items.map(presentPractitioner), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @Access('member')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<PractitionerView> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PractitionerView> {
     return presentPractitioner(await this.practitioners.getVisible(id, actor));
   }
 }

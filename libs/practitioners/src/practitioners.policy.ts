@@ -10,7 +10,11 @@ interface Subject {
   status: PractitionerStatus;
 }
 
-export function canActOnPractitioner(actor: Actor, action: PractitionerAction, subject?: Subject): boolean {
+export function canActOnPractitioner(
+  actor: Actor,
+  action: PractitionerAction,
+  subject?: Subject,
+): boolean {
   switch (action) {
     case 'view':
       if (!subject) return false;

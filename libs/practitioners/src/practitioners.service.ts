@@ -56,10 +56,13 @@ export class PractitionersService {
       const tag = canonicalLanguageTag(query.language).toLowerCase();
       qb.andWhere(
         new Brackets((w) =>
-          w.where('EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(l) = :tag OR lower(l) LIKE :tagPrefix)', {
-            tag,
-            tagPrefix: `${escapeLike(tag)}-%`,
-          }),
+          w.where(
+            'EXISTS (SELECT 1 FROM unnest(p.languages) l WHERE lower(l) = :tag OR lower(l) LIKE :tagPrefix)',
+            {
+              tag,
+              tagPrefix: `${escapeLike(tag)}-%`,
+            },
+          ),
         ),
       );
     }
@@ -69,7 +72,8 @@ export class PractitionersService {
         { theme: query.theme },
       );
     }
-    if (cursor) qb.andWhere('(p.display_name, p.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
+    if (cursor)
+      qb.andWhere('(p.display_name, p.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
     const page = toPage(await qb.getMany(), limit, (p) => ({ key: p.displayName, id: p.id }));
     await this.loadThemes(page.items);
     return page;
@@ -109,11 +113,19 @@ export class PractitionersService {
 
   async emailInUse(email: string, manager?: EntityManager): Promise<boolean> {
     const repo = manager ? manager.getRepository(Practitioner) : this.practitioners;
-    return repo.createQueryBuilder('p').where('lower(p.email) = lower(:email)', { email }).getExists();
+    return repo
+      .createQueryBuilder('p')
+      .where('lower(p.email) = lower(:email)', { email })
+      .getExists();
   }
 
   /** Creates the account of an accepted invitation, inside the caller's transaction. */
-  async createAccount(manager: EntityManager, input: NewPractitioner, cityId: string | null, profile: ProfileDto): Promise<Practitioner> {
+  async createAccount(
+    manager: EntityManager,
+    input: NewPractitioner,
+    cityId: string | null,
+    profile: ProfileDto,
+  ): Promise<Practitioner> {
     const repo = manager.getRepository(Practitioner);
     const practitioner = repo.create({
       email: input.email.toLowerCase(),
@@ -142,13 +154,23 @@ export class PractitionersService {
     return this.getById(id);
   }
 
-  async setStatus(actor: Actor, id: string, action: 'suspend' | 'reinstate', manager: EntityManager): Promise<Practitioner> {
+  async setStatus(
+    actor: Actor,
+    id: string,
+    action: 'suspend' | 'reinstate',
+    manager: EntityManager,
+  ): Promise<Practitioner> {
     const repo = manager.getRepository(Practitioner);
-    const practitioner = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write', tables: ['practitioners'] } });
+    const practitioner = await repo.findOne({
+      where: { id },
+      lock: { mode: 'pessimistic_write', tables: ['practitioners'] },
+    });
     if (!practitioner || practitioner.status === 'erased') throw new NotFoundError('Practitioner');
     if (!canActOnPractitioner(actor, action, practitioner)) {
       throw new ForbiddenError(
-        practitioner.id === actor.id ? 'You cannot suspend or reinstate yourself.' : `Your role may not ${action} this account.`,
+        practitioner.id === actor.id
+          ? 'You cannot suspend or reinstate yourself.'
+          : `Your role may not ${action} this account.`,
       );
     }
     practitioner.status = action === 'suspend' ? 'suspended' : 'active';
@@ -171,7 +193,8 @@ export class PractitionersService {
       }
       practitioner.cityId = profile.cityId;
     }
-    if (profile.organisation !== undefined) practitioner.organisation = profile.organisation?.trim() || null;
+    if (profile.organisation !== undefined)
+      practitioner.organisation = profile.organisation?.trim() || null;
     if (profile.languages !== undefined) {
       practitioner.languages = [...new Set(profile.languages.map(canonicalLanguageTag))];
     }
@@ -185,7 +208,8 @@ export class PractitionersService {
         ? { days: [...hours.days].sort((a, b) => a - b), start: hours.start, end: hours.end }
         : null;
     }
-    if (profile.themes !== undefined) practitioner.themes = await this.themes.resolveSlugs(profile.themes);
+    if (profile.themes !== undefined)
+      practitioner.themes = await this.themes.resolveSlugs(profile.themes);
     if (profile.bio !== undefined) practitioner.bio = profile.bio;
   }
 

@@ -24,7 +24,8 @@ export class ThemesService {
 
   async create(label: string, slug?: string): Promise<Theme> {
     const finalSlug = slug ?? slugify(label);
-    if (finalSlug.length < 2) throw new ValidationFailedError('label: needs at least two letters or digits');
+    if (finalSlug.length < 2)
+      throw new ValidationFailedError('label: needs at least two letters or digits');
     const inserted = await this.themes
       .createQueryBuilder()
       .insert()

@@ -26,7 +26,8 @@ const IsCountryCode = () => (object: object, propertyName: string) =>
     validator: { validate: isCountryCode },
   });
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.toUpperCase() : value;
 
 export class CreateCityDto {
   @ApiProperty({ example: 'Rotterdam' })
@@ -39,10 +40,15 @@ export class CreateCityDto {
   @IsCountryCode()
   countryCode: string;
 
-  @ApiPropertyOptional({ example: 'US-CO', description: 'ISO 3166-2 subdivision (state, province)' })
+  @ApiPropertyOptional({
+    example: 'US-CO',
+    description: 'ISO 3166-2 subdivision (state, province)',
+  })
   @IsOptional()
   @Transform(upper)
-  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, { message: 'subdivision must be an ISO 3166-2 code such as US-CO' })
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, {
+    message: 'subdivision must be an ISO 3166-2 code such as US-CO',
+  })
   subdivision?: string | null;
 
   @ApiProperty({ example: 'Europe/Amsterdam' })

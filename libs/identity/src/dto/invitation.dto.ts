@@ -27,7 +27,10 @@ export class InvitationTokenDto {
   token: string;
 }
 
-export class AcceptInvitationDto extends OmitType(ProfileDto, ['displayName', 'timeZone'] as const) {
+export class AcceptInvitationDto extends OmitType(ProfileDto, [
+  'displayName',
+  'timeZone',
+] as const) {
   @ApiProperty()
   @IsString()
   @Length(20, 100)

@@ -55,7 +55,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX practitioners_email_uq ON practitioners (lower(email)) WHERE email IS NOT NULL`,
     );
-    await queryRunner.query(`CREATE INDEX practitioners_name_idx ON practitioners (display_name, id)`);
+    await queryRunner.query(
+      `CREATE INDEX practitioners_name_idx ON practitioners (display_name, id)`,
+    );
     await queryRunner.query(`CREATE INDEX practitioners_city_idx ON practitioners (city_id)`);
     await queryRunner.query(`
       CREATE TABLE practitioner_themes (
@@ -63,7 +65,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
         theme_id uuid NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
         PRIMARY KEY (practitioner_id, theme_id)
       )`);
-    await queryRunner.query(`CREATE INDEX practitioner_themes_theme_idx ON practitioner_themes (theme_id)`);
+    await queryRunner.query(
+      `CREATE INDEX practitioner_themes_theme_idx ON practitioner_themes (theme_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE invitations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -90,7 +94,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await queryRunner.query(`CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)`);
-    await queryRunner.query(`CREATE INDEX refresh_tokens_practitioner_idx ON refresh_tokens (practitioner_id)`);
+    await queryRunner.query(
+      `CREATE INDEX refresh_tokens_practitioner_idx ON refresh_tokens (practitioner_id)`,
+    );
     // Shape required by rate-limiter-flexible's RateLimiterPostgres (created here, not by it).
     await queryRunner.query(`
       CREATE TABLE rate_limits (
@@ -101,7 +107,15 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['rate_limits', 'refresh_tokens', 'invitations', 'practitioner_themes', 'practitioners', 'cities', 'themes']) {
+    for (const table of [
+      'rate_limits',
+      'refresh_tokens',
+      'invitations',
+      'practitioner_themes',
+      'practitioners',
+      'cities',
+      'themes',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -17,11 +17,16 @@ export class SeedThemes1764300000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const [slug, label] of THEMES) {
-      await queryRunner.query('INSERT INTO themes (slug, label) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING', [slug, label]);
+      await queryRunner.query(
+        'INSERT INTO themes (slug, label) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING',
+        [slug, label],
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DELETE FROM themes WHERE slug = ANY($1)', [THEMES.map(([slug]) => slug)]);
+    await queryRunner.query('DELETE FROM themes WHERE slug = ANY($1)', [
+      THEMES.map(([slug]) => slug),
+    ]);
   }
 }

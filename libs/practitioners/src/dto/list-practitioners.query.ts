@@ -37,7 +37,10 @@ export class ListPractitionersQuery {
   @Length(1, 120)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'suspended'], description: 'Coordinators only: suspended' })
+  @ApiPropertyOptional({
+    enum: ['active', 'suspended'],
+    description: 'Coordinators only: suspended',
+  })
   @IsOptional()
   @IsIn(['active', 'suspended'])
   status?: 'active' | 'suspended';

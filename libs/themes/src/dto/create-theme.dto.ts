@@ -7,10 +7,15 @@ export class CreateThemeDto {
   @Length(2, 120)
   label: string;
 
-  @ApiPropertyOptional({ example: 'online-hate', description: 'Derived from the label when left out.' })
+  @ApiPropertyOptional({
+    example: 'online-hate',
+    description: 'Derived from the label when left out.',
+  })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'slug must be lowercase words joined by hyphens',
+  })
   @Length(2, 64)
   slug?: string;
 }
