@@ -31,3 +31,38 @@ describe('foundation', () => {
     expect(res.body.map((theme: { slug: string }) => theme.slug)).toContain('online-hate');
   });
 });
+
+describe('themes', () => {
+  let t: TestApp;
+  let http: Http;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = httpClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('lets a coordinator extend the vocabulary, once per slug', async () => {
+    const coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
+    const created = await http('POST', '/api/themes', {
+      token: coordinator.token,
+      body: { label: 'Antisemitism & anti-Muslim hate' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      slug: 'antisemitism-anti-muslim-hate',
+      label: 'Antisemitism & anti-Muslim hate',
+    });
+    const again = await http('POST', '/api/themes', {
+      token: coordinator.token,
+      body: { label: 'Antisemitism / anti-Muslim hate' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CONFLICT');
+    const member = await createPerson(t.dataSource, http);
+    const list = await http('GET', '/api/themes', { token: member.token });
+    expect(list.body.map((theme: { slug: string }) => theme.slug)).toContain(
+      'antisemitism-anti-muslim-hate',
+    );
+  });
+});
