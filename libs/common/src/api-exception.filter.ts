@@ -22,6 +22,29 @@ interface BodyParserError {
   statusCode?: number;
 }
 
+// Connection-level failures: PostgreSQL down, restarting, or refusing connections.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return (
+    (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect/.test(e?.message ?? '')
+  );
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof DomainError) {
     return {
@@ -39,6 +62,13 @@ export function toApiError(error: unknown): ApiError {
         ? String((response as { message: unknown }).message)
         : error.message;
     return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'INTERNAL', message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; try again shortly.',
+    };
   }
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') {
