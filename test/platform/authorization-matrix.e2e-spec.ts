@@ -41,6 +41,36 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/cities/:id/unarchive': 'coordinator',
   'GET /api/practitioners': 'member',
   'GET /api/practitioners/:id': 'member',
+  'GET /api/notifications': 'member',
+  'POST /api/notifications/read-all': 'member',
+  'GET /api/notifications/preferences': 'member',
+  'PUT /api/notifications/preferences': 'member',
+  'POST /api/notifications/:id/read': 'member',
+  // Exchange content: any member passes the guard; the exchange policy decides per exchange role
+  // (test/exchanges/exchange-roles.e2e-spec.ts checks every route per exchange role).
+  'GET /api/exchanges': 'member',
+  'POST /api/exchanges': 'coordinator',
+  'GET /api/exchanges/:id': 'member',
+  'PATCH /api/exchanges/:id': 'member',
+  'GET /api/exchanges/:id/members': 'member',
+  'POST /api/exchanges/:id/members': 'member',
+  'PATCH /api/exchanges/:id/members/:practitionerId': 'member',
+  'DELETE /api/exchanges/:id/members/:practitionerId': 'member',
+  'POST /api/exchanges/:id/join-requests': 'member',
+  'GET /api/exchanges/:id/join-requests': 'member',
+  'POST /api/exchanges/:id/join-requests/:requestId/approve': 'member',
+  'POST /api/exchanges/:id/join-requests/:requestId/decline': 'member',
+  'GET /api/exchanges/:id/sessions': 'member',
+  'POST /api/exchanges/:id/sessions': 'member',
+  'GET /api/exchanges/:id/time-suggestions': 'member',
+  'GET /api/sessions/:id': 'member',
+  'PATCH /api/sessions/:id': 'member',
+  'POST /api/sessions/:id/cancel': 'member',
+  'GET /api/sessions/:id/calendar.ics': 'member',
+  'GET /api/me/calendar-feed': 'member',
+  'POST /api/me/calendar-feed/rotate': 'member',
+  // The secret token in the URL is the credential (calendar apps send no headers).
+  'GET /api/calendar/:token.ics': 'public',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

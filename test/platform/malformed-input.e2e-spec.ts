@@ -2,7 +2,7 @@
 // answer must be a typed 4xx (or a success) in the one error shape.
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { createPerson, type TestPerson } from '../factories/accounts.js';
+import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { fillPath, registeredRoutes } from '../support/routes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -52,6 +52,8 @@ describe('malformed input', () => {
   let t: TestApp;
   let http: Http;
   let admin: TestPerson;
+  /** Ids of things that exist, so generated bodies reach the services, not just a 404. */
+  let realIds: string[];
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -60,6 +62,28 @@ describe('malformed input', () => {
     });
     http = httpClient(t.baseUrl);
     admin = await createPerson(t.dataSource, http, { role: 'admin' });
+    const other = await createPerson(t.dataSource, http, { role: 'member' });
+    const city = await createCity(t.dataSource);
+    const exchange = await http('POST', '/api/exchanges', {
+      token: admin.token,
+      body: { title: 'Fuzzed exchange', cityIds: [city.id], attribution: 'named' },
+    });
+    await http('POST', `/api/exchanges/${exchange.body.id}/members`, {
+      token: admin.token,
+      body: { practitionerId: other.id, role: 'participant' },
+    });
+    const session = await http('POST', `/api/exchanges/${exchange.body.id}/sessions`, {
+      token: admin.token,
+      body: {
+        kind: 'workshop',
+        title: 'Fuzzed session',
+        startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString(),
+        hostTimeZone: 'Europe/Paris',
+      },
+    });
+    realIds = [other.id, city.id, exchange.body.id, session.body.id];
+    expect(realIds.every((id) => typeof id === 'string')).toBe(true);
   });
   afterAll(() => t.close());
 

@@ -4,6 +4,9 @@ import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
+import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
 
 export interface RuntimeSettings {
@@ -23,6 +26,9 @@ export class AppModule {
         ThemesModule,
         CitiesModule,
         PractitionersModule,
+        NotificationsModule,
+        ExchangesModule,
+        SessionsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,5 @@
 // Custom class-validator rules for values the platform cares about: time zones, languages.
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 
 const knownTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
 
@@ -49,3 +49,10 @@ export const IsBcp47Tag = rule(
   isBcp47Tag,
   '$property must contain BCP 47 language tags such as en, fr or nl-BE',
 );
+
+/**
+ * The field may be left out, but if present it is validated, and null is refused.
+ * (class-validator's IsOptional also lets null through, which would clear a required column.)
+ */
+export const IsOmittable = (options?: ValidationOptions) =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined, options);

@@ -137,3 +137,6 @@ export interface HealthView {
   database: 'up' | 'down';
   version: string;
 }
+
+export * from './exchanges.js';
+export * from './notifications.js';

@@ -7,7 +7,12 @@ import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { presentMe } from '../../practitioners/src/index.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { SignInDto } from './dto/auth.dto.js';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
+import {
+  clearRefreshCookie,
+  readRefreshCookie,
+  secureCookies,
+  setRefreshCookie,
+} from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,7 +23,7 @@ export class AuthController {
   ) {}
 
   private get secureCookies(): boolean {
-    return this.config.COOKIE_SECURE ?? this.config.NODE_ENV === 'production';
+    return secureCookies(this.config);
   }
 
   @Post('sign-in')

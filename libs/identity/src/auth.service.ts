@@ -14,6 +14,9 @@ import { type IssuedRefreshToken, SessionsService } from './sessions.service.js'
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
+const notYourCurrentPassword = () =>
+  new ValidationFailedError('currentPassword: not your current password');
+
 export interface SignedIn {
   accessToken: string;
   refresh: IssuedRefreshToken;
@@ -65,12 +68,20 @@ export class AuthService {
     refreshToken: string | undefined,
   ): Promise<{ accessToken: string }> {
     const hash = await this.practitioners.getPasswordHash(actor.id);
-    if (!(await verifyPassword(hash, currentPassword))) {
-      throw new ValidationFailedError('currentPassword: not your current password');
-    }
+    if (!(await verifyPassword(hash, currentPassword))) throw notYourCurrentPassword();
     const keepFamily = await this.sessions.familyOf(refreshToken);
     const newHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
+      // The hash checked above must still be the current one: of two concurrent changes made
+      // with the same current password, the second is refused instead of silently winning.
+      const locked = await manager
+        .getRepository(Practitioner)
+        .createQueryBuilder('p')
+        .select(['p.id', 'p.passwordHash'])
+        .where('p.id = :id', { id: actor.id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!locked || locked.passwordHash !== hash) throw notYourCurrentPassword();
       await manager.update(Practitioner, actor.id, {
         passwordHash: newHash,
         passwordChangedAt: new Date(),

@@ -27,6 +27,11 @@ export class InvitationInvalidError extends DomainError {
   }
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return (e?.driverError?.code ?? e?.code) === '23505';
+}
+
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -48,11 +53,7 @@ export class InvitationsService {
     if (await this.practitioners.emailInUse(email)) {
       throw new ConflictError(`${email} already has an account.`);
     }
-    if (input.cityId) {
-      const city = await this.cities.get(input.cityId).catch(() => null);
-      if (!city || city.archivedAt)
-        throw new ValidationFailedError('cityId: no such city in the network');
-    }
+    if (input.cityId) await this.requireCity(input.cityId);
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000);
     const { identifiers } = await this.invitations.insert({
@@ -86,39 +87,50 @@ export class InvitationsService {
 
   /** Accepts an invitation exactly once: the account is created in the same transaction. */
   async accept(input: AcceptInvitationDto): Promise<Practitioner> {
-    const passwordHash = await hashPassword(input.password);
     const { token, password: _password, displayName, timeZone, ...profile } = input;
-    const accountId = await this.dataSource.transaction(async (manager) => {
-      const invitation = await manager
-        .getRepository(Invitation)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.token_hash = :hash', { hash: hashToken(token) })
-        .getOne();
-      if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
-        throw new InvitationInvalidError();
-      }
-      if (await this.practitioners.emailInUse(invitation.email, manager)) {
-        throw new ConflictError(`${invitation.email} already has an account.`);
-      }
-      const account = await this.practitioners.createAccount(
-        manager,
-        {
-          email: invitation.email,
-          passwordHash,
-          networkRole: invitation.networkRole,
-          displayName,
-          timeZone,
-        },
-        profile.cityId === undefined ? invitation.cityId : profile.cityId,
-        { ...profile, cityId: undefined },
-      );
-      await manager.update(Invitation, invitation.id, {
-        acceptedAt: new Date(),
-        acceptedById: account.id,
+    const name = displayName.trim();
+    if (!name) throw new ValidationFailedError('displayName: must not be blank');
+    // The invitee may name another city than the invitation's, but only one of the network's.
+    if (profile.cityId) await this.requireCity(profile.cityId);
+    const passwordHash = await hashPassword(input.password);
+    const accountId = await this.dataSource
+      .transaction(async (manager) => {
+        const invitation = await manager
+          .getRepository(Invitation)
+          .createQueryBuilder('i')
+          .setLock('pessimistic_write')
+          .where('i.token_hash = :hash', { hash: hashToken(token) })
+          .getOne();
+        if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
+          throw new InvitationInvalidError();
+        }
+        if (await this.practitioners.emailInUse(invitation.email, manager)) {
+          throw new ConflictError(`${invitation.email} already has an account.`);
+        }
+        const account = await this.practitioners.createAccount(
+          manager,
+          {
+            email: invitation.email,
+            passwordHash,
+            networkRole: invitation.networkRole,
+            displayName: name,
+            timeZone,
+          },
+          profile.cityId === undefined ? invitation.cityId : profile.cityId,
+          { ...profile, cityId: undefined },
+        );
+        await manager.update(Invitation, invitation.id, {
+          acceptedAt: new Date(),
+          acceptedById: account.id,
+        });
+        return account.id;
+      })
+      .catch((error: unknown) => {
+        // Two different invitations to one email, accepted at the same moment: the unique index
+        // on the email lets one through; the other is the same conflict as the check above.
+        if (isUniqueViolation(error)) throw new ConflictError('This email already has an account.');
+        throw error;
       });
-      return account.id;
-    });
     return this.practitioners.getById(accountId);
   }
 
@@ -142,6 +154,12 @@ export class InvitationsService {
       '',
     );
     return `${base}/invite/${token}`;
+  }
+
+  private async requireCity(cityId: string): Promise<void> {
+    const city = await this.cities.get(cityId).catch(() => null);
+    if (!city || city.archivedAt)
+      throw new ValidationFailedError('cityId: no such city in the network');
   }
 
   private async findUsable(token: string): Promise<Invitation> {

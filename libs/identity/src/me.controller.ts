@@ -5,6 +5,7 @@ import {
   Get,
   Header,
   HttpCode,
+  Inject,
   Patch,
   Post,
   Req,
@@ -14,11 +15,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MeView } from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { PractitionersService, presentMe, ProfileDto } from '../../practitioners/src/index.js';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, ConfirmPasswordDto } from './dto/auth.dto.js';
-import { clearRefreshCookie, readRefreshCookie } from './refresh-cookie.js';
+import { clearRefreshCookie, readRefreshCookie, secureCookies } from './refresh-cookie.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -28,6 +30,7 @@ export class MeController {
     private readonly practitioners: PractitionersService,
     private readonly accounts: AccountsService,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -76,6 +79,6 @@ export class MeController {
   ): Promise<void> {
     await this.auth.confirmPassword(actor, body.password);
     await this.accounts.erase(actor);
-    clearRefreshCookie(res, false);
+    clearRefreshCookie(res, secureCookies(this.config));
   }
 }

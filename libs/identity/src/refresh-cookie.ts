@@ -1,8 +1,14 @@
 // The refresh token travels only in an httpOnly cookie scoped to the auth routes.
 import type { CookieOptions, Request, Response } from 'express';
+import type { AppConfig } from '../../persistence/src/index.js';
 import type { IssuedRefreshToken } from './sessions.service.js';
 
 export const REFRESH_COOKIE = 'crossings_refresh';
+
+/** Whether the cookie carries Secure: set it and clear it with the same attributes. */
+export function secureCookies(config: AppConfig): boolean {
+  return config.COOKIE_SECURE ?? config.NODE_ENV === 'production';
+}
 
 function options(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure, path: '/api' };

@@ -39,7 +39,7 @@ export class SessionsService {
 
   /**
    * Exchanges a refresh token for a new one in the same family. A token that was already
-   * used or revoked means someone replayed it: the whole family is revoked.
+   * used means someone replayed it: the whole family is revoked.
    */
   async rotate(token: string): Promise<{ practitionerId: string; next: IssuedRefreshToken }> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -50,10 +50,14 @@ export class SessionsService {
         .where('t.token_hash = :hash', { hash: hashToken(token) })
         .getOne();
       if (!current) throw new UnauthenticatedError('The session has ended; sign in again.');
-      if (current.usedAt || current.revokedAt) {
+      if (current.usedAt) {
         await this.revokeFamilyWith(manager, current.familyId);
         return { reused: true as const };
       }
+      // Revoked but never used: the session was ended (sign-out, password change, suspension,
+      // or a replay detected earlier). Nothing new to revoke, and no replay to report.
+      if (current.revokedAt)
+        throw new UnauthenticatedError('The session has ended; sign in again.');
       if (current.expiresAt.getTime() <= Date.now()) {
         throw new UnauthenticatedError('The session has expired; sign in again.');
       }

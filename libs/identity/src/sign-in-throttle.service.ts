@@ -7,10 +7,19 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { RateLimitedError } from '../../common/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { hashToken } from './secrets.js';
 
 /** Failures beyond this many are answered more slowly, before the hard limit refuses them. */
 const FREE_FAILURES = 2;
 const SLOWDOWN_STEP_MS = 200;
+
+/**
+ * The counter's key for an account: a hash of the email, so that the key fits rate_limits.key
+ * (varchar 255, an email may be 254 characters) and the table holds no email in clear.
+ */
+function accountKey(email: string): string {
+  return hashToken(email.trim().toLowerCase());
+}
 
 @Injectable()
 export class SignInThrottle implements OnModuleInit {
@@ -47,7 +56,7 @@ export class SignInThrottle implements OnModuleInit {
   /** Reserves one attempt; throws RATE_LIMITED (with Retry-After) when none is left. */
   async reserve(email: string, address: string): Promise<number> {
     try {
-      const account = await this.byAccount.consume(email.toLowerCase());
+      const account = await this.byAccount.consume(accountKey(email));
       await this.byAddress.consume(address);
       return account.consumedPoints;
     } catch (rejection) {
@@ -65,11 +74,11 @@ export class SignInThrottle implements OnModuleInit {
   }
 
   async succeeded(email: string, address: string): Promise<void> {
-    await this.byAccount.delete(email.toLowerCase());
+    await this.byAccount.delete(accountKey(email));
     await this.byAddress.reward(address, 1);
   }
 
   async forget(email: string): Promise<void> {
-    await this.byAccount.delete(email.toLowerCase());
+    await this.byAccount.delete(accountKey(email));
   }
 }

@@ -2,3 +2,4 @@ export * from './config.js';
 export * from './embedded-database.js';
 export * from './data-source.js';
 export * from './persistence.module.js';
+export * from './job-queue.js';

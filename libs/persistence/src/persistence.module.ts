@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from './config.js';
 import { dataSourceOptions } from './data-source.js';
+import { JobQueue } from './job-queue.js';
 
 /** Provides the validated config everywhere and one TypeORM connection to `databaseUrl`. */
 @Global()
@@ -31,8 +32,11 @@ export class PersistenceModule {
           },
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: JobQueue, useFactory: () => new JobQueue(databaseUrl) },
+      ],
+      exports: [APP_CONFIG, JobQueue],
     };
   }
 }

@@ -174,13 +174,19 @@ export class PractitionersService {
       );
     }
     practitioner.status = action === 'suspend' ? 'suspended' : 'active';
-    practitioner.suspendedAt = action === 'suspend' ? new Date() : null;
+    // suspendedAt is when the account was last suspended, and stays after reinstatement: access
+    // tokens issued before it remain refused (ActorResolver), so a suspension ends them for good.
+    if (action === 'suspend') practitioner.suspendedAt = new Date();
     await repo.update(id, { status: practitioner.status, suspendedAt: practitioner.suspendedAt });
     return repo.findOneByOrFail({ id });
   }
 
   private async applyProfile(practitioner: Practitioner, profile: ProfileDto): Promise<void> {
-    if (profile.displayName !== undefined) practitioner.displayName = profile.displayName.trim();
+    if (profile.displayName !== undefined) {
+      const name = profile.displayName.trim();
+      if (!name) throw new ValidationFailedError('displayName: must not be blank');
+      practitioner.displayName = name;
+    }
     if (profile.position !== undefined) practitioner.position = profile.position;
     if (profile.cityId !== undefined) {
       if (profile.cityId !== null) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { REGIONS, type Region } from '../../../contracts/src/index.js';
-import { IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import { IsOmittable, IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
 import { isCountryCode } from '../region.js';
 
 const IsCountryCode = () => (object: object, propertyName: string) =>
@@ -44,7 +44,7 @@ export class CreateCityDto {
     example: 'US-CO',
     description: 'ISO 3166-2 subdivision (state, province)',
   })
-  @IsOptional()
+  @IsOmittable()
   @Transform(upper)
   @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, {
     message: 'subdivision must be an ISO 3166-2 code such as US-CO',
@@ -63,14 +63,54 @@ export class CreateCityDto {
   population?: number | null;
 
   @ApiPropertyOptional({ example: ['nl', 'en'], description: 'BCP 47 tags' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsBcp47Tag({ each: true })
   languages?: string[];
 }
 
-export class UpdateCityDto extends PartialType(CreateCityDto) {}
+/** Every field may be left out; the required ones may not be cleared with null. */
+export class UpdateCityDto {
+  @ApiPropertyOptional({ example: 'Rotterdam' })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'NL' })
+  @IsOmittable()
+  @Transform(upper)
+  @IsCountryCode()
+  countryCode?: string;
+
+  @ApiPropertyOptional({ example: 'US-CO' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, {
+    message: 'subdivision must be an ISO 3166-2 code such as US-CO',
+  })
+  subdivision?: string | null;
+
+  @ApiPropertyOptional({ example: 'Europe/Amsterdam' })
+  @IsOmittable()
+  @IsIanaTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: 655000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  population?: number | null;
+
+  @ApiPropertyOptional({ example: ['nl', 'en'] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsBcp47Tag({ each: true })
+  languages?: string[];
+}
 
 export class ListCitiesQuery {
   @ApiPropertyOptional({ enum: REGIONS })

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { POSITIONS, type Position } from '../../../contracts/src/index.js';
-import { IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import { IsOmittable, IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -45,13 +45,13 @@ export class WorkingHoursDto {
 /** The fields a person sets about themselves, when accepting an invitation or later. */
 export class ProfileDto {
   @ApiPropertyOptional({ example: 'Amira Haddad' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: POSITIONS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(POSITIONS)
   position?: Position;
 
@@ -67,14 +67,14 @@ export class ProfileDto {
   organisation?: string | null;
 
   @ApiPropertyOptional({ example: ['en', 'fr'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsBcp47Tag({ each: true })
   languages?: string[];
 
   @ApiPropertyOptional({ example: 'Europe/Paris' })
-  @IsOptional()
+  @IsOmittable()
   @IsIanaTimeZone()
   timeZone?: string;
 
@@ -85,7 +85,7 @@ export class ProfileDto {
   workingHours?: WorkingHoursDto | null;
 
   @ApiPropertyOptional({ example: ['online-hate'], description: 'Theme slugs' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -93,7 +93,7 @@ export class ProfileDto {
   themes?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   bio?: string;

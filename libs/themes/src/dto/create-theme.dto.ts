@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { IsOmittable } from '../../../common/src/index.js';
 
 export class CreateThemeDto {
   @ApiProperty({ example: 'Online hate' })
@@ -11,7 +12,7 @@ export class CreateThemeDto {
     example: 'online-hate',
     description: 'Derived from the label when left out.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
     message: 'slug must be lowercase words joined by hyphens',

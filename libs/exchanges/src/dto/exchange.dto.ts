@@ -1,0 +1,180 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  ATTRIBUTION_RULES,
+  type AttributionRule,
+  EXCHANGE_ROLES,
+  EXCHANGE_STATUSES,
+  type ExchangeRole,
+  type ExchangeStatus,
+} from '../../../contracts/src/index.js';
+import { IsOmittable } from '../../../common/src/index.js';
+
+export class CreateExchangeDto {
+  @ApiProperty({ example: 'Online hate: from detection to local response' })
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiPropertyOptional({ description: 'Markdown' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: ['online-hate'] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  themes?: string[];
+
+  @ApiPropertyOptional({ enum: EXCHANGE_STATUSES, default: 'planned' })
+  @IsOmittable()
+  @IsIn(EXCHANGE_STATUSES)
+  status?: ExchangeStatus;
+
+  @ApiProperty({ description: 'Participating cities' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  cityIds: string[];
+
+  @ApiProperty({ enum: ATTRIBUTION_RULES })
+  @IsIn(ATTRIBUTION_RULES)
+  attribution: AttributionRule;
+}
+
+/** Every field may be left out, none cleared with null. */
+export class UpdateExchangeDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsString()
+  @Length(3, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Markdown' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: ['online-hate'] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  themes?: string[];
+
+  @ApiPropertyOptional({ enum: EXCHANGE_STATUSES })
+  @IsOmittable()
+  @IsIn(EXCHANGE_STATUSES)
+  status?: ExchangeStatus;
+
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  cityIds?: string[];
+
+  @ApiPropertyOptional({ enum: ATTRIBUTION_RULES })
+  @IsOmittable()
+  @IsIn(ATTRIBUTION_RULES)
+  attribution?: AttributionRule;
+}
+
+export class ListExchangesQuery {
+  @ApiPropertyOptional({ description: 'Theme slug' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  theme?: string;
+
+  @ApiPropertyOptional({ enum: EXCHANGE_STATUSES })
+  @IsOmittable()
+  @IsIn(EXCHANGE_STATUSES)
+  status?: ExchangeStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cityId?: string;
+
+  @ApiPropertyOptional({ description: 'Only exchanges I am a member of' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class AddMemberDto {
+  @ApiProperty()
+  @IsUUID()
+  practitionerId: string;
+
+  @ApiProperty({ enum: EXCHANGE_ROLES })
+  @IsIn(EXCHANGE_ROLES)
+  role: ExchangeRole;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: EXCHANGE_ROLES })
+  @IsIn(EXCHANGE_ROLES)
+  role: ExchangeRole;
+}
+
+export class CreateJoinRequestDto {
+  @ApiPropertyOptional({ description: 'Why you would like to join' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(1000)
+  message?: string;
+}
+
+export class ApproveJoinRequestDto {
+  @ApiPropertyOptional({ enum: ['participant', 'observer'], default: 'participant' })
+  @IsOmittable()
+  @IsIn(['participant', 'observer'])
+  role?: 'participant' | 'observer';
+}
+
+export class ListJoinRequestsQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'declined'], default: 'pending' })
+  @IsOmittable()
+  @IsIn(['pending', 'approved', 'declined'])
+  status?: 'pending' | 'approved' | 'declined';
+}

@@ -1,0 +1,168 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationPreferences,
+} from '../../contracts/src/index.js';
+import { type Actor, decodeCursor, NotFoundError, toPage } from '../../common/src/index.js';
+import { Notification } from './entities/notification.entity.js';
+import { NotificationPreference } from './entities/notification-preference.entity.js';
+
+export interface NewNotification {
+  kind: NotificationKind;
+  text: string;
+  data: Notification['data'];
+  /** Same key for the same recipient = stored once, however often the producer runs. */
+  dedupeKey?: string;
+}
+
+/** Called for each stored notification (live delivery hooks in here). */
+export type NotificationListener = (notification: Notification) => void;
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+  private readonly listeners = new Set<NotificationListener>();
+
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    @InjectRepository(NotificationPreference)
+    private readonly preferences: Repository<NotificationPreference>,
+  ) {}
+
+  onCreated(listener: NotificationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Notifies each recipient who has not switched this kind off. Pass the caller's transaction
+   * manager so the notification commits with the change it reports.
+   */
+  async notify(
+    recipientIds: string[],
+    notification: NewNotification,
+    manager?: EntityManager,
+  ): Promise<Notification[]> {
+    const unique = [...new Set(recipientIds)];
+    if (unique.length === 0) return [];
+    const em = manager ?? this.notifications.manager;
+    const optedOut = await em.getRepository(NotificationPreference).find({
+      where: { practitionerId: In(unique), kind: notification.kind, enabled: false },
+    });
+    const recipients = unique.filter((id) => !optedOut.some((p) => p.practitionerId === id));
+    if (recipients.length === 0) return [];
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        recipients.map((recipientId) => ({
+          recipientId,
+          kind: notification.kind,
+          text: notification.text.slice(0, 500),
+          data: notification.data,
+          dedupeKey: notification.dedupeKey ?? null,
+        })),
+      )
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const stored = (result.raw as Array<Record<string, unknown>>).map((row) =>
+      em.getRepository(Notification).create({
+        id: row.id as string,
+        recipientId: row.recipient_id as string,
+        kind: row.kind as NotificationKind,
+        text: row.text as string,
+        data: row.data as Notification['data'],
+        dedupeKey: row.dedupe_key as string | null,
+        createdAt: new Date(row.created_at as string),
+        readAt: null,
+      }),
+    );
+    for (const n of stored) {
+      for (const listener of this.listeners) {
+        try {
+          listener(n);
+        } catch (error) {
+          this.logger.error(`listener failed: ${(error as Error).message}`);
+        }
+      }
+    }
+    return stored;
+  }
+
+  async inbox(actor: Actor, options: { cursor?: string; limit?: number; unreadOnly?: boolean }) {
+    const limit = options.limit ?? 20;
+    const cursor = decodeCursor(options.cursor);
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .where('n.recipient_id = :me', { me: actor.id })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (options.unreadOnly) qb.andWhere('n.read_at IS NULL');
+    if (cursor) {
+      qb.andWhere('(n.created_at, n.id) < (:key::timestamptz, :id::uuid)', {
+        key: cursor.key,
+        id: cursor.id,
+      });
+    }
+    const page = toPage(await qb.getMany(), limit, (n) => ({
+      key: n.createdAt.toISOString(),
+      id: n.id,
+    }));
+    return { ...page, unreadCount: await this.unreadCount(actor.id) };
+  }
+
+  unreadCount(recipientId: string): Promise<number> {
+    return this.notifications.count({ where: { recipientId, readAt: IsNull() } });
+  }
+
+  async markRead(actor: Actor, id: string): Promise<Notification> {
+    const notification = await this.notifications.findOneBy({ id, recipientId: actor.id });
+    if (!notification) throw new NotFoundError('Notification');
+    if (!notification.readAt) {
+      notification.readAt = new Date();
+      await this.notifications.update(
+        { id, recipientId: actor.id },
+        { readAt: notification.readAt },
+      );
+    }
+    return notification;
+  }
+
+  async markAllRead(actor: Actor): Promise<number> {
+    const result = await this.notifications.update(
+      { recipientId: actor.id, readAt: IsNull() },
+      { readAt: new Date() },
+    );
+    return result.affected ?? 0;
+  }
+
+  async preferencesOf(practitionerId: string): Promise<NotificationPreferences> {
+    const rows = await this.preferences.findBy({ practitionerId });
+    const prefs = Object.fromEntries(
+      NOTIFICATION_KINDS.map((k) => [k, true]),
+    ) as NotificationPreferences;
+    for (const row of rows) prefs[row.kind] = row.enabled;
+    return prefs;
+  }
+
+  async updatePreferences(
+    practitionerId: string,
+    enable: NotificationKind[],
+    disable: NotificationKind[],
+  ): Promise<NotificationPreferences> {
+    const rows = [
+      ...enable.map((kind) => ({ practitionerId, kind, enabled: true })),
+      ...disable
+        .filter((k) => !enable.includes(k))
+        .map((kind) => ({ practitionerId, kind, enabled: false })),
+    ];
+    if (rows.length > 0) await this.preferences.upsert(rows, ['practitionerId', 'kind']);
+    return this.preferencesOf(practitionerId);
+  }
+}

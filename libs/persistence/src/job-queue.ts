@@ -1,0 +1,93 @@
+// Durable background jobs in PostgreSQL (pg-boss): no extra service, survives restarts.
+// pg-boss keeps its own tables in the `pgboss` schema, which it creates and upgrades itself.
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import PgBoss from 'pg-boss';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+interface Registration {
+  queue: string;
+  handler: JobHandler<never>;
+}
+
+/** A stable job id from a key, so enqueuing the same job twice stores it once. */
+export function jobIdFor(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+@Injectable()
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly boss: PgBoss;
+  private readonly registrations: Registration[] = [];
+  private started: Promise<void> | null = null;
+
+  constructor(
+    databaseUrl: string,
+    private readonly pollingIntervalSeconds = 1,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'crossings-jobs',
+    });
+    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+  }
+
+  /** Registers a worker; call from a module's constructor or onModuleInit. */
+  work<T>(queue: string, handler: JobHandler<T>): void {
+    this.registrations.push({ queue, handler: handler as JobHandler<never> });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      for (const { queue, handler } of this.registrations) {
+        await this.boss.createQueue(queue);
+        await this.boss.work<never>(
+          queue,
+          { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 5 },
+          async (jobs) => {
+            for (const job of jobs) await handler(job.data);
+          },
+        );
+      }
+    })();
+    return this.started;
+  }
+
+  async send<T extends object>(
+    queue: string,
+    data: T,
+    options: { startAfter?: Date; key: string },
+  ): Promise<void> {
+    await this.start();
+    await this.boss.send(queue, data, {
+      id: jobIdFor(options.key),
+      startAfter: options.startAfter,
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    await this.started.catch(() => undefined);
+    await this.boss
+      .stop({ graceful: true, wait: true, timeout: 5000 })
+      .catch((e: Error) => this.logger.warn(e.message));
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { CalendarFeedView } from '../../contracts/src/index.js';
+import { Access, type Actor, CurrentActor, NotFoundError } from '../../common/src/index.js';
+import type { CalendarFeed } from './entities/calendar-feed.entity.js';
+import { SessionsService } from './sessions.service.js';
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+@ApiTags('calendar')
+@Controller()
+export class CalendarFeedController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get('me/calendar-feed')
+  @ApiBearerAuth()
+  @Access('member')
+  async feed(@CurrentActor() actor: Actor): Promise<CalendarFeedView> {
+    return this.present(await this.sessions.feedOf(actor));
+  }
+
+  @Post('me/calendar-feed/rotate')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Access('member')
+  async rotate(@CurrentActor() actor: Actor): Promise<CalendarFeedView> {
+    return this.present(await this.sessions.rotateFeed(actor));
+  }
+
+  /** The subscription URL itself: the secret token is the credential (calendar apps send no headers). */
+  @Get('calendar/:token.ics')
+  @Access('public')
+  @ApiProduces('text/calendar')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  subscription(@Param('token') token: string): Promise<string> {
+    if (!TOKEN.test(token)) throw new NotFoundError('Calendar feed');
+    return this.sessions.feedCalendar(token);
+  }
+
+  private present(feed: CalendarFeed): CalendarFeedView {
+    return { url: this.sessions.feedUrl(feed), createdAt: feed.createdAt.toISOString() };
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Exchange, ExchangesModule } from '../../exchanges/src/index.js';
+import { NotificationsModule } from '../../notifications/src/index.js';
+import { CalendarFeedController } from './calendar-feed.controller.js';
+import { CalendarFeed } from './entities/calendar-feed.entity.js';
+import { Session } from './entities/session.entity.js';
+import { SessionReminders } from './session-reminders.service.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Session, CalendarFeed, Exchange]),
+    ExchangesModule,
+    NotificationsModule,
+  ],
+  controllers: [SessionsController, CalendarFeedController],
+  providers: [SessionsService, SessionReminders],
+  exports: [SessionsService],
+})
+export class SessionsModule {}

@@ -1,0 +1,205 @@
+import { createPerson, type TestPerson } from '../factories/accounts.js';
+import { httpClient, refreshCookieOf, type Http, type HttpResult } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { countBy, sleep } from './identity-helpers.js';
+
+const signInWith = (http: Http, email: string, password: string, headers = {}) =>
+  http('POST', '/api/auth/sign-in', { body: { email, password }, headers });
+
+describe('sign-in', () => {
+  let t: TestApp;
+  let http: Http;
+
+  beforeAll(async () => {
+    // A generous per-address limit: this file's many failures all come from 127.0.0.1.
+    t = await startTestApp({ SIGNIN_MAX_FAILURES: '5', SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    http = httpClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('returns an access token and the signed-in person, and sets a strict httpOnly refresh cookie', async () => {
+    const person = await createPerson(t.dataSource, http, { displayName: 'Signing Sam' });
+    const res = await signInWith(http, person.email, person.password);
+    expect(res.status).toBe(200);
+    expect(typeof res.body.accessToken).toBe('string');
+    expect(res.body.expiresIn).toBeGreaterThanOrEqual(60);
+    expect(res.body.me).toMatchObject({
+      id: person.id,
+      email: person.email,
+      displayName: 'Signing Sam',
+      networkRole: 'member',
+      status: 'active',
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|\$argon2/);
+
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('crossings_refresh='));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Strict/i);
+    expect(cookie).toMatch(/;\s*Path=\/api/i);
+
+    const me = await http('GET', '/api/me', { token: res.body.accessToken });
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(person.id);
+  });
+
+  it('accepts the email in any letter case', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const res = await signInWith(http, person.email.toUpperCase(), person.password);
+    expect(res.status).toBe(200);
+    expect(res.body.me.id).toBe(person.id);
+  });
+
+  it('answers a wrong password and an unknown email with the same 401 INVALID_CREDENTIALS', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const wrong = await signInWith(http, person.email, 'not the password at all');
+    const unknown = await signInWith(http, 'nobody-here@test.example', person.password);
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
+    expect(refreshCookieOf(wrong)).toBeUndefined();
+  });
+
+  it('limits guesses at an unknown email exactly like guesses at a real one', async () => {
+    const results: HttpResult[] = [];
+    for (let i = 0; i < 6; i++) {
+      results.push(await signInWith(http, 'ghost@test.example', `guess number ${i}`));
+    }
+    expect(results.slice(0, 5).map((r) => r.body.code)).toEqual(
+      Array(5).fill('INVALID_CREDENTIALS'),
+    );
+    expect(results[5].status).toBe(429);
+    expect(results[5].body.code).toBe('RATE_LIMITED');
+  });
+
+  it('a successful sign-in resets the account counter', async () => {
+    const person = await createPerson(t.dataSource, http);
+    for (let i = 0; i < 4; i++) {
+      expect((await signInWith(http, person.email, `wrong ${i}`)).status).toBe(401);
+    }
+    expect((await signInWith(http, person.email, person.password)).status).toBe(200);
+    // A fresh allowance of five failures, then the sixth is refused.
+    const after: number[] = [];
+    for (let i = 0; i < 6; i++)
+      after.push((await signInWith(http, person.email, `again ${i}`)).status);
+    expect(after).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('refuses a suspended account with the right password with 403 ACCOUNT_SUSPENDED', async () => {
+    const person = await createPerson(t.dataSource, http, { status: 'suspended' });
+    const res = await signInWith(http, person.email, person.password);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('ACCOUNT_SUSPENDED');
+    expect(refreshCookieOf(res)).toBeUndefined();
+  });
+
+  it('does not tell a suspended account apart when the password is wrong', async () => {
+    const person = await createPerson(t.dataSource, http, { status: 'suspended' });
+    const res = await signInWith(http, person.email, 'wrong password here');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('refuses malformed sign-in bodies with VALIDATION_FAILED', async () => {
+    for (const body of [
+      {},
+      { email: 'not-an-email', password: 'x' },
+      { email: 'a@test.example' },
+      { email: 'a@test.example', password: '' },
+      { email: 'a@test.example', password: 'x', extra: true },
+      { email: ['a@test.example'], password: 'x' },
+    ]) {
+      const res = await http('POST', '/api/auth/sign-in', { body });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('answers a very long email with a typed error, never a crash', async () => {
+    const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(49)}.example`;
+    expect(email.length).toBe(250);
+    const res = await signInWith(http, email, 'some password');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('brute force against one account', () => {
+  const WINDOW_SECONDS = 3;
+  let t: TestApp;
+  let http: Http;
+  let person: TestPerson;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      SIGNIN_MAX_FAILURES: '5',
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
+      SIGNIN_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    });
+    http = httpClient(t.baseUrl);
+    person = await createPerson(t.dataSource, http);
+  });
+  afterAll(() => t.close());
+
+  it('50 parallel bad passwords at a limit of 5 give exactly 5 INVALID_CREDENTIALS and 45 RATE_LIMITED with Retry-After; the right password waits out the window', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => signInWith(http, person.email, `bad guess ${i}`)),
+    );
+    expect(countBy(results, (r) => `${r.status} ${r.body.code}`)).toEqual({
+      '401 INVALID_CREDENTIALS': 5,
+      '429 RATE_LIMITED': 45,
+    });
+    for (const limited of results.filter((r) => r.status === 429)) {
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+      expect(limited.body.details).toEqual({ retryAfterSeconds: retryAfter });
+    }
+
+    // Even the right password is refused until the window has passed.
+    const right = await signInWith(http, person.email, person.password);
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('RATE_LIMITED');
+    const wait = Number(right.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+
+    await sleep(wait * 1000 + 300);
+    const later = await signInWith(http, person.email, person.password);
+    expect(later.status).toBe(200);
+    expect(later.body.me.id).toBe(person.id);
+  });
+});
+
+describe('brute force from one address', () => {
+  let t: TestApp;
+  let http: Http;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SIGNIN_MAX_FAILURES: '5', SIGNIN_MAX_FAILURES_PER_ADDRESS: '3' });
+    http = httpClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('spraying different accounts from one address is limited per address, and X-Forwarded-For does not escape it', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 3 }, () => createPerson(t.dataSource, http)),
+    );
+    const bystander = await createPerson(t.dataSource, http);
+    const failures = await Promise.all(
+      people.map((p) => signInWith(http, p.email, 'a popular password')),
+    );
+    expect(failures.map((r) => r.body.code)).toEqual(Array(3).fill('INVALID_CREDENTIALS'));
+
+    const next = await signInWith(http, 'someone-else@test.example', 'a popular password');
+    expect(next.status).toBe(429);
+    expect(next.body.code).toBe('RATE_LIMITED');
+    expect(Number(next.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+    // The proxy header is not trusted (TRUST_PROXY_HOPS=0), so it cannot fake a new address.
+    const forged = await signInWith(http, bystander.email, bystander.password, {
+      'x-forwarded-for': '203.0.113.9',
+    });
+    expect(forged.status).toBe(429);
+  });
+});
