@@ -3,7 +3,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { NetworkRole, Position, WorkingHours } from '../../../../libs/contracts/src/index.js';
+import type { EntityManager } from 'typeorm';
+import type {
+  AttributionRule,
+  ExchangeRole,
+  ExchangeStatus,
+  NetworkRole,
+  Position,
+  SessionKind,
+  WorkingHours,
+} from '../../../../libs/contracts/src/index.js';
 import { regionOf } from '../../../../libs/cities/src/index.js';
 import { hashPassword } from '../../../../libs/identity/src/index.js';
 
@@ -446,6 +455,199 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
         );
       }
     }
+    const personIds = new Map<string, string>(
+      (
+        (await manager.query('SELECT id, email FROM practitioners')) as Array<{
+          id: string;
+          email: string;
+        }>
+      ).map((r) => [r.email, r.id]),
+    );
+    for (const exchange of DEMO_EXCHANGES)
+      await seedExchange(manager, exchange, cityIds, personIds);
     return true;
   });
+}
+
+interface DemoSession {
+  kind: SessionKind;
+  title: string;
+  agenda: string;
+  /** Days from the seeding moment; negative = already happened. */
+  dayOffset: number;
+  /** Start, in UTC hours: 15:00 UTC is inside working hours in both Europe and the US east. */
+  utcHour: number;
+  minutes: number;
+  hostTimeZone: string;
+  venue?: { name: string; city: string };
+}
+
+interface DemoExchange {
+  title: string;
+  description: string;
+  status: ExchangeStatus;
+  attribution: AttributionRule;
+  themes: string[];
+  cities: string[];
+  members: Array<[email: string, role: ExchangeRole]>;
+  sessions: DemoSession[];
+}
+
+export const DEMO_EXCHANGES: DemoExchange[] = [
+  {
+    title: 'Online hate after an attack: local responses',
+    description:
+      'How cities respond when an attack is followed by a wave of online hate: monitoring, counter-speech with community partners, and support for targeted groups.\n\n**Named exchange**: contributions are attributed to their authors.',
+    status: 'active',
+    attribution: 'named',
+    themes: ['online-hate', 'community-resilience'],
+    cities: ['Rotterdam', 'Manchester', 'Atlanta', 'Los Angeles'],
+    members: [
+      ['coordinator@crossings.example', 'host'],
+      ['official.atlanta@crossings.example', 'host'],
+      ['mayor.rotterdam@crossings.example', 'participant'],
+      ['youth.rotterdam@crossings.example', 'participant'],
+      ['ngo.manchester@crossings.example', 'participant'],
+      ['teacher.manchester@crossings.example', 'participant'],
+      ['official.la@crossings.example', 'participant'],
+      ['research.la@crossings.example', 'observer'],
+    ],
+    sessions: [
+      {
+        kind: 'workshop',
+        title: 'Mapping the first 72 hours',
+        agenda: '1. What each city saw online\n2. Who acted, when\n3. Gaps',
+        dayOffset: -14,
+        utcHour: 15,
+        minutes: 90,
+        hostTimeZone: 'Europe/Paris',
+      },
+      {
+        kind: 'roundtable',
+        title: 'Counter-speech with community partners',
+        agenda: 'Short inputs from Manchester and Atlanta, then open discussion.',
+        dayOffset: 2,
+        utcHour: 15,
+        minutes: 60,
+        hostTimeZone: 'America/New_York',
+      },
+      {
+        kind: 'keynote',
+        title: 'What the research says about online hate spikes',
+        agenda: 'Keynote and Q&A.',
+        dayOffset: 9,
+        utcHour: 16,
+        minutes: 45,
+        hostTimeZone: 'America/Los_Angeles',
+      },
+    ],
+  },
+  {
+    title: 'Returning foreign fighters and their families',
+    description:
+      'Exit, mentoring and family support for returnees: what works between national and local authorities.\n\n**Chatham House rule**: inside the exchange people see who said what; nothing that leaves it names anyone.',
+    status: 'active',
+    attribution: 'chatham-house',
+    themes: ['returning-foreign-fighters', 'national-local-coordination', 'mental-health'],
+    cities: ['Antwerp', 'Aarhus', 'Lyon', 'Minneapolis', 'Denver'],
+    members: [
+      ['official.aarhus@crossings.example', 'host'],
+      ['coordinator@crossings.example', 'host'],
+      ['official.antwerp@crossings.example', 'participant'],
+      ['social.lyon@crossings.example', 'participant'],
+      ['ngo.aarhus@crossings.example', 'participant'],
+      ['official.minneapolis@crossings.example', 'participant'],
+      ['practitioner.denver@crossings.example', 'participant'],
+      ['mayor.denver@crossings.example', 'participant'],
+      ['research.minneapolis@crossings.example', 'observer'],
+    ],
+    sessions: [
+      {
+        kind: 'roundtable',
+        title: 'Case conferences: who sits at the table',
+        agenda: 'Each city presents its multi-agency set-up.',
+        dayOffset: -3,
+        utcHour: 15,
+        minutes: 90,
+        hostTimeZone: 'Europe/Copenhagen',
+      },
+      {
+        kind: 'workshop',
+        title: 'Supporting children of returnees',
+        agenda: 'Schools, social services and trauma care.',
+        dayOffset: 5,
+        utcHour: 15,
+        minutes: 90,
+        hostTimeZone: 'Europe/Brussels',
+      },
+      {
+        kind: 'site-visit',
+        title: 'Aarhus exit programme visit',
+        agenda: 'A day with the Aarhus mentors.',
+        dayOffset: 30,
+        utcHour: 8,
+        minutes: 420,
+        hostTimeZone: 'Europe/Copenhagen',
+        venue: { name: 'Aarhus City Hall', city: 'Aarhus' },
+      },
+    ],
+  },
+];
+
+async function seedExchange(
+  manager: EntityManager,
+  exchange: DemoExchange,
+  cityIds: Map<string, string>,
+  personIds: Map<string, string>,
+): Promise<void> {
+  const hostId = personIds.get(exchange.members[0][0]);
+  const [row] = (await manager.query(
+    `INSERT INTO exchanges (title, description, status, attribution, created_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [exchange.title, exchange.description, exchange.status, exchange.attribution, hostId],
+  )) as Array<{ id: string }>;
+  await manager.query(
+    `INSERT INTO exchange_themes (exchange_id, theme_id) SELECT $1, id FROM themes WHERE slug = ANY($2)`,
+    [row.id, exchange.themes],
+  );
+  for (const city of exchange.cities) {
+    await manager.query(`INSERT INTO exchange_cities (exchange_id, city_id) VALUES ($1, $2)`, [
+      row.id,
+      cityIds.get(city),
+    ]);
+  }
+  for (const [email, role] of exchange.members) {
+    await manager.query(
+      `INSERT INTO exchange_members (exchange_id, practitioner_id, role, added_by_id) VALUES ($1, $2, $3, $4)`,
+      [row.id, personIds.get(email), role, hostId],
+    );
+  }
+  const today = new Date();
+  for (const session of exchange.sessions) {
+    const start = new Date(
+      Date.UTC(
+        today.getUTCFullYear(),
+        today.getUTCMonth(),
+        today.getUTCDate() + session.dayOffset,
+        session.utcHour,
+      ),
+    );
+    const end = new Date(start.getTime() + session.minutes * 60_000);
+    await manager.query(
+      `INSERT INTO sessions (exchange_id, kind, title, agenda, starts_at, ends_at, host_time_zone, online, venue_name, venue_city_id, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        row.id,
+        session.kind,
+        session.title,
+        session.agenda,
+        start,
+        end,
+        session.hostTimeZone,
+        !session.venue,
+        session.venue?.name ?? null,
+        session.venue ? cityIds.get(session.venue.city) : null,
+        hostId,
+      ],
+    );
+  }
 }
