@@ -1,0 +1,64 @@
+// A labelled form control with its hint and the API's problems for that field.
+import { useId, type ReactNode } from 'react';
+import { ApiRequestError } from '../api/client';
+
+export interface ControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/** The problems the API reported for one field (VALIDATION_FAILED details). */
+export function problemsFor(error: unknown, field: string): string[] {
+  if (!(error instanceof ApiRequestError) || !Array.isArray(error.details)) return [];
+  return (error.details as FieldProblem[])
+    .filter((d) => d && (d.field === field || d.field.startsWith(`${field}.`)))
+    .flatMap((d) => d.problems);
+}
+
+export function Field({
+  label,
+  hint,
+  error,
+  name,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: unknown;
+  name?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const problems = name ? problemsFor(error, name) : [];
+  const describedBy = [hint ? `${id}-hint` : null, problems.length ? `${id}-problems` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children({
+        id,
+        'aria-describedby': describedBy || undefined,
+        'aria-invalid': problems.length ? true : undefined,
+      })}
+      {problems.length > 0 && (
+        <ul className="field__problems" id={`${id}-problems`}>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
