@@ -71,6 +71,12 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/me/calendar-feed/rotate': 'member',
   // The secret token in the URL is the credential (calendar apps send no headers).
   'GET /api/calendar/:token.ics': 'public',
+  // Live rooms: the room policy decides per exchange role (test/live checks each role).
+  'GET /api/exchanges/:id/rooms': 'member',
+  'GET /api/rooms/:id': 'member',
+  'GET /api/rooms/:id/messages': 'member',
+  'GET /api/rooms/:id/questions': 'member',
+  'GET /api/rooms/:id/moderation-actions': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

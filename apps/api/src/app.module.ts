@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitiesModule } from '../../../libs/cities/src/index.js';
+import { DomainEventsModule } from '../../../libs/common/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { LiveModule } from '../../../libs/live/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
@@ -22,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
+        DomainEventsModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,
@@ -29,6 +32,7 @@ export class AppModule {
         NotificationsModule,
         ExchangesModule,
         SessionsModule,
+        LiveModule,
       ],
       controllers: [HealthController],
     };

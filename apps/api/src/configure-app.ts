@@ -13,6 +13,7 @@ import {
   createValidationPipe,
   toApiError,
 } from '../../../libs/common/src/index.js';
+import { LiveIoAdapter } from '../../../libs/live/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
 import { APP_VERSION, projectRoot } from './version.js';
 
@@ -51,6 +52,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     origin: (origin, callback) => callback(null, !origin || allowed.has(origin)),
     credentials: true,
   });
+  http.useWebSocketAdapter(new LiveIoAdapter(http, config));
   http.setGlobalPrefix('api', { exclude: ['health'] });
   http.useGlobalFilters(new ApiExceptionFilter());
   http.useGlobalPipes(createValidationPipe());

@@ -4,3 +4,4 @@ export * from './validation.js';
 export * from './cursor.js';
 export * from './validators.js';
 export * from './access.js';
+export * from './domain-events.js';

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVITATION_INVALID',
   'RATE_LIMITED',
+  'MUTED',
+  'ROOM_NOT_OPEN',
+  'ROOM_READ_ONLY',
+  'EDIT_WINDOW_PASSED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -140,3 +144,4 @@ export interface HealthView {
 
 export * from './exchanges.js';
 export * from './notifications.js';
+export * from './live.js';

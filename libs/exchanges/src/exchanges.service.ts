@@ -6,6 +6,7 @@ import {
   type Actor,
   ConflictError,
   decodeCursor,
+  DomainEvents,
   ForbiddenError,
   NotFoundError,
   toPage,
@@ -44,6 +45,7 @@ export class ExchangesService {
     private readonly access: ExchangeAccess,
     private readonly themes: ThemesService,
     private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
@@ -281,6 +283,8 @@ export class ExchangesService {
         );
       }
     });
+    // Live rooms drop the person's open connections from this exchange's rooms.
+    await this.events.emit('exchange.member-removed', { exchangeId: id, practitionerId });
   }
 
   async requestToJoin(actor: Actor, id: string, message: string): Promise<JoinRequest> {

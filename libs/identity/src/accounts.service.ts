@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../common/src/index.js';
+import { type Actor, DomainEvents } from '../../common/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
@@ -21,6 +21,7 @@ export class AccountsService {
     private readonly sessions: SessionsService,
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Everything the platform holds about a person, as JSON (the right of access). */
@@ -89,6 +90,7 @@ export class AccountsService {
       });
     });
     if (email) await this.throttle.forget(email);
+    await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 
   async setStatus(
@@ -100,6 +102,8 @@ export class AccountsService {
       await this.practitioners.setStatus(actor, id, action, manager);
       if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);
     });
+    // Open live connections of a suspended account are closed at once.
+    if (action === 'suspend') await this.events.emit('account.suspended', { practitionerId: id });
     return this.practitioners.getById(id);
   }
 }

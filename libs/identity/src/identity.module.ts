@@ -40,6 +40,7 @@ import { JWT_SECRET, TokenService } from './token.service.js';
 export class IdentityModule {
   /** `jwtSecret` signs access tokens; every API node of one deployment must share it. */
   static forRoot(jwtSecret: string): DynamicModule {
-    return { module: IdentityModule, providers: [{ provide: JWT_SECRET, useValue: jwtSecret }] };
+    // Global: every module that authenticates (HTTP guard, live handshake) shares these providers.
+    return { module: IdentityModule, global: true, providers: [{ provide: JWT_SECRET, useValue: jwtSecret }] };
   }
 }

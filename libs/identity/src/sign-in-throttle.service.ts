@@ -55,9 +55,17 @@ export class SignInThrottle implements OnModuleInit {
 
   /** Reserves one attempt; throws RATE_LIMITED (with Retry-After) when none is left. */
   async reserve(email: string, address: string): Promise<number> {
+    const key = accountKey(email);
     try {
-      const account = await this.byAccount.consume(accountKey(email));
-      await this.byAddress.consume(address);
+      const account = await this.byAccount.consume(key);
+      try {
+        await this.byAddress.consume(address);
+      } catch (rejection) {
+        // Refused for the address: the attempt never happened, so it must not count against the
+        // account (or one blocked address could still lock any account out).
+        await this.byAccount.reward(key, 1);
+        throw rejection;
+      }
       return account.consumedPoints;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {

@@ -1,6 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  DataSource,
+  EntityManager,
+  type EntitySubscriberInterface,
+  In,
+  IsNull,
+  type QueryRunner,
+  Repository,
+} from 'typeorm';
 import {
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -22,15 +30,32 @@ export interface NewNotification {
 export type NotificationListener = (notification: Notification) => void;
 
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
   private readonly listeners = new Set<NotificationListener>();
+  /** Notifications stored inside a transaction, told to listeners only once it commits. */
+  private readonly pending = new WeakMap<QueryRunner, Notification[]>();
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     @InjectRepository(NotificationPreference)
     private readonly preferences: Repository<NotificationPreference>,
   ) {}
+
+  onModuleInit(): void {
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: ({ queryRunner }) => {
+        const stored = this.pending.get(queryRunner);
+        this.pending.delete(queryRunner);
+        if (stored) this.publish(stored);
+      },
+      afterTransactionRollback: ({ queryRunner }) => {
+        this.pending.delete(queryRunner);
+      },
+    };
+    this.dataSource.subscribers.push(subscriber);
+  }
 
   onCreated(listener: NotificationListener): () => void {
     this.listeners.add(listener);
@@ -82,6 +107,16 @@ export class NotificationsService {
         readAt: null,
       }),
     );
+    const queryRunner = em.queryRunner;
+    if (queryRunner?.isTransactionActive) {
+      this.pending.set(queryRunner, [...(this.pending.get(queryRunner) ?? []), ...stored]);
+    } else {
+      this.publish(stored);
+    }
+    return stored;
+  }
+
+  private publish(stored: Notification[]): void {
     for (const n of stored) {
       for (const listener of this.listeners) {
         try {
@@ -91,7 +126,6 @@ export class NotificationsService {
         }
       }
     }
-    return stored;
   }
 
   async inbox(actor: Actor, options: { cursor?: string; limit?: number; unreadOnly?: boolean }) {

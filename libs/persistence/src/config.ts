@@ -121,6 +121,30 @@ export class AppConfig {
   @Min(0)
   TRUST_PROXY_HOPS = 0;
 
+  /** A session's live room opens for sending this many minutes before the session starts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ROOM_OPENS_MINUTES_BEFORE = 30;
+
+  /** ...and stays open for sending this many minutes after it ends (then read-only). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ROOM_CLOSES_MINUTES_AFTER = 30;
+
+  /** Live messages per member: steady rate per second... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIVE_SEND_PER_SECOND = 2;
+
+  /** ...plus a burst allowance per 10 seconds on top of it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  LIVE_SEND_BURST = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -1,0 +1,65 @@
+// One door for every live event: the token is still valid, the payload passes its DTO, and any
+// failure becomes { ok: false, error: { code, message } } — never a crash or a silent drop.
+import { Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { LiveAck } from '../../contracts/src/index.js';
+import {
+  DomainError,
+  flattenValidationErrors,
+  toApiError,
+  TokenExpiredError,
+  ValidationFailedError,
+} from '../../common/src/index.js';
+
+const logger = new Logger('LiveAck');
+
+type Class<T> = new () => T;
+
+export async function validatePayload<T extends object>(
+  dto: Class<T>,
+  payload: unknown,
+): Promise<T> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new ValidationFailedError('The payload must be an object.');
+  }
+  const instance = plainToInstance(dto, payload);
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) {
+    const details = flattenValidationErrors(errors);
+    throw new ValidationFailedError(
+      details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; '),
+    );
+  }
+  return instance;
+}
+
+export function toLiveError(error: unknown): { code: LiveAckError['code']; message: string } {
+  if (!(error instanceof DomainError))
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const api = toApiError(error);
+  return { code: api.code, message: api.message };
+}
+
+type LiveAckError = Extract<LiveAck<never>, { ok: false }>['error'];
+
+/** Runs a handler for a validated payload and answers with a LiveAck. */
+export async function acknowledge<D extends object, R>(
+  tokenExpiresAt: number | undefined,
+  dto: Class<D>,
+  payload: unknown,
+  handler: (input: D) => Promise<R>,
+): Promise<LiveAck<R>> {
+  try {
+    if (tokenExpiresAt !== undefined && Date.now() >= tokenExpiresAt) throw new TokenExpiredError();
+    const input = await validatePayload(dto, payload);
+    return { ok: true, data: await handler(input) };
+  } catch (error) {
+    return { ok: false, error: toLiveError(error) };
+  }
+}

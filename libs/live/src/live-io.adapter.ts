@@ -1,0 +1,70 @@
+// The socket.io server behind the /live namespace: body size limit, quick detection of lost
+// connections, an Origin check (socket.io's cors option does not stop WebSocket upgrades),
+// and, with REDIS_URL, the Redis Streams adapter so several API nodes act as one.
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { IncomingMessage } from 'node:http';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../../persistence/src/index.js';
+
+export const LIVE_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+export class LiveIoAdapter extends IoAdapter {
+  private readonly liveLogger = new Logger('LiveIoAdapter');
+  private redis: Redis | null = null;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
+    const allowed = new Set(
+      this.config.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    );
+    const server = super.createIOServer(port, {
+      ...options,
+      serveClient: false,
+      maxHttpBufferSize: LIVE_MAX_PAYLOAD_BYTES,
+      pingInterval: 10_000,
+      pingTimeout: 5_000,
+      cors: { origin: [...allowed], credentials: true },
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
+        callback(null, originAllowed(req, allowed));
+      },
+    } as ServerOptions) as Server;
+    if (this.config.REDIS_URL) {
+      this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+      this.redis.on('error', (error: Error) => this.liveLogger.warn(`Redis: ${error.message}`));
+      server.adapter(createAdapter(this.redis, { maxLen: 100_000 }));
+      this.liveLogger.log('Live events fan out through Redis (streams adapter).');
+    }
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    this.redis?.disconnect();
+  }
+}
+
+/** Browsers send Origin: accept our own host and the configured origins; other clients send none. */
+export function originAllowed(req: IncomingMessage, allowed: Set<string>): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.has(origin)) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type {
+  MessageView,
+  ModerationActionView,
+  QuestionView,
+  RoomView,
+} from '../../contracts/src/index.js';
+import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { HistoryQuery } from './dto/live.dto.js';
+import { canInRoom } from './live.policy.js';
+import { authorOf, presentMessage } from './live.presenter.js';
+import { MessagesService } from './messages.service.js';
+import { ModerationService } from './moderation.service.js';
+import { RoomsService } from './rooms.service.js';
+
+@ApiTags('live rooms')
+@ApiBearerAuth()
+@Controller()
+export class LiveController {
+  constructor(
+    private readonly rooms: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly moderation: ModerationService,
+  ) {}
+
+  /** The exchange's lobby and session rooms, with whether each is open. */
+  @Get('exchanges/:id/rooms')
+  @Access('member')
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoomView[]> {
+    return this.rooms.list(actor, id);
+  }
+
+  @Get('rooms/:id')
+  @Access('member')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RoomView> {
+    return (await this.rooms.context(actor, id)).room;
+  }
+
+  /** History, newest first: pass the smallest seq you have as beforeSeq for the next page. */
+  @Get('rooms/:id/messages')
+  @Access('member')
+  async history(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: HistoryQuery,
+  ): Promise<MessageView[]> {
+    const { state } = await this.rooms.context(actor, id);
+    const moderator = canInRoom(actor, 'moderate', state);
+    const rows = await this.messages.history(id, query.beforeSeq, query.limit ?? 50);
+    return rows.map((row) => presentMessage(row, authorOf(row), moderator));
+  }
+
+  /** A session room's question queue: open questions by votes, then answered ones. */
+  @Get('rooms/:id/questions')
+  @Access('member')
+  async questions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<QuestionView[]> {
+    await this.rooms.context(actor, id);
+    const rows = await this.messages.questions(id, actor.id);
+    return rows.map((row) => ({
+      ...presentMessage(row, authorOf(row), false),
+      upvotedByMe: row.upvoted_by_me,
+    }));
+  }
+
+  /** The room's moderation log: who did what, when and why (moderators only). */
+  @Get('rooms/:id/moderation-actions')
+  @Access('member')
+  async moderationLog(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ModerationActionView[]> {
+    await this.rooms.context(actor, id, 'moderate');
+    return this.moderation.log(id);
+  }
+}

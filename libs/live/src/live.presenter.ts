@@ -1,0 +1,84 @@
+// Turns message rows (with their author joined) into the wire shape. Hidden messages reach
+// moderators with who hid them and why; everyone else gets an empty tombstone, so sequence
+// numbers stay contiguous for gap detection.
+import type { MessageView, PersonSummary, Position, Region } from '../../contracts/src/index.js';
+
+export interface MessageRow {
+  id: string;
+  room_id: string;
+  seq: string | number;
+  client_message_id: string;
+  author_id: string;
+  body: string;
+  language: string | null;
+  is_question: boolean;
+  upvotes: number;
+  answered_at: Date | null;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  hidden_at: Date | null;
+  hidden_by_id: string | null;
+  hidden_reason: string | null;
+  created_at: Date;
+  author_name?: string;
+  author_position?: Position | null;
+  author_time_zone?: string;
+  author_city_id?: string | null;
+  author_city_name?: string | null;
+  author_city_country?: string | null;
+  author_city_region?: Region | null;
+}
+
+/** The author columns to select alongside `m.*` (practitioners p, cities c). */
+export const AUTHOR_COLUMNS = `p.display_name AS author_name, p.position AS author_position, p.time_zone AS author_time_zone,
+  c.id AS author_city_id, c.name AS author_city_name, c.country_code AS author_city_country, c.region AS author_city_region`;
+
+export function authorOf(row: MessageRow): PersonSummary {
+  return {
+    id: row.author_id,
+    displayName: row.author_name ?? '',
+    position: row.author_position ?? null,
+    timeZone: row.author_time_zone ?? 'UTC',
+    city: row.author_city_id
+      ? {
+          id: row.author_city_id,
+          name: row.author_city_name ?? '',
+          countryCode: row.author_city_country ?? '',
+          region: row.author_city_region ?? 'other',
+        }
+      : null,
+  };
+}
+
+export function presentMessage(
+  row: MessageRow,
+  author: PersonSummary,
+  forModerator: boolean,
+): MessageView {
+  const hiddenFromViewer = row.hidden_at !== null && !forModerator;
+  const gone = row.deleted_at !== null || hiddenFromViewer;
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    seq: Number(row.seq),
+    clientMessageId: row.client_message_id,
+    author,
+    body: gone ? '' : row.body,
+    language: gone ? null : row.language,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted: gone,
+    question:
+      row.is_question && !gone
+        ? { upvotes: row.upvotes, answeredAt: row.answered_at?.toISOString() ?? null }
+        : null,
+    hidden:
+      row.hidden_at && forModerator
+        ? {
+            at: row.hidden_at.toISOString(),
+            byId: row.hidden_by_id ?? '',
+            reason: row.hidden_reason ?? '',
+          }
+        : null,
+  };
+}

@@ -1,0 +1,167 @@
+// Rooms: each exchange has a lobby, each session its own room (created on first need), and the
+// state that decides who may read, join, send and moderate.
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { ExchangeRole, RoomView } from '../../contracts/src/index.js';
+import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
+import { ExchangeAccess } from '../../exchanges/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
+
+export class RoomNotOpenError extends DomainError {
+  constructor(opensAt: Date | null) {
+    super(
+      'ROOM_NOT_OPEN',
+      403,
+      opensAt ? `This room opens at ${opensAt.toISOString()}.` : 'This room is not open.',
+    );
+  }
+}
+
+export class RoomReadOnlyError extends DomainError {
+  constructor(reason: string) {
+    super('ROOM_READ_ONLY', 403, reason);
+  }
+}
+
+interface RoomRow {
+  id: string;
+  exchange_id: string;
+  kind: 'lobby' | 'session';
+  session_id: string | null;
+  last_seq: string;
+  exchange_title: string;
+  exchange_status: string;
+  session_title: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  session_status: string | null;
+  role: ExchangeRole | null;
+  muted_until: Date | null;
+  removed: boolean;
+}
+
+export interface RoomContext {
+  room: RoomView;
+  state: RoomState;
+  mutedUntil: Date | null;
+  /** Why sending is closed, when it is. */
+  closedReason: string | null;
+}
+
+const ROOM_SELECT = `
+  SELECT r.id, r.exchange_id, r.kind, r.session_id, r.last_seq,
+         e.title AS exchange_title, e.status AS exchange_status,
+         s.title AS session_title, s.starts_at, s.ends_at, s.status AS session_status,
+         m.role,
+         (SELECT until FROM room_mutes mu WHERE mu.room_id = r.id AND mu.practitioner_id = $2 AND mu.until > now()) AS muted_until,
+         EXISTS (SELECT 1 FROM room_removals rr WHERE rr.room_id = r.id AND rr.practitioner_id = $2) AS removed
+    FROM rooms r
+    JOIN exchanges e ON e.id = r.exchange_id
+    LEFT JOIN sessions s ON s.id = r.session_id
+    LEFT JOIN exchange_members m ON m.exchange_id = r.exchange_id AND m.practitioner_id = $2`;
+
+@Injectable()
+export class RoomsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exchanges: ExchangeAccess,
+  ) {}
+
+  /** Creates the lobby and any missing session rooms of an exchange (idempotent). */
+  async ensureRooms(exchangeId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO rooms (exchange_id, kind) SELECT $1, 'lobby'
+        WHERE NOT EXISTS (SELECT 1 FROM rooms WHERE exchange_id = $1 AND kind = 'lobby')
+       ON CONFLICT DO NOTHING`,
+      [exchangeId],
+    );
+    await this.dataSource.query(
+      `INSERT INTO rooms (exchange_id, kind, session_id)
+       SELECT s.exchange_id, 'session', s.id FROM sessions s
+        WHERE s.exchange_id = $1 AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.session_id = s.id)
+       ON CONFLICT DO NOTHING`,
+      [exchangeId],
+    );
+  }
+
+  /** The exchange's rooms (lobby first, then sessions by start), if the actor may see its content. */
+  async list(actor: Actor, exchangeId: string): Promise<RoomView[]> {
+    await this.exchanges.require(actor, exchangeId, 'read-content');
+    await this.ensureRooms(exchangeId);
+    const rows = (await this.dataSource.query(
+      `${ROOM_SELECT} WHERE r.exchange_id = $1 ORDER BY (r.kind = 'lobby') DESC, s.starts_at ASC`,
+      [exchangeId, actor.id],
+    )) as RoomRow[];
+    return rows.map((row) => this.toContext(row).room);
+  }
+
+  /** The room as the actor may see it; a room they may not read looks missing. */
+  async context(actor: Actor, roomId: string, action: RoomAction = 'read'): Promise<RoomContext> {
+    const rows = (await this.dataSource.query(`${ROOM_SELECT} WHERE r.id = $1`, [
+      roomId,
+      actor.id,
+    ])) as RoomRow[];
+    if (rows.length === 0) throw new NotFoundError('Room');
+    const context = this.toContext(rows[0]);
+    if (!canInRoom(actor, 'read', context.state)) throw new NotFoundError('Room');
+    if (action === 'join' && !canInRoom(actor, 'join', context.state))
+      throw new RoomNotOpenError(context.room.opensAt ? new Date(context.room.opensAt) : null);
+    if (action === 'moderate' && !canInRoom(actor, 'moderate', context.state)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        403,
+        "Only this exchange's hosts and coordinators moderate its rooms.",
+      );
+    }
+    return context;
+  }
+
+  /** Room ids of an exchange, to drop a removed member's connections from them. */
+  async roomIdsOf(exchangeId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query('SELECT id FROM rooms WHERE exchange_id = $1', [
+      exchangeId,
+    ])) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
+  }
+
+  private toContext(row: RoomRow): RoomContext {
+    const now = Date.now();
+    let opensAt: Date | null = null;
+    let closesAt: Date | null = null;
+    let closedReason: string | null = null;
+    let notYetOpen = false;
+    if (row.kind === 'session' && row.starts_at && row.ends_at) {
+      opensAt = new Date(row.starts_at.getTime() - this.config.ROOM_OPENS_MINUTES_BEFORE * 60_000);
+      closesAt = new Date(row.ends_at.getTime() + this.config.ROOM_CLOSES_MINUTES_AFTER * 60_000);
+      if (row.session_status === 'cancelled')
+        closedReason = 'The session was cancelled; its room is read-only.';
+      else if (now < opensAt.getTime()) {
+        notYetOpen = true;
+        closedReason = `This room opens at ${opensAt.toISOString()}.`;
+      } else if (now >= closesAt.getTime())
+        closedReason = 'The session is over; its room is read-only.';
+    }
+    if (row.exchange_status === 'concluded')
+      closedReason = 'The exchange has concluded; its rooms are read-only.';
+    const open = closedReason === null;
+    return {
+      room: {
+        id: row.id,
+        exchangeId: row.exchange_id,
+        kind: row.kind,
+        sessionId: row.session_id,
+        title: row.kind === 'lobby' ? `${row.exchange_title} — lobby` : (row.session_title ?? ''),
+        open,
+        opensAt: opensAt?.toISOString() ?? null,
+        closesAt: closesAt?.toISOString() ?? null,
+        lastSeq: Number(row.last_seq),
+      },
+      state: { role: row.role, open, notYetOpen, removed: row.removed },
+      mutedUntil: row.muted_until,
+      closedReason,
+    };
+  }
+}
