@@ -85,6 +85,18 @@ describe('demo network', () => {
     }
   });
 
+  it('has a conversation in each lobby', async () => {
+    const lobbies = await t.dataSource.query(`
+      SELECT r.last_seq::int AS last_seq, count(m.id)::int AS messages
+        FROM rooms r LEFT JOIN messages m ON m.room_id = r.id
+       WHERE r.kind = 'lobby' GROUP BY r.id`);
+    expect(lobbies).toHaveLength(2);
+    for (const lobby of lobbies) {
+      expect(lobby.messages).toBeGreaterThanOrEqual(3);
+      expect(lobby.last_seq).toBe(lobby.messages);
+    }
+  });
+
   it('lets every account in the README table sign in with its listed role', async () => {
     const accounts = readmeAccounts();
     expect(accounts.length).toBeGreaterThanOrEqual(3);

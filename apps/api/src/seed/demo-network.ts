@@ -491,6 +491,8 @@ interface DemoExchange {
   cities: string[];
   members: Array<[email: string, role: ExchangeRole]>;
   sessions: DemoSession[];
+  /** The lobby conversation: [author email, body, language]. */
+  lobby: Array<[string, string, string]>;
 }
 
 export const DEMO_EXCHANGES: DemoExchange[] = [
@@ -540,6 +542,33 @@ export const DEMO_EXCHANGES: DemoExchange[] = [
         minutes: 45,
         hostTimeZone: 'America/Los_Angeles',
       },
+    ],
+    lobby: [
+      [
+        'coordinator@crossings.example',
+        'Welcome to the lobby! Introduce yourselves and say what you hope to take home from this exchange.',
+        'en',
+      ],
+      [
+        'official.atlanta@crossings.example',
+        'Keisha from Atlanta. After the 2021 shootings we learned the hard way how fast rumours spread in local Facebook groups.',
+        'en',
+      ],
+      [
+        'youth.rotterdam@crossings.example',
+        'Samira, youth worker in Rotterdam-Zuid. Our young people see the hate first, on TikTok, long before any monitoring picks it up.',
+        'en',
+      ],
+      [
+        'ngo.manchester@crossings.example',
+        'Priya here. In Manchester the community WhatsApp groups were our early-warning system. Happy to share how we set them up.',
+        'en',
+      ],
+      [
+        'official.la@crossings.example',
+        'Daniel, LA Human Relations Commission. Looking forward to the counter-speech roundtable.',
+        'en',
+      ],
     ],
   },
   {
@@ -591,6 +620,28 @@ export const DEMO_EXCHANGES: DemoExchange[] = [
         venue: { name: 'Aarhus City Hall', city: 'Aarhus' },
       },
     ],
+    lobby: [
+      [
+        'official.aarhus@crossings.example',
+        'Welcome, everyone. A reminder: this exchange runs under the Chatham House rule. Speak freely; nothing leaves with your name.',
+        'en',
+      ],
+      [
+        'official.antwerp@crossings.example',
+        'Bonjour à tous. À Anvers, nous travaillons avec les familles depuis 2014 ; je peux partager nos protocoles.',
+        'fr',
+      ],
+      [
+        'official.minneapolis@crossings.example',
+        'Thanks Mette. In Minneapolis the hardest part is trust between families and federal agencies. Curious how Aarhus handles that.',
+        'en',
+      ],
+      [
+        'ngo.aarhus@crossings.example',
+        'Mentors are independent of the police here; that separation is the whole point. More at the site visit.',
+        'en',
+      ],
+    ],
   },
 ];
 
@@ -621,6 +672,28 @@ async function seedExchange(
       [row.id, personIds.get(email), role, hostId],
     );
   }
+  const [lobby] = (await manager.query(
+    `INSERT INTO rooms (exchange_id, kind) VALUES ($1, 'lobby') RETURNING id`,
+    [row.id],
+  )) as Array<{ id: string }>;
+  let seq = 0;
+  for (const [email, body, language] of exchange.lobby) {
+    seq += 1;
+    await manager.query(
+      `INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7))`,
+      [
+        lobby.id,
+        seq,
+        personIds.get(email),
+        `demo-${seq.toString().padStart(4, '0')}`,
+        body,
+        language,
+        (exchange.lobby.length - seq) * 7 + 3,
+      ],
+    );
+  }
+  await manager.query('UPDATE rooms SET last_seq = $2 WHERE id = $1', [lobby.id, seq]);
   const today = new Date();
   for (const session of exchange.sessions) {
     const start = new Date(
