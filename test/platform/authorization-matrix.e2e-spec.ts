@@ -72,6 +72,7 @@ const EXPECTED: Record<string, AccessLevel> = {
   // The secret token in the URL is the credential (calendar apps send no headers).
   'GET /api/calendar/:token.ics': 'public',
   // Live rooms: the room policy decides per exchange role (test/live checks each role).
+  'GET /api/docs/live': 'public',
   'GET /api/exchanges/:id/rooms': 'member',
   'GET /api/rooms/:id': 'member',
   'GET /api/rooms/:id/messages': 'member',

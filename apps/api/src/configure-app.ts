@@ -9,13 +9,14 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  APP_VERSION,
   ApiExceptionFilter,
   createValidationPipe,
+  projectRoot,
   toApiError,
 } from '../../../libs/common/src/index.js';
 import { LiveIoAdapter } from '../../../libs/live/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
-import { APP_VERSION, projectRoot } from './version.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;

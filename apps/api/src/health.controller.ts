@@ -4,8 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { HealthView } from '../../../libs/contracts/src/index.js';
-import { Access } from '../../../libs/common/src/index.js';
-import { APP_VERSION } from './version.js';
+import { Access, APP_VERSION } from '../../../libs/common/src/index.js';
 
 @ApiTags('health')
 @Controller('health')

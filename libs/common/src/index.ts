@@ -5,3 +5,4 @@ export * from './cursor.js';
 export * from './validators.js';
 export * from './access.js';
 export * from './domain-events.js';
+export * from './version.js';

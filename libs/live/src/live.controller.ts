@@ -6,8 +6,9 @@ import type {
   QuestionView,
   RoomView,
 } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { Access, type Actor, APP_VERSION, CurrentActor } from '../../common/src/index.js';
 import { HistoryQuery } from './dto/live.dto.js';
+import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';
 import { authorOf, presentMessage } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';
@@ -23,6 +24,13 @@ export class LiveController {
     private readonly messages: MessagesService,
     private readonly moderation: ModerationService,
   ) {}
+
+  /** The live protocol as an AsyncAPI document. */
+  @Get('docs/live')
+  @Access('public')
+  protocol(): Record<string, unknown> {
+    return liveProtocolDocument(APP_VERSION);
+  }
 
   /** The exchange's lobby and session rooms, with whether each is open. */
   @Get('exchanges/:id/rooms')
