@@ -1,6 +1,7 @@
+import { JwtService } from '@nestjs/jwt';
 import { createPerson } from '../factories/accounts.js';
 import { httpClient, refreshCookieOf, type Http } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 import { countBy, refresh, signIn } from './identity-helpers.js';
 
 describe('sessions and refresh tokens', () => {
@@ -93,6 +94,46 @@ describe('sessions and refresh tokens', () => {
         expect(failed.status).toBe(401);
       }
     }
+  });
+
+  it('an expired refresh token is refused with 401 and does not rotate', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const session = await signIn(http, person.email, person.password);
+    await t.dataSource.query(
+      `UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE practitioner_id = $1`,
+      [person.id],
+    );
+    const res = await refresh(http, session.cookie);
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+    expect(refreshCookieOf(res)).toBe('crossings_refresh=');
+  });
+
+  it('an expired access token is refused with 401 TOKEN_EXPIRED, so the client knows to refresh', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = jwt.sign({
+      sub: person.id,
+      role: 'member',
+      iam: past * 1000,
+      iat: past,
+      exp: past + 60,
+    });
+    const res = await http('GET', '/api/me', { token: expired });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('TOKEN_EXPIRED');
+  });
+
+  it('the role in the access token is not trusted: the database decides', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+    const claimsAdmin = jwt.sign(
+      { sub: person.id, role: 'admin', iam: Date.now() },
+      { expiresIn: 60 },
+    );
+    const res = await http('GET', '/api/invitations', { token: claimsAdmin });
+    expect(res.status).toBe(403);
   });
 
   it('an access token that is not ours, or not a token, is refused with 401', async () => {

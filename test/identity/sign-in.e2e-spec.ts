@@ -126,7 +126,7 @@ describe('sign-in', () => {
 });
 
 describe('brute force against one account', () => {
-  const WINDOW_SECONDS = 3;
+  const WINDOW_SECONDS = 5;
   let t: TestApp;
   let http: Http;
   let person: TestPerson;
@@ -174,32 +174,87 @@ describe('brute force against one account', () => {
 describe('brute force from one address', () => {
   let t: TestApp;
   let http: Http;
+  const from = (address: string) => ({ 'x-forwarded-for': address });
 
   beforeAll(async () => {
-    t = await startTestApp({ SIGNIN_MAX_FAILURES: '5', SIGNIN_MAX_FAILURES_PER_ADDRESS: '3' });
+    // Behind one trusted proxy, as in production: X-Forwarded-For names the client's address.
+    t = await startTestApp({
+      SIGNIN_MAX_FAILURES: '5',
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: '3',
+      TRUST_PROXY_HOPS: '1',
+    });
     http = httpClient(t.baseUrl);
   });
   afterAll(() => t.close());
 
-  it('spraying different accounts from one address is limited per address, and X-Forwarded-For does not escape it', async () => {
-    const people = await Promise.all(
-      Array.from({ length: 3 }, () => createPerson(t.dataSource, http)),
-    );
-    const bystander = await createPerson(t.dataSource, http);
+  it('spraying different accounts from one address is limited per address; other addresses are not', async () => {
+    // One by one: the factory signs in from 127.0.0.1, and in-flight attempts count too.
+    const people: TestPerson[] = [];
+    for (let i = 0; i < 4; i++) people.push(await createPerson(t.dataSource, http));
     const failures = await Promise.all(
-      people.map((p) => signInWith(http, p.email, 'a popular password')),
+      people.map((p) => signInWith(http, p.email, 'a popular password', from('198.51.100.1'))),
     );
-    expect(failures.map((r) => r.body.code)).toEqual(Array(3).fill('INVALID_CREDENTIALS'));
-
-    const next = await signInWith(http, 'someone-else@test.example', 'a popular password');
+    expect(countBy(failures, (r) => `${r.status} ${r.body.code}`)).toEqual({
+      '401 INVALID_CREDENTIALS': 3,
+      '429 RATE_LIMITED': 1,
+    });
+    const next = await signInWith(
+      http,
+      'someone-else@test.example',
+      'a popular password',
+      from('198.51.100.1'),
+    );
     expect(next.status).toBe(429);
     expect(next.body.code).toBe('RATE_LIMITED');
     expect(Number(next.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
-    // The proxy header is not trusted (TRUST_PROXY_HOPS=0), so it cannot fake a new address.
-    const forged = await signInWith(http, bystander.email, bystander.password, {
-      'x-forwarded-for': '203.0.113.9',
+    const elsewhere = await signInWith(
+      http,
+      people[0].email,
+      people[0].password,
+      from('198.51.100.2'),
+    );
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it('attempts refused at a blocked address do not count against the accounts they name', async () => {
+    const victim = await createPerson(t.dataSource, http);
+    const blocked = from('198.51.100.3');
+    for (let i = 0; i < 3; i++) {
+      await signInWith(http, `sprayed-${i}@test.example`, 'a popular password', blocked);
+    }
+    const refused = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => signInWith(http, victim.email, `guess ${i}`, blocked)),
+    );
+    expect(refused.every((r) => r.status === 429)).toBe(true);
+    // The victim is not locked out by an attacker who is already being refused.
+    const own = await signInWith(http, victim.email, victim.password, from('198.51.100.4'));
+    expect(own.status).toBe(200);
+  });
+});
+
+describe('brute force from one address, without a trusted proxy', () => {
+  let t: TestApp;
+  let http: Http;
+
+  beforeAll(async () => {
+    t = await startTestApp({ SIGNIN_MAX_FAILURES_PER_ADDRESS: '2' });
+    http = httpClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it('a forged X-Forwarded-For does not escape the per-address limit', async () => {
+    const person = await createPerson(t.dataSource, http);
+    for (let i = 0; i < 2; i++) {
+      const res = await signInWith(http, `nobody-${i}@test.example`, 'guess', {
+        'x-forwarded-for': `203.0.113.${i}`,
+      });
+      expect(res.status).toBe(401);
+    }
+    const forged = await signInWith(http, person.email, person.password, {
+      'x-forwarded-for': '203.0.113.99',
     });
     expect(forged.status).toBe(429);
+    expect(forged.body.code).toBe('RATE_LIMITED');
   });
 });

@@ -41,6 +41,10 @@ export class IdentityModule {
   /** `jwtSecret` signs access tokens; every API node of one deployment must share it. */
   static forRoot(jwtSecret: string): DynamicModule {
     // Global: every module that authenticates (HTTP guard, live handshake) shares these providers.
-    return { module: IdentityModule, global: true, providers: [{ provide: JWT_SECRET, useValue: jwtSecret }] };
+    return {
+      module: IdentityModule,
+      global: true,
+      providers: [{ provide: JWT_SECRET, useValue: jwtSecret }],
+    };
   }
 }
