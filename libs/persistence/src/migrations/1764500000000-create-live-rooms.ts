@@ -16,7 +16,9 @@ export class CreateLiveRooms1764500000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((kind = 'lobby') = (session_id IS NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX rooms_one_lobby_uq ON rooms (exchange_id) WHERE kind = 'lobby'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX rooms_one_lobby_uq ON rooms (exchange_id) WHERE kind = 'lobby'`,
+    );
     await queryRunner.query(`
       CREATE TABLE messages (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -38,7 +40,9 @@ export class CreateLiveRooms1764500000000 implements MigrationInterface {
         UNIQUE (room_id, seq),
         UNIQUE (room_id, author_id, client_message_id)
       )`);
-    await queryRunner.query(`CREATE INDEX messages_questions_idx ON messages (room_id, upvotes DESC) WHERE is_question`);
+    await queryRunner.query(
+      `CREATE INDEX messages_questions_idx ON messages (room_id, upvotes DESC) WHERE is_question`,
+    );
     await queryRunner.query(`
       CREATE TABLE question_votes (
         message_id uuid NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
@@ -72,11 +76,20 @@ export class CreateLiveRooms1764500000000 implements MigrationInterface {
         until timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX moderation_actions_room_idx ON moderation_actions (room_id, created_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX moderation_actions_room_idx ON moderation_actions (room_id, created_at DESC)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['moderation_actions', 'room_removals', 'room_mutes', 'question_votes', 'messages', 'rooms']) {
+    for (const table of [
+      'moderation_actions',
+      'room_removals',
+      'room_mutes',
+      'question_votes',
+      'messages',
+      'rooms',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }
