@@ -38,7 +38,8 @@ export class SignInThrottle implements OnModuleInit {
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true,
-      clearExpiredByTimeout: false,
+      // Deletes rows that expired over an hour ago, every five minutes (timer is unref'd).
+      clearExpiredByTimeout: true,
       duration: this.config.SIGNIN_WINDOW_SECONDS,
     };
     this.byAccount = new RateLimiterPostgres({
