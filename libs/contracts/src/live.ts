@@ -33,7 +33,8 @@ export const SERVER_EVENTS = [
 ] as const;
 export type ServerEvent = (typeof SERVER_EVENTS)[number];
 
-export type LiveAck<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type LiveAck<T> =
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export type RoomKind = 'lobby' | 'session';
 

@@ -279,12 +279,10 @@ export class SessionsService {
       .where('s.ends_at > :since', { since: DateTime.now().minus({ days: 30 }).toJSDate() })
       .orderBy('s.starts_at')
       .getMany();
-    const exchanges = await this.dataSource
-      .getRepository(Exchange)
-      .find({
-        where: { id: In([...new Set(sessions.map((s) => s.exchangeId))]) },
-        loadEagerRelations: false,
-      });
+    const exchanges = await this.dataSource.getRepository(Exchange).find({
+      where: { id: In([...new Set(sessions.map((s) => s.exchangeId))]) },
+      loadEagerRelations: false,
+    });
     const titles = new Map(exchanges.map((e) => [e.id, e.title]));
     return buildCalendar(
       'Crossings sessions',
