@@ -6,11 +6,17 @@ import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { CitiesPage } from './pages/CitiesPage';
 import { CityEditorPage } from './pages/CityEditorPage';
 import { CityPage } from './pages/CityPage';
+import { ExchangeEditorPage } from './pages/ExchangeEditorPage';
+import { ExchangePage } from './pages/ExchangePage';
+import { ExchangesPage } from './pages/ExchangesPage';
 import { InvitePage } from './pages/InvitePage';
 import { MyProfilePage } from './pages/MyProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PractitionerPage } from './pages/PractitionerPage';
 import { PractitionersPage } from './pages/PractitionersPage';
+import { ScheduleSessionPage } from './pages/ScheduleSessionPage';
+import { SessionPage } from './pages/SessionPage';
 import { SignInPage } from './pages/SignInPage';
 
 const router = createBrowserRouter([
@@ -28,10 +34,18 @@ const router = createBrowserRouter([
           { path: '/cities', element: <CitiesPage /> },
           { path: '/cities/:id', element: <CityPage /> },
           { path: '/me', element: <MyProfilePage /> },
+          { path: '/exchanges', element: <ExchangesPage /> },
+          { path: '/exchanges/:id', element: <ExchangePage /> },
+          // Hosts manage their own exchange: the API decides, these pages say so when it refuses.
+          { path: '/exchanges/:id/edit', element: <ExchangeEditorPage /> },
+          { path: '/exchanges/:id/sessions/new', element: <ScheduleSessionPage /> },
+          { path: '/exchanges/:id/sessions/:sessionId', element: <SessionPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           {
             element: <RequireSession role="coordinator" />,
             children: [
               { path: '/cities/new', element: <CityEditorPage /> },
+              { path: '/exchanges/new', element: <ExchangeEditorPage /> },
               { path: '/cities/:id/edit', element: <CityEditorPage /> },
               { path: '/invitations', element: <InvitePage /> },
             ],

@@ -7,6 +7,7 @@ import {
 } from '../features/identity/AccountSettings';
 import { useMe } from '../features/identity/session';
 import { ProfileForm } from '../features/practitioners/ProfileForm';
+import { CalendarSubscription } from '../features/sessions/CalendarSubscription';
 import { LocalTime } from '../features/time/LocalTime';
 import { SuccessNotice } from '../ui/ErrorNotice';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -30,6 +31,7 @@ export function MyProfilePage() {
         <Link to={`/practitioners/${me.id}`}>{t('profile.viewPublic')}</Link>
       </p>
       <ProfileForm key={me.id} me={me} />
+      <CalendarSubscription />
       <ChangePasswordForm />
       <ExportMyData />
       <EraseAccountForm />

@@ -1,5 +1,6 @@
 // A fieldset of checkboxes for choosing several values (themes, languages, weekdays).
 import { useId, type ReactNode } from 'react';
+import { FieldProblems } from './Field';
 
 export interface Choice {
   value: string;
@@ -48,13 +49,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {problems.length > 0 && (
-        <ul className="field__problems" id={`${id}-problems`}>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems id={`${id}-problems`} problems={problems} />
     </fieldset>
   );
 }

@@ -21,6 +21,18 @@ export function problemsFor(error: unknown, field: string): string[] {
     .flatMap((d) => d.problems);
 }
 
+/** The API's problems for one field, referenced by its control's aria-describedby. */
+export function FieldProblems({ id, problems }: { id: string; problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="field__problems" id={id}>
+      {problems.map((problem) => (
+        <li key={problem}>{problem}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function Field({
   label,
   hint,
@@ -52,13 +64,7 @@ export function Field({
         'aria-describedby': describedBy || undefined,
         'aria-invalid': problems.length ? true : undefined,
       })}
-      {problems.length > 0 && (
-        <ul className="field__problems" id={`${id}-problems`}>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <FieldProblems id={`${id}-problems`} problems={problems} />
     </div>
   );
 }

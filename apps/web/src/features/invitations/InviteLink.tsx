@@ -1,6 +1,7 @@
 // The single-use link to hand to the invitee, with a copy button.
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '../../ui/clipboard';
 
 export function InviteLink({ url, email }: { url: string; email: string }) {
   const { t } = useTranslation();
@@ -8,13 +9,7 @@ export function InviteLink({ url, email }: { url: string; email: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-    } catch {
-      // no clipboard permission: select the text so the person can copy it themselves
-      input.current?.select();
-      document.execCommand?.('copy');
-    }
+    await copyText(url, input.current);
     setCopied(true);
   };
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { CitySelect } from '../cities/CitySelect';
 import { languageOptions } from '../languages/LanguagesInput';
+import { ThemeSelect } from '../themes/ThemePicker';
 import { PositionSelect } from './PositionSelect';
 import type { PractitionerFilters as Filters } from './practitioners.api';
 
@@ -91,18 +92,13 @@ export function PractitionerFilters({
       </Field>
       <Field label={t('directory.theme')}>
         {(control) => (
-          <select
+          <ThemeSelect
             {...control}
+            themes={themes}
             value={filters.theme ?? ''}
-            onChange={(e) => onChange({ ...filters, theme: e.target.value })}
-          >
-            <option value="">{t('directory.anyTheme')}</option>
-            {(themes ?? []).map((theme) => (
-              <option key={theme.slug} value={theme.slug}>
-                {theme.label}
-              </option>
-            ))}
-          </select>
+            onChange={(theme) => onChange({ ...filters, theme })}
+            emptyLabel={t('directory.anyTheme')}
+          />
         )}
       </Field>
       <Field label={t('directory.language')}>

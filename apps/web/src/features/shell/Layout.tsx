@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { signOut } from '../../api/client';
 import { hasRole, useSession } from '../identity/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout() {
@@ -42,6 +43,9 @@ export function Layout() {
             <nav aria-label={t('shell.mainNavigation')} className="main-nav">
               <ul>
                 <li>
+                  <NavLink to="/exchanges">{t('shell.exchanges')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/practitioners">{t('shell.practitioners')}</NavLink>
                 </li>
                 <li>
@@ -59,6 +63,7 @@ export function Layout() {
             <LanguageSwitcher />
             {session.status === 'signed-in' && (
               <>
+                <NotificationBell />
                 <NavLink to="/me" className="current-user">
                   <span className="visually-hidden">{t('shell.signedInAs')} </span>
                   {session.me.displayName}

@@ -48,8 +48,11 @@ export function clockIn(zone: string, at: Date, locale: string): string | null {
   }
 }
 
-/** Minutes the zone is ahead of UTC at that instant. */
-export function offsetMinutes(zone: string, at: Date): number {
+/** The wall clock's fields (year, month, day, hour 0–23, minute) of an instant in a zone. */
+function clockFields(
+  zone: string,
+  at: Date,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute', number> {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -60,13 +63,19 @@ export function offsetMinutes(zone: string, at: Date): number {
     minute: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour') % 24,
-    get('minute'),
-  );
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour') % 24,
+    minute: get('minute'),
+  };
+}
+
+/** Minutes the zone is ahead of UTC at that instant. */
+export function offsetMinutes(zone: string, at: Date): number {
+  const { year, month, day, hour, minute } = clockFields(zone, at);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
@@ -100,4 +109,52 @@ export function weekdayName(
   // 2024-01-01 was a Monday.
   const date = new Date(Date.UTC(2024, 0, isoDay));
   return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(date);
+}
+
+/** The wall-clock date ("2026-03-16") and time ("09:00") of an instant in a zone. */
+export function wallClockIn(zone: string, at: Date): { date: string; time: string } {
+  const { year, month, day, hour, minute } = clockFields(zone, at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${year}-${two(month)}-${two(day)}`, time: `${two(hour)}:${two(minute)}` };
+}
+
+/**
+ * The instant when the wall clock in `zone` shows `date` ("2026-03-16") at `time` ("09:00").
+ * A time skipped by a daylight-saving change lands just after the change.
+ */
+export function instantOf(date: string, time: string, zone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hours, minutes] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
+  // Two passes settle the offset, also on the days the offset changes.
+  let instant = asUtc - offsetMinutes(zone, new Date(asUtc)) * 60_000;
+  instant = asUtc - offsetMinutes(zone, new Date(instant)) * 60_000;
+  return new Date(instant);
+}
+
+/** "2026-03-16" plus `days`, as a calendar date (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
+export function isoWeekday(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** "Mon, Mar 16" (in the locale's own order) for an instant as seen in a zone. */
+export function dayIn(zone: string, at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: zone,
+  }).format(at);
+}
+
+/** True when two zones show the same wall clock at that instant. */
+export function sameClock(zoneA: string, zoneB: string, at: Date): boolean {
+  return zoneA === zoneB || offsetMinutes(zoneA, at) === offsetMinutes(zoneB, at);
 }

@@ -1,0 +1,92 @@
+// A notification's sentence in the reader's language, built from its kind and structured facts;
+// the API's English `text` is the fallback when a fact is missing.
+import { EXCHANGE_ROLES, type ExchangeRole, type NotificationView } from '@contracts';
+import type { TFunction } from 'i18next';
+import { sessionTimes } from '../sessions/SessionTime';
+import { browserTimeZone, clockIn, dayIn } from '../time/zones';
+
+function text(data: NotificationView['data'], key: string): string | null {
+  const value = data[key];
+  return typeof value === 'string' && value ? value : null;
+}
+
+/** When the session is, in the reader's zone: a range, or only the start (reminders). */
+function whenText(
+  startsAt: string,
+  endsAt: string | null,
+  hostTimeZone: string,
+  locale: string,
+): string {
+  if (endsAt) return sessionTimes(startsAt, endsAt, hostTimeZone, locale).mine;
+  const zone = browserTimeZone();
+  const start = new Date(startsAt);
+  return `${dayIn(zone, start, locale)}, ${clockIn(zone, start, locale) ?? ''}`;
+}
+
+export function notificationSentence(
+  notification: NotificationView,
+  t: TFunction,
+  locale: string,
+): string {
+  const { data } = notification;
+  const exchange = text(data, 'exchangeTitle');
+  const session = text(data, 'sessionTitle');
+  const roleValue = text(data, 'role');
+  const role =
+    roleValue && (EXCHANGE_ROLES as readonly string[]).includes(roleValue)
+      ? t(`exchanges.rolesInSentence.${roleValue as ExchangeRole}`)
+      : null;
+  const startsAt = text(data, 'startsAt');
+  const endsAt = text(data, 'endsAt');
+  const hostTimeZone = text(data, 'hostTimeZone') ?? 'UTC';
+  const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale) : null;
+  if (!exchange) return notification.text;
+  switch (notification.kind) {
+    case 'join-requested': {
+      const requester = text(data, 'requesterName');
+      return requester
+        ? t('notifications.text.joinRequested', { requester, exchange })
+        : notification.text;
+    }
+    case 'join-decided':
+      if (data.approved === true && role)
+        return t('notifications.text.joinApproved', { exchange, role });
+      if (data.approved === false) return t('notifications.text.joinDeclined', { exchange });
+      return notification.text;
+    case 'exchange-member-added':
+      return role ? t('notifications.text.memberAdded', { exchange, role }) : notification.text;
+    case 'exchange-role-changed':
+      return role ? t('notifications.text.roleChanged', { exchange, role }) : notification.text;
+    case 'exchange-member-removed':
+      return t('notifications.text.memberRemoved', { exchange });
+    case 'session-scheduled':
+      return session && when
+        ? t('notifications.text.sessionScheduled', { session, exchange, when })
+        : notification.text;
+    case 'session-rescheduled':
+      return session && when
+        ? t('notifications.text.sessionRescheduled', { session, exchange, when })
+        : notification.text;
+    case 'session-cancelled': {
+      if (!session) return notification.text;
+      const reason = text(data, 'reason');
+      const sentence = t('notifications.text.sessionCancelled', { session, exchange });
+      return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
+    }
+    case 'session-reminder':
+      return session && when
+        ? t('notifications.text.sessionReminder', { session, exchange, when })
+        : notification.text;
+    default:
+      return notification.text;
+  }
+}
+
+/** Where a notification leads: the session, or else the exchange. */
+export function notificationLink(notification: NotificationView): string | null {
+  const exchangeId = text(notification.data, 'exchangeId');
+  const sessionId = text(notification.data, 'sessionId');
+  if (!exchangeId) return null;
+  if (sessionId) return `/exchanges/${exchangeId}/sessions/${sessionId}`;
+  return `/exchanges/${exchangeId}`;
+}
