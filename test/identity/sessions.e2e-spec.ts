@@ -176,6 +176,29 @@ describe('changing the password', () => {
     await signIn(http, person.email, person.password);
   });
 
+  it('guessing the current password with a valid access token is limited like sign-in', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const attempt = (currentPassword: string) =>
+      http('POST', '/api/me/password', {
+        token: person.token,
+        body: { currentPassword, newPassword: NEW },
+      });
+    const erase = (password: string) =>
+      http('DELETE', '/api/me', { token: person.token, body: { password } });
+    // The default limit is 5 failures per window, shared by password change and erasure.
+    const answers = [];
+    for (const guess of ['guess 1', 'guess 2', 'guess 3']) answers.push(await attempt(guess));
+    for (const guess of ['guess 4', 'guess 5']) answers.push(await erase(guess));
+    expect(answers.map((a) => a.body.code)).toEqual(Array(5).fill('VALIDATION_FAILED'));
+    const refused = await attempt(person.password);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await erase(person.password)).status).toBe(429);
+    // Nothing changed: the old password still signs in and the account is still there.
+    await signIn(http, person.email, person.password);
+  });
+
   it('a new password shorter than 10 characters is refused', async () => {
     const person = await createPerson(t.dataSource, http);
     const res = await http('POST', '/api/me/password', {

@@ -68,7 +68,9 @@ export class AuthService {
     refreshToken: string | undefined,
   ): Promise<{ accessToken: string }> {
     const hash = await this.practitioners.getPasswordHash(actor.id);
-    if (!(await verifyPassword(hash, currentPassword))) throw notYourCurrentPassword();
+    if (!(await this.checkOwnPassword(actor.id, hash, currentPassword))) {
+      throw notYourCurrentPassword();
+    }
     const keepFamily = await this.sessions.familyOf(refreshToken);
     const newHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
@@ -94,9 +96,24 @@ export class AuthService {
 
   async confirmPassword(actor: Actor, password: string): Promise<void> {
     const hash = await this.practitioners.getPasswordHash(actor.id);
-    if (!(await verifyPassword(hash, password))) {
+    if (!(await this.checkOwnPassword(actor.id, hash, password))) {
       throw new ValidationFailedError('password: not your current password');
     }
+  }
+
+  /** Checks a signed-in person's password under the same slow-down and limit as sign-in. */
+  private async checkOwnPassword(
+    practitionerId: string,
+    hash: string | null,
+    password: string,
+  ): Promise<boolean> {
+    const consumed = await this.throttle.reserveConfirmation(practitionerId);
+    if (await verifyPassword(hash, password)) {
+      await this.throttle.confirmationSucceeded(practitionerId);
+      return true;
+    }
+    await this.throttle.slowDown(consumed);
+    return false;
   }
 
   private async issueFor(account: Practitioner, refresh: IssuedRefreshToken): Promise<SignedIn> {

@@ -25,6 +25,8 @@ function accountKey(email: string): string {
 export class SignInThrottle implements OnModuleInit {
   private byAccount: RateLimiterPostgres;
   private byAddress: RateLimiterPostgres;
+  /** Password confirmations by a signed-in account (password change, erasure). */
+  private byConfirmingAccount: RateLimiterPostgres;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,6 +54,28 @@ export class SignInThrottle implements OnModuleInit {
       keyPrefix: 'signin-address',
       points: this.config.SIGNIN_MAX_FAILURES_PER_ADDRESS,
     });
+    // A stolen access token must not become an unlimited password oracle either.
+    this.byConfirmingAccount = new RateLimiterPostgres({
+      ...common,
+      keyPrefix: 'password-confirm',
+      points: this.config.SIGNIN_MAX_FAILURES,
+    });
+  }
+
+  /** Reserves one password confirmation for a signed-in account; RATE_LIMITED when none is left. */
+  async reserveConfirmation(practitionerId: string): Promise<number> {
+    try {
+      return (await this.byConfirmingAccount.consume(practitionerId)).consumedPoints;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        throw new RateLimitedError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      }
+      throw rejection;
+    }
+  }
+
+  async confirmationSucceeded(practitionerId: string): Promise<void> {
+    await this.byConfirmingAccount.delete(practitionerId);
   }
 
   /** Reserves one attempt; throws RATE_LIMITED (with Retry-After) when none is left. */
