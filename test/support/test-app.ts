@@ -16,8 +16,18 @@ export interface TestApp {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface StartOptions {
+  /** Start on this (already migrated) database instead of a fresh one, e.g. to test a restart. */
+  database?: TestDatabase;
+  /** Leave the database in place on close(), so another app can start on it. */
+  keepDatabase?: boolean;
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
@@ -35,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.keepDatabase) await database.drop();
     },
   };
 }

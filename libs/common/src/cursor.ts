@@ -10,7 +10,18 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): CursorPosition | null {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * The position a cursor encodes; a typed 400 for anything this API did not give out (a forged
+ * cursor must not reach the database as a bad uuid or timestamp). `instantKey`: the sort key is
+ * an ISO 8601 instant.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  options: { instantKey?: boolean } = {},
+): CursorPosition | null {
   if (cursor === undefined || cursor === '') return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -18,7 +29,9 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string'
+      typeof parsed[1] === 'string' &&
+      UUID.test(parsed[1]) &&
+      (!options.instantKey || (ISO_INSTANT.test(parsed[0]) && !Number.isNaN(Date.parse(parsed[0]))))
     ) {
       return { key: parsed[0], id: parsed[1] };
     }

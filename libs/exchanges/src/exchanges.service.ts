@@ -50,7 +50,7 @@ export class ExchangesService {
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
     const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeCursor(query.cursor, { instantKey: true });
     const qb = this.exchanges
       .createQueryBuilder('e')
       .leftJoinAndSelect('e.themes', 'theme')
@@ -60,7 +60,9 @@ export class ExchangesService {
     const ids = this.exchanges
       .createQueryBuilder('x')
       .select('x.id')
-      .orderBy('x.created_at', 'DESC')
+      // Millisecond precision, like the cursor's key (PostgreSQL keeps microseconds): otherwise
+      // exchanges created within the boundary's millisecond would be skipped.
+      .orderBy(`date_trunc('milliseconds', x.created_at)`, 'DESC')
       .addOrderBy('x.id', 'DESC')
       .limit(limit + 1);
     if (query.status) ids.andWhere('x.status = :status', { status: query.status });
@@ -81,13 +83,17 @@ export class ExchangesService {
         { me: actor.id },
       );
     if (cursor)
-      ids.andWhere('(x.created_at, x.id) < (:key::timestamptz, :id::uuid)', {
-        key: cursor.key,
-        id: cursor.id,
-      });
+      ids.andWhere(
+        `(date_trunc('milliseconds', x.created_at), x.id) < (:key::timestamptz, :id::uuid)`,
+        {
+          key: cursor.key,
+          id: cursor.id,
+        },
+      );
     const pageIds = (await ids.getMany()).map((x) => x.id);
     if (pageIds.length === 0) return { items: [], nextCursor: null };
     const rows = await qb.where('e.id IN (:...pageIds)', { pageIds }).getMany();
+    rows.sort((a, b) => pageIds.indexOf(a.id) - pageIds.indexOf(b.id));
     return toPage(rows, limit, (e) => ({ key: e.createdAt.toISOString(), id: e.id }));
   }
 

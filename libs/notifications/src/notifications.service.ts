@@ -26,6 +26,8 @@ export interface NewNotification {
   dedupeKey?: string;
 }
 
+const CREATED_MS = `date_trunc('milliseconds', n.created_at)`;
+
 /** Called for each stored notification (live delivery hooks in here). */
 export type NotificationListener = (notification: Notification) => void;
 
@@ -130,16 +132,18 @@ export class NotificationsService implements OnModuleInit {
 
   async inbox(actor: Actor, options: { cursor?: string; limit?: number; unreadOnly?: boolean }) {
     const limit = options.limit ?? 20;
-    const cursor = decodeCursor(options.cursor);
+    const cursor = decodeCursor(options.cursor, { instantKey: true });
     const qb = this.notifications
       .createQueryBuilder('n')
       .where('n.recipient_id = :me', { me: actor.id })
-      .orderBy('n.created_at', 'DESC')
+      // Sorted and compared at millisecond precision, the precision of the cursor's key
+      // (PostgreSQL keeps microseconds): otherwise rows within the boundary's millisecond are skipped.
+      .orderBy(CREATED_MS, 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(limit + 1);
     if (options.unreadOnly) qb.andWhere('n.read_at IS NULL');
     if (cursor) {
-      qb.andWhere('(n.created_at, n.id) < (:key::timestamptz, :id::uuid)', {
+      qb.andWhere(`(${CREATED_MS}, n.id) < (:key::timestamptz, :id::uuid)`, {
         key: cursor.key,
         id: cursor.id,
       });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../contracts/src/index.js';
 import { IsOmittable } from '../../../common/src/index.js';
 
@@ -29,11 +29,13 @@ export class ListNotificationsQuery {
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, isArray: true })
   @IsOmittable()
+  @IsArray()
   @IsIn(NOTIFICATION_KINDS, { each: true })
   enable?: NotificationKind[];
 
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, isArray: true })
   @IsOmittable()
+  @IsArray()
   @IsIn(NOTIFICATION_KINDS, { each: true })
   disable?: NotificationKind[];
 }
