@@ -35,8 +35,12 @@ export class SendRateLimiter implements OnModuleDestroy {
           })
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.limiter = new BurstyRateLimiter(
-      make('live-send', config.LIVE_SEND_PER_SECOND, 1),
-      make('live-send-burst', Math.max(config.LIVE_SEND_BURST, 0) || 0, BURST_WINDOW_SECONDS),
+      make(`${config.REDIS_PREFIX}:live-send`, config.LIVE_SEND_PER_SECOND, 1),
+      make(
+        `${config.REDIS_PREFIX}:live-send-burst`,
+        Math.max(config.LIVE_SEND_BURST, 0) || 0,
+        BURST_WINDOW_SECONDS,
+      ),
     );
   }
 

@@ -43,6 +43,12 @@ export class AppConfig {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
+  /** Prefix of the live server's Redis streams, channels and keys (several apps on one Redis). */
+  @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, {
+    message: 'REDIS_PREFIX may hold 1 to 64 letters, digits and : _ . -',
+  })
+  REDIS_PREFIX = 'crossings';
+
   @IsString()
   DATA_DIR = '.data';
 

@@ -55,7 +55,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.started ??= (async () => {
       await this.boss.start();
       for (const { queue, handler } of this.registrations) {
-        await this.boss.createQueue(queue);
+        await this.createQueue(queue);
         await this.boss.work<never>(
           queue,
           { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 5 },
@@ -66,6 +66,22 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       }
     })();
     return this.started;
+  }
+
+  /**
+   * API nodes that start together create the same queues at once, and PostgreSQL may end one
+   * creation as a deadlock victim (pg-boss attaches a partition per queue): try it again.
+   */
+  private async createQueue(queue: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.boss.createQueue(queue);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
   }
 
   async send<T extends object>(
