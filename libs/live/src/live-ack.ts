@@ -23,6 +23,15 @@ export async function validatePayload<T extends object>(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new ValidationFailedError('The payload must be an object.');
   }
+  // Live payloads are flat: refuse deep nesting before class-transformer recurses into it, and
+  // the keys the whitelist cannot see (they name the prototype chain, not a field).
+  if (nestedDeeperThan(payload, MAX_PAYLOAD_DEPTH)) {
+    throw new ValidationFailedError(`The payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels.`);
+  }
+  for (const key of ['constructor', '__proto__', 'prototype']) {
+    if (Object.hasOwn(payload, key))
+      throw new ValidationFailedError(`${key}: property ${key} should not exist`);
+  }
   const instance = plainToInstance(dto, payload);
   const errors = await validate(instance, {
     whitelist: true,
@@ -37,6 +46,20 @@ export async function validatePayload<T extends object>(
     );
   }
   return instance;
+}
+
+const MAX_PAYLOAD_DEPTH = 8;
+
+/** Without recursion, so no depth of nesting can overflow the stack. */
+function nestedDeeperThan(value: object, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(next)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function toLiveError(error: unknown): { code: LiveAckError['code']; message: string } {

@@ -6,7 +6,13 @@ import type {
   QuestionView,
   RoomView,
 } from '../../contracts/src/index.js';
-import { Access, type Actor, APP_VERSION, CurrentActor } from '../../common/src/index.js';
+import {
+  Access,
+  type Actor,
+  APP_VERSION,
+  CurrentActor,
+  DomainError,
+} from '../../common/src/index.js';
 import { HistoryQuery } from './dto/live.dto.js';
 import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';
@@ -69,7 +75,9 @@ export class LiveController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<QuestionView[]> {
-    await this.rooms.context(actor, id);
+    const { room } = await this.rooms.context(actor, id);
+    if (room.kind !== 'session')
+      throw new DomainError('NOT_FOUND', 404, 'Only session rooms have a question queue.');
     const rows = await this.messages.questions(id, actor.id);
     return rows.map((row) => ({
       ...presentMessage(row, authorOf(row), false),

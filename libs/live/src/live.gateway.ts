@@ -59,9 +59,13 @@ type LiveSocket = Socket & { data: LiveSocketData };
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('LiveGateway');
   @WebSocketServer() private nsp: Namespace;
-  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly presenceTimers = new Map<string, { force: boolean; timer?: NodeJS.Timeout }>();
+  private readonly lastPresence = new Map<string, string>();
+  private readonly sendQueues = new Map<string, Promise<void>>();
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly lastTyping = new WeakMap<Socket, Map<string, number>>();
+  /** Rooms each connection joined with the right to send (observers' typing is not shown). */
+  private readonly sendableRooms = new WeakMap<Socket, Set<string>>();
 
   constructor(
     private readonly authenticator: LiveAuthenticator,
@@ -119,7 +123,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   onModuleDestroy(): void {
     clearInterval(this.refreshTimer);
-    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    for (const { timer } of this.presenceTimers.values()) clearTimeout(timer);
   }
 
   @SubscribeMessage('auth.renew')
@@ -146,6 +150,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       async ({ roomId, sinceSeq }) => {
         const { room, state } = await this.rooms.context(socket.data.actor, roomId, 'join');
         const canModerate = canInRoom(socket.data.actor, 'moderate', state);
+        const sendable = this.sendableRooms.get(socket) ?? new Set<string>();
+        this.sendableRooms.set(socket, sendable);
+        if (canInRoom(socket.data.actor, 'send', state)) sendable.add(roomId);
+        else sendable.delete(roomId);
         await socket.join(roomChannel(roomId));
         if (canModerate) await socket.join(moderatorsChannel(roomId));
         const { rows, reset } =
@@ -196,16 +204,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       if (input.isQuestion && context.room.kind !== 'session')
         throw new RoomReadOnlyError('Questions belong to session rooms.');
       await this.consumeSendAllowance(actor.id);
-      const { row, created } = await this.messages.send(actor.id, {
-        roomId: input.roomId,
-        clientMessageId: input.clientMessageId,
-        body: input.body,
-        language: input.language ?? null,
-        isQuestion: input.isQuestion ?? false,
+      // One store-and-broadcast at a time per room on this node (the database serializes them
+      // anyway), so this node's broadcasts leave in seq order and clients see no false gaps.
+      return this.inRoomOrder(input.roomId, async () => {
+        const { row, created } = await this.messages.send(actor.id, {
+          roomId: input.roomId,
+          clientMessageId: input.clientMessageId,
+          body: input.body,
+          language: input.language ?? null,
+          isQuestion: input.isQuestion ?? false,
+        });
+        const message = presentMessage(row, person, false);
+        if (created) this.nsp.to(roomChannel(input.roomId)).emit('message.created', message);
+        return message;
       });
-      const message = presentMessage(row, person, false);
-      if (created) this.nsp.to(roomChannel(input.roomId)).emit('message.created', message);
-      return message;
     });
   }
 
@@ -222,6 +234,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         const context = await this.rooms.context(socket.data.actor, roomId);
         if (!canInRoom(socket.data.actor, 'send', context.state))
           throw new RoomReadOnlyError(context.closedReason ?? 'You cannot write in this room.');
+        // A mute silences edits too: rewriting an earlier message would reach everyone.
+        if (context.mutedUntil) throw new MutedError(context.mutedUntil);
         return this.broadcastUpdate(
           await this.messages.edit(socket.data.actor, roomId, messageId, body),
         );
@@ -261,6 +275,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     return acknowledge(socket.data.tokenExpiresAt, RoomRefDto, payload, async ({ roomId }) => {
       if (!socket.rooms.has(roomChannel(roomId)))
         throw new RoomReadOnlyError('Join the room first.');
+      if (!this.sendableRooms.get(socket)?.has(roomId))
+        throw new RoomReadOnlyError('You read this room but cannot write in it.');
       const last = this.lastTyping.get(socket) ?? new Map<string, number>();
       this.lastTyping.set(socket, last);
       if (Date.now() - (last.get(roomId) ?? 0) >= TYPING_INTERVAL_MS) {
@@ -424,6 +440,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     );
   }
 
+  private inRoomOrder<T>(roomId: string, task: () => Promise<T>): Promise<T> {
+    const run = (this.sendQueues.get(roomId) ?? Promise.resolve()).then(task);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.sendQueues.set(roomId, tail);
+    void tail.then(() => {
+      if (this.sendQueues.get(roomId) === tail) this.sendQueues.delete(roomId);
+    });
+    return run;
+  }
+
   private async consumeSendAllowance(practitionerId: string): Promise<void> {
     try {
       await this.rateLimiter.consume(practitionerId);
@@ -459,23 +488,35 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     this.schedulePresence(roomId);
   }
 
-  private schedulePresence(roomId: string): void {
-    if (this.presenceTimers.has(roomId)) return;
-    const timer = setTimeout(() => {
+  /** After a join, leave or disconnect; the periodic refresh passes `onlyIfChanged`. */
+  private schedulePresence(roomId: string, onlyIfChanged = false): void {
+    const pending = this.presenceTimers.get(roomId);
+    if (pending) {
+      if (!onlyIfChanged) pending.force = true;
+      return;
+    }
+    const entry = { force: !onlyIfChanged, timer: undefined as NodeJS.Timeout | undefined };
+    entry.timer = setTimeout(() => {
       this.presenceTimers.delete(roomId);
       this.presence
         .present(this.nsp, roomId)
-        .then((present) =>
-          this.nsp.to(roomChannel(roomId)).emit('presence.changed', { roomId, present }),
-        )
+        .then((present) => {
+          // The refresh re-sends a room's presence only when it changed (a node died), so
+          // 2,000 idle members do not each parse the whole list every few seconds.
+          const key = JSON.stringify(present);
+          if (!entry.force && this.lastPresence.get(roomId) === key) return;
+          if (present.length === 0) this.lastPresence.delete(roomId);
+          else this.lastPresence.set(roomId, key);
+          this.nsp.to(roomChannel(roomId)).emit('presence.changed', { roomId, present });
+        })
         .catch((error: Error) => this.logger.warn(`presence of ${roomId}: ${error.message}`));
     }, PRESENCE_DEBOUNCE_MS);
-    timer.unref();
-    this.presenceTimers.set(roomId, timer);
+    entry.timer.unref();
+    this.presenceTimers.set(roomId, entry);
   }
 
   private refreshLocalRooms(): void {
     for (const channel of this.nsp.adapter.rooms.keys())
-      if (channel.startsWith('room:')) this.schedulePresence(channel.slice(5));
+      if (channel.startsWith('room:')) this.schedulePresence(channel.slice(5), true);
   }
 }

@@ -17,6 +17,9 @@ import { AUTHOR_COLUMNS, type MessageRow } from './live.presenter.js';
 
 export const CATCH_UP_LIMIT = 500;
 export const EDIT_WINDOW_MS = 15 * 60_000;
+const CLIENT_MESSAGE_ID_CONSTRAINT = 'messages_room_id_author_id_client_message_id_key';
+const MESSAGE_COLUMNS = `id, room_id, seq, client_message_id, author_id, body, language, is_question,
+  upvotes, answered_at, edited_at, deleted_at, hidden_at, hidden_by_id, hidden_reason, created_at`;
 
 export class MutedError extends DomainError {
   constructor(until: Date) {
@@ -42,47 +45,52 @@ export class MessagesService {
 
   /** Stores a message exactly once. Returns it and whether this call created it. */
   async send(authorId: string, input: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
-    const client = await this.pool.connect();
+    // One statement, so one round trip and one implicit transaction: it commits before the
+    // result comes back. Taking the next number locks the room row, so sends to one room are
+    // serialized; a retry finds its original in `existing` and takes no number at all.
+    let result;
     try {
-      await client.query('BEGIN');
-      // Taking the next number locks the room row: sends to one room are serialized here.
-      const seqResult = await client.query<{ last_seq: string }>(
-        'UPDATE rooms SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
-        [input.roomId],
-      );
-      if (seqResult.rowCount === 0) {
-        await client.query('ROLLBACK');
-        throw new NotFoundError('Room');
-      }
-      const existing = await client.query<MessageRow>(
-        'SELECT * FROM messages WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3',
-        [input.roomId, authorId, input.clientMessageId],
-      );
-      if (existing.rowCount) {
-        await client.query('ROLLBACK'); // gives the number back: no gap
-        return { row: existing.rows[0], created: false };
-      }
-      const inserted = await client.query<MessageRow>(
-        `INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, is_question)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [
+      // A named statement: parsed and planned once per connection, not on every send. Columns
+      // are listed (not *) so a later added column cannot invalidate the cached plan.
+      result = await this.pool.query<MessageRow & { created: boolean }>({
+        name: 'live-send-message',
+        text: `WITH existing AS (
+           SELECT ${MESSAGE_COLUMNS} FROM messages
+            WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3
+         ), next AS (
+           UPDATE rooms SET last_seq = last_seq + 1
+            WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM existing)
+           RETURNING last_seq
+         ), inserted AS (
+           INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, is_question)
+           SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
+           RETURNING ${MESSAGE_COLUMNS}
+         )
+         SELECT *, true AS created FROM inserted
+         UNION ALL
+         SELECT *, false AS created FROM existing`,
+        values: [
           input.roomId,
-          seqResult.rows[0].last_seq,
           authorId,
           input.clientMessageId,
           input.body,
           input.language,
           input.isQuestion,
         ],
-      );
-      await client.query('COMMIT');
-      return { row: inserted.rows[0], created: true };
+      });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      // The same message sent concurrently (through another node) committed first: the whole
+      // statement rolled back, number included, so there is no gap. Return the original.
+      if ((error as { constraint?: string }).constraint !== CLIENT_MESSAGE_ID_CONSTRAINT)
+        throw error;
+      result = await this.pool.query<MessageRow & { created: boolean }>(
+        'SELECT *, false AS created FROM messages WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3',
+        [input.roomId, authorId, input.clientMessageId],
+      );
     }
+    if (result.rowCount === 0) throw new NotFoundError('Room');
+    const { created, ...row } = result.rows[0];
+    return { row, created };
   }
 
   /** Messages after `sinceSeq` in order, or `reset` when more than CATCH_UP_LIMIT were missed. */

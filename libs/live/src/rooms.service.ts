@@ -2,6 +2,7 @@
 // state that decides who may read, join, send and moderate.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ExchangeRole, RoomView } from '../../contracts/src/index.js';
 import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
@@ -100,10 +101,13 @@ export class RoomsService {
 
   /** The room as the actor may see it; a room they may not read looks missing. */
   async context(actor: Actor, roomId: string, action: RoomAction = 'read'): Promise<RoomContext> {
-    const rows = (await this.dataSource.query(`${ROOM_SELECT} WHERE r.id = $1`, [
-      roomId,
-      actor.id,
-    ])) as RoomRow[];
+    // Checked on every send: a named statement, parsed and planned once per connection.
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const { rows } = await pool.query<RoomRow>({
+      name: 'live-room-context',
+      text: `${ROOM_SELECT} WHERE r.id = $1`,
+      values: [roomId, actor.id],
+    });
     if (rows.length === 0) throw new NotFoundError('Room');
     const context = this.toContext(rows[0]);
     if (!canInRoom(actor, 'read', context.state)) throw new NotFoundError('Room');

@@ -71,7 +71,6 @@ export class MuteMemberDto extends RoomRefDto {
   @IsUUID()
   practitionerId: string;
 
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(7 * 24 * 60)

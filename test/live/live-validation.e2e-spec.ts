@@ -1,0 +1,411 @@
+// No payload can hurt the live server: generated wrong payloads go to every event the gateway
+// registers, and each must be answered with a VALIDATION_FAILED ack on a connection that stays
+// up, while nothing is stored and the server keeps serving.
+import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { LiveGateway } from '../../libs/live/src/index.js';
+import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
+import { httpClient, type Http } from '../support/http.js';
+import {
+  collect,
+  connectLive,
+  connected,
+  emitAck,
+  eventually,
+  nextEvent,
+} from '../support/live-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const RUNS_PER_EVENT = 60;
+/** socket.io's maxHttpBufferSize on the server (libs/live/src/live-io.adapter.ts). */
+const TRANSPORT_LIMIT_BYTES = 64 * 1024;
+
+function gatewayEvents(): string[] {
+  const proto = LiveGateway.prototype as unknown as Record<string, unknown>;
+  return Object.getOwnPropertyNames(proto)
+    .map((name) => proto[name])
+    .filter((fn): fn is object => typeof fn === 'function')
+    .map((fn) => Reflect.getMetadata('message', fn) as string | undefined)
+    .filter((event): event is string => typeof event === 'string')
+    .sort();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const deeplyNested = (depth: number): unknown => {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { x: value };
+  return value;
+};
+
+/** Anything but a string. */
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+  fc.integer({ min: 2, max: 400 }).map(deeplyNested),
+);
+const notANumber = fc.oneof(
+  fc.string({ maxLength: 20 }).filter((s) => !/^\s*-?\d/.test(s)),
+  fc.constant(null),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+  fc.integer({ min: 2, max: 400 }).map(deeplyNested),
+);
+const huge = (min: number) => fc.integer({ min, max: min + 20_000 }).map((n) => 'x'.repeat(n));
+
+/** Wrong values for each field the live DTOs know. */
+const BAD: Record<string, fc.Arbitrary<unknown>> = {
+  roomId: fc.oneof(
+    notAString,
+    fc.string({ maxLength: 40 }).filter((s) => !UUID.test(s)),
+    fc.uuid().map((u) => `${u}0`),
+    fc.uuid().map((u) => u.replace(/-/g, '')),
+    huge(1000),
+  ),
+  messageId: fc.oneof(
+    notAString,
+    fc.string({ maxLength: 40 }).filter((s) => !UUID.test(s)),
+  ),
+  practitionerId: fc.oneof(
+    notAString,
+    fc.string({ maxLength: 40 }).filter((s) => !UUID.test(s)),
+  ),
+  clientMessageId: fc.oneof(
+    notAString,
+    fc.string({ maxLength: 7 }),
+    fc.stringMatching(/^[A-Za-z0-9_-]{65,200}$/),
+    fc.string({ minLength: 8, maxLength: 64 }).filter((s) => !/^[A-Za-z0-9_-]{8,64}$/.test(s)),
+    huge(10_000),
+  ),
+  body: fc.oneof(notAString, fc.constant(''), huge(4001)),
+  language: fc.oneof(
+    notAString,
+    fc.constantFrom('', 'not a tag!', 'en--US', 'en_US', 'e', '12', 'x'.repeat(100)),
+  ),
+  isQuestion: fc.oneof(fc.constantFrom('true', 'false', 1, 0, null), fc.array(fc.boolean())),
+  sinceSeq: fc.oneof(
+    notANumber,
+    fc.constantFrom(-1, 1.5, 2 ** 60, Number.MAX_SAFE_INTEGER + 2, '3', true),
+  ),
+  minutes: fc.oneof(
+    notANumber,
+    fc.constantFrom(0, -5, 1.5, 7 * 24 * 60 + 1, 1e12, '30', true, [30]),
+  ),
+  reason: fc.oneof(notAString, fc.constantFrom('', 'ab'), huge(501)),
+  token: fc.oneof(notAString, huge(4001)),
+};
+
+const OPTIONAL = new Set(['sinceSeq', 'language', 'isQuestion']);
+
+/** A payload that is not an object at all. */
+const notAnObject = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.string({ maxLength: 100 }),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
+  huge(20_000),
+);
+
+describe('live rooms: validation of every payload', () => {
+  let t: TestApp;
+  let http: Http;
+  let host: TestPerson;
+  let participant: TestPerson;
+  let lobbyId: string;
+  let sessionRoomId: string;
+  let questionId: string;
+  const sockets: Socket[] = [];
+
+  const open = async (person: TestPerson): Promise<Socket> => {
+    const socket = connectLive(t.baseUrl, person.token);
+    sockets.push(socket);
+    await connected(socket);
+    return socket;
+  };
+
+  /** Valid payloads: each generated case breaks exactly one thing about one of them. */
+  const valid = (): Record<string, Record<string, unknown>> => ({
+    'auth.renew': { token: host.token },
+    'room.join': { roomId: sessionRoomId, sinceSeq: 0 },
+    'room.leave': { roomId: sessionRoomId },
+    'message.send': {
+      roomId: sessionRoomId,
+      clientMessageId: `valid-${randomBytes(6).toString('hex')}`,
+      body: 'A valid question',
+      language: 'en',
+      isQuestion: true,
+    },
+    'message.edit': { roomId: sessionRoomId, messageId: questionId, body: 'Edited' },
+    'message.delete': { roomId: sessionRoomId, messageId: questionId },
+    typing: { roomId: sessionRoomId },
+    'message.hide': { roomId: sessionRoomId, messageId: questionId, reason: 'Off topic' },
+    'message.restore': { roomId: sessionRoomId, messageId: questionId, reason: 'On topic' },
+    'member.mute': {
+      roomId: sessionRoomId,
+      practitionerId: participant.id,
+      minutes: 5,
+      reason: 'Cooling down',
+    },
+    'member.unmute': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Calm' },
+    'member.remove': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Spam' },
+    'question.upvote': { roomId: sessionRoomId, messageId: questionId },
+    'question.answer': { roomId: sessionRoomId, messageId: questionId },
+  });
+
+  /** Everything a live event could have changed. */
+  const snapshot = async () => ({
+    messages: (await t.dataSource.query(
+      `SELECT id, room_id, seq, body, language, is_question, edited_at, deleted_at, hidden_at,
+              answered_at, upvotes FROM messages ORDER BY room_id, seq`,
+    )) as unknown[],
+    rooms: (await t.dataSource.query('SELECT id, last_seq FROM rooms ORDER BY id')) as unknown[],
+    actions: (await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM moderation_actions',
+    )) as unknown[],
+    mutes: (await t.dataSource.query('SELECT count(*)::int AS n FROM room_mutes')) as unknown[],
+    removals: (await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM room_removals',
+    )) as unknown[],
+    votes: (await t.dataSource.query('SELECT count(*)::int AS n FROM question_votes')) as unknown[],
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' });
+    http = httpClient(t.baseUrl);
+    host = await createPerson(t.dataSource, http, { role: 'coordinator' });
+    participant = await createPerson(t.dataSource, http);
+    const city = await createCity(t.dataSource);
+    const exchange = await http('POST', '/api/exchanges', {
+      token: host.token,
+      body: { title: 'Validation exchange', cityIds: [city.id], attribution: 'named' },
+    });
+    await http('POST', `/api/exchanges/${exchange.body.id}/members`, {
+      token: host.token,
+      body: { practitionerId: participant.id, role: 'participant' },
+    });
+    const startsAt = Date.now() + 10 * 60_000;
+    const session = await http('POST', `/api/exchanges/${exchange.body.id}/sessions`, {
+      token: host.token,
+      body: {
+        kind: 'roundtable',
+        title: 'Validation session',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+        hostTimeZone: 'Europe/Paris',
+      },
+    });
+    expect(session.status).toBe(201);
+    const rooms = await http('GET', `/api/exchanges/${exchange.body.id}/rooms`, {
+      token: host.token,
+    });
+    lobbyId = rooms.body.find((r: { kind: string }) => r.kind === 'lobby').id;
+    sessionRoomId = rooms.body.find((r: { kind: string }) => r.kind === 'session').id;
+    const socket = await open(participant);
+    const question = await emitAck(socket, 'message.send', {
+      roomId: sessionRoomId,
+      clientMessageId: 'the-question-0001',
+      body: 'What worked in your city?',
+      isQuestion: true,
+    });
+    expect(question.ok).toBe(true);
+    questionId = (question as { data: { id: string } }).data.id;
+    socket.close();
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.close();
+  });
+  afterAll(() => t.close());
+
+  it('knows a valid payload for every event the gateway registers', () => {
+    expect(Object.keys(valid()).sort()).toEqual(gatewayEvents());
+  });
+
+  it('answers generated wrong payloads on every event with VALIDATION_FAILED, stays up, stores nothing', async () => {
+    const before = await snapshot();
+    const socket = await open(host);
+    expect((await emitAck(socket, 'room.join', { roomId: sessionRoomId })).ok).toBe(true);
+    const failures: string[] = [];
+    for (const [event, base] of Object.entries(valid())) {
+      const fields = Object.keys(base);
+      const required = fields.filter((f) => !OPTIONAL.has(f));
+      const wrong = fc.oneof(
+        notAnObject.map((payload) => ({ what: 'not an object', payload })),
+        fc.constantFrom(...required).map((field) => {
+          const payload: Record<string, unknown> = { ...base };
+          delete payload[field];
+          return { what: `without ${field}`, payload };
+        }),
+        fc.constantFrom(...fields).chain((field) =>
+          BAD[field].map((value) => ({
+            what: `bad ${field}`,
+            payload: { ...base, [field]: value },
+          })),
+        ),
+        fc
+          .oneof(
+            fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !(k in base)),
+            fc.constantFrom(
+              'constructor',
+              '__proto__',
+              'prototype',
+              'isAdmin',
+              'role',
+              'authorId',
+              'seq',
+              'event',
+            ),
+          )
+          .chain((key) =>
+            fc.jsonValue({ maxDepth: 2 }).map((value) => ({
+              what: `unknown field ${key}`,
+              payload: { ...base, [key]: value },
+            })),
+          ),
+      );
+      await fc.assert(
+        fc.asyncProperty(wrong, async ({ what, payload }) => {
+          const ack = await emitAck(socket, event, payload, 10_000);
+          if (
+            ack.ok ||
+            ack.error.code !== 'VALIDATION_FAILED' ||
+            typeof ack.error.message !== 'string' ||
+            !socket.connected
+          ) {
+            failures.push(
+              `${event} ${what} ${JSON.stringify(payload)?.slice(0, 200)} → ${JSON.stringify(ack).slice(0, 300)}`,
+            );
+          }
+        }),
+        { numRuns: RUNS_PER_EVENT },
+      );
+    }
+    expect(failures).toEqual([]);
+    expect(socket.connected).toBe(true);
+    expect(await snapshot()).toEqual(before);
+
+    // The base payloads themselves pass validation: it is the broken part that was refused.
+    for (const [event, payload] of Object.entries(valid())) {
+      const ack = await emitAck(socket, event, payload);
+      if (!ack.ok) expect([event, ack.error.code]).not.toEqual([event, 'VALIDATION_FAILED']);
+    }
+  });
+
+  it('refuses missing, extra and misplaced arguments', async () => {
+    const before = await snapshot();
+    const socket = await open(participant);
+    for (const event of gatewayEvents()) {
+      const none = (await socket.timeout(5000).emitWithAck(event)) as {
+        ok: boolean;
+        error?: { code: string };
+      };
+      const many = (await socket
+        .timeout(5000)
+        .emitWithAck(event, { roomId: lobbyId }, { roomId: lobbyId })) as typeof none;
+      expect([event, none.ok, none.error?.code]).toEqual([event, false, 'VALIDATION_FAILED']);
+      expect([event, many.ok, many.error?.code]).toEqual([event, false, 'VALIDATION_FAILED']);
+    }
+    expect(socket.connected).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses bodies over 4,000 characters and accepts exactly 4,000', async () => {
+    const socket = await open(participant);
+    const before = await snapshot();
+    const over = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'body-over-limit-1',
+      body: 'é'.repeat(4001),
+    });
+    expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await snapshot()).toEqual(before);
+    const exact = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'body-at-limit-01',
+      body: 'é'.repeat(4000),
+    });
+    expect(exact).toMatchObject({ ok: true, data: { body: 'é'.repeat(4000) } });
+  });
+
+  it('answers a payload just under the transport limit with an ack; one over it only closes that connection', async () => {
+    const socket = await open(participant);
+    const watcher = await open(host);
+    expect((await emitAck(watcher, 'room.join', { roomId: lobbyId })).ok).toBe(true);
+    const before = await snapshot();
+    const near = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'near-the-limit',
+      body: 'x'.repeat(TRANSPORT_LIMIT_BYTES - 1024),
+    });
+    expect(near).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const nested = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'deeply-nested',
+      body: deeplyNested(2000),
+    });
+    expect(nested).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(socket.connected).toBe(true);
+
+    // Over maxHttpBufferSize the frame is refused before it is parsed: no ack is possible, the
+    // connection is closed, and the server carries on for everyone else.
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    socket.emit('message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'over-the-limit',
+      body: 'x'.repeat(TRANSPORT_LIMIT_BYTES + 1024),
+    });
+    expect(await closed).toEqual(expect.any(String));
+    expect(watcher.connected).toBe(true);
+    expect(await snapshot()).toEqual(before);
+    const fresh = await open(participant);
+    const ok = await emitAck(fresh, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'after-the-limit',
+      body: 'Still serving',
+    });
+    expect(ok).toMatchObject({ ok: true, data: { body: 'Still serving' } });
+  });
+
+  it('survives events without an ack callback and unknown event names', async () => {
+    const socket = await open(participant);
+    const listener = await open(host);
+    expect((await emitAck(listener, 'room.join', { roomId: lobbyId })).ok).toBe(true);
+    const before = await snapshot();
+    for (const event of [...gatewayEvents(), 'no.such.event', 'message.sendd', '', 'connect_x'])
+      for (const payload of [undefined, null, 42, 'text', [1, 2], { roomId: 'nope' }, {}])
+        socket.emit(event, payload);
+    socket.emit('message.send');
+    socket.emit('message.send', { roomId: lobbyId }, 'second', 3);
+    // The server answers the next acked request on the same connection, and stored nothing.
+    const alive = await emitAck(socket, 'room.join', { roomId: lobbyId });
+    expect(alive.ok).toBe(true);
+    expect(socket.connected).toBe(true);
+    expect(await snapshot()).toEqual(before);
+
+    // A valid send without an ack is still stored and delivered.
+    const created = collect<{ clientMessageId: string }>(listener, 'message.created');
+    const delivered = nextEvent(
+      listener,
+      'message.created',
+      (m: { clientMessageId: string }) => m.clientMessageId === 'no-ack-please',
+    );
+    socket.emit('message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'no-ack-please',
+      body: 'Fire and forget',
+    });
+    expect(await delivered).toMatchObject({ body: 'Fire and forget' });
+    await eventually(() => created.length >= 1, 5000, 'delivery');
+    expect(created.map((m) => m.clientMessageId)).toEqual(['no-ack-please']);
+    const history = await http('GET', `/api/rooms/${lobbyId}/messages?limit=5`, {
+      token: participant.token,
+    });
+    expect(history.body[0]).toMatchObject({ clientMessageId: 'no-ack-please' });
+  });
+});
