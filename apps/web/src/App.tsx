@@ -15,6 +15,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PractitionerPage } from './pages/PractitionerPage';
 import { PractitionersPage } from './pages/PractitionersPage';
+import { RoomPage } from './pages/RoomPage';
 import { ScheduleSessionPage } from './pages/ScheduleSessionPage';
 import { SessionPage } from './pages/SessionPage';
 import { SignInPage } from './pages/SignInPage';
@@ -41,6 +42,7 @@ const router = createBrowserRouter([
           { path: '/exchanges/:id/sessions/new', element: <ScheduleSessionPage /> },
           { path: '/exchanges/:id/sessions/:sessionId', element: <SessionPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          { path: '/rooms/:roomId', element: <RoomPage /> },
           {
             element: <RequireSession role="coordinator" />,
             children: [

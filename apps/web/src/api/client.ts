@@ -168,6 +168,11 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** The current access token, for the live connection's handshake (kept in memory only). */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
 /** After a password change the API hands out a fresh access token for this session. */
 export function replaceAccessToken(token: string): void {
   accessToken = token;

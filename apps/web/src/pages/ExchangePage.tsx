@@ -10,6 +10,7 @@ import { exchangesApi, isFullExchange } from '../features/exchanges/exchanges.ap
 import { JoinRequests } from '../features/exchanges/JoinRequests';
 import { MemberTable } from '../features/exchanges/MemberTable';
 import { useMe } from '../features/identity/session';
+import { RoomList } from '../features/live/RoomLinks';
 import { SessionList } from '../features/sessions/SessionList';
 import { sessionsApi } from '../features/sessions/sessions.api';
 import { ThemeList } from '../features/themes/ThemePicker';
@@ -104,6 +105,7 @@ function MemberContent({ exchange, onChange }: { exchange: ExchangeView; onChang
             {sessions.loading && !sessions.data && <Loading />}
             {sessions.data && <SessionList exchangeId={exchange.id} sessions={sessions.data} />}
           </section>
+          <RoomList exchangeId={exchange.id} />
         </div>
         <aside aria-label={t('exchanges.facts')}>
           <Facts exchange={exchange} />

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useResource, useSubmit } from '../api/hooks';
 import { exchangesApi, isFullExchange } from '../features/exchanges/exchanges.api';
 import { useMe } from '../features/identity/session';
+import { SessionRoomLink } from '../features/live/RoomLinks';
 import { SessionForm } from '../features/sessions/SessionForm';
 import { SessionPlace } from '../features/sessions/SessionList';
 import { sessionsApi } from '../features/sessions/sessions.api';
@@ -176,6 +177,9 @@ export function SessionPage() {
         </button>
       </div>
       <ErrorNotice error={download.error} />
+      {e && isFullExchange(e) && (
+        <SessionRoomLink exchangeId={id} sessionId={s.id} canManage={e.canManage} />
+      )}
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t('sessions.agenda')}</h2>
         {s.agenda.trim() ? (

@@ -1,0 +1,60 @@
+import type { PersonSummary } from '@contracts';
+import type { TFunction } from 'i18next';
+import { browserTimeZone, clockIn, placeOfZone } from '../time/zones';
+
+const KNOWN_ERRORS = new Set([
+  'MUTED',
+  'RATE_LIMITED',
+  'ROOM_READ_ONLY',
+  'ROOM_NOT_OPEN',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'EDIT_WINDOW_PASSED',
+  'DISCONNECTED',
+]);
+
+/** A refused live action in the reader's language (the server's words for the rare others). */
+export function problemText(t: TFunction, problem: { code: string; message: string }): string {
+  return KNOWN_ERRORS.has(problem.code) ? t(`live.errors.${problem.code}`) : problem.message;
+}
+
+/** "Ana is typing…", "Ana and Bo are typing…", "Several people are typing…" */
+export function typingText(t: TFunction, people: PersonSummary[]): string {
+  if (people.length === 0) return '';
+  if (people.length === 1) return t('live.typingOne', { name: people[0].displayName });
+  if (people.length === 2)
+    return t('live.typingTwo', { first: people[0].displayName, second: people[1].displayName });
+  return t('live.typingMany');
+}
+
+/** The clock in the reader's zone. */
+export function myClock(at: string, language: string): string {
+  return clockIn(browserTimeZone(), new Date(at), language) ?? '';
+}
+
+/** "08:05 in Denver": the author's own clock when they wrote, or null when it is the reader's. */
+export function authorClock(
+  t: TFunction,
+  author: PersonSummary,
+  at: string,
+  language: string,
+): string | null {
+  const theirs = clockIn(author.timeZone, new Date(at), language);
+  if (!theirs || theirs === myClock(at, language)) return null;
+  return t('time.localTime', {
+    time: theirs,
+    place: author.city?.name || placeOfZone(author.timeZone),
+  });
+}
+
+/** "Tue 14:05" style moment for room opening times, in the reader's zone. */
+export function momentText(at: string, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(at));
+}
