@@ -398,6 +398,79 @@ describe('live rooms: moderation', () => {
     expect(coordinatorView.body).toEqual(log.body);
   });
 
+  it('tells the person concerned, live and in their inbox, without naming the moderator', async () => {
+    const { lobbyId, sessionRoomId, host, alice, bob } = await cast();
+    const h = await joined(host, lobbyId, sessionRoomId);
+    const a = await joined(alice, sessionRoomId);
+    const message = await say(a, sessionRoomId, 'A link to a dubious site');
+    const live = nextEvent<{ kind: string; data: Record<string, unknown>; text: string }>(
+      a,
+      'notification.created',
+      (n) => n.kind === 'moderation-outcome',
+    );
+    const hidden = await emitAck(h, 'message.hide', {
+      roomId: sessionRoomId,
+      messageId: message.id,
+      reason: 'Unverified source',
+    });
+    expect(hidden.ok).toBe(true);
+    const delivered = await live;
+    expect(delivered.data).toMatchObject({
+      action: 'hide',
+      reason: 'Unverified source',
+      roomId: sessionRoomId,
+      messageId: message.id,
+      sessionTitle: 'Roundtable after the attack',
+    });
+    expect(delivered.text).toContain('A moderator hid your message');
+    expect(delivered.text).not.toContain('Hanna');
+    const muted = await emitAck(h, 'member.mute', {
+      roomId: lobbyId,
+      practitionerId: alice.id,
+      minutes: 5,
+      reason: 'Flooding',
+    });
+    expect(muted.ok).toBe(true);
+
+    const inbox = await http('GET', '/api/notifications', { token: alice.token });
+    const outcomes = inbox.body.items.filter(
+      (n: { kind: string }) => n.kind === 'moderation-outcome',
+    );
+    expect(outcomes.map((n: { data: { action: string } }) => n.data.action)).toEqual([
+      'mute',
+      'hide',
+    ]);
+    expect(outcomes[0].data).toMatchObject({ roomId: lobbyId, reason: 'Flooding' });
+    expect(outcomes[0].data.until).toEqual(expect.any(String));
+    // Nobody else hears about it, the moderator included.
+    for (const other of [host, bob]) {
+      const theirs = await http('GET', '/api/notifications', { token: other.token });
+      expect(theirs.body.items.some((n: { kind: string }) => n.kind === 'moderation-outcome')).toBe(
+        false,
+      );
+    }
+
+    // A member who switched the kind off is not notified.
+    const off = await http('PUT', '/api/notifications/preferences', {
+      token: alice.token,
+      body: { disable: ['moderation-outcome'] },
+    });
+    expect(off.status).toBe(200);
+    expect(
+      (
+        await emitAck(h, 'member.unmute', {
+          roomId: lobbyId,
+          practitionerId: alice.id,
+          reason: 'Calmer now',
+        })
+      ).ok,
+    ).toBe(true);
+    const after = await http('GET', '/api/notifications', { token: alice.token });
+    expect(
+      after.body.items.filter((n: { kind: string }) => n.kind === 'moderation-outcome'),
+    ).toHaveLength(2);
+  });
+
   it('lets neither participants nor observers moderate', async () => {
     const { lobbyId, host, alice, bob, observer } = await cast();
     const h = await joined(host, lobbyId);

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   'session-rescheduled',
   'session-cancelled',
   'session-reminder',
+  'moderation-outcome',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

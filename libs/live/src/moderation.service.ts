@@ -1,11 +1,21 @@
 // Moderation in live rooms: every action records who, when and why (moderation_actions).
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ModerationActionView } from '../../contracts/src/index.js';
 import { type Actor, ConflictError, ValidationFailedError } from '../../common/src/index.js';
+import { NotificationsService } from '../../notifications/src/index.js';
 
 type Action = ModerationActionView['action'];
+
+/** The English sentence of a moderation outcome (clients build their own from `data`). */
+const OUTCOME_TEXT: Record<Action, (where: string, until: string | null) => string> = {
+  hide: (where) => `A moderator hid your message in ${where}.`,
+  restore: (where) => `A moderator restored your message in ${where}.`,
+  mute: (where, until) => `A moderator muted you in ${where} until ${until ?? 'further notice'}.`,
+  unmute: (where) => `A moderator lifted your mute in ${where}.`,
+  remove: (where) => `A moderator removed you from ${where}.`,
+};
 
 interface ActionRow {
   id: string;
@@ -21,25 +31,84 @@ interface ActionRow {
 
 @Injectable()
 export class ModerationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
+  /**
+   * Records the action in the audit log and, in the same transaction, notifies the person it
+   * concerns (DESIGN: "the author is notified"). The notification names no moderator.
+   */
   async record(
     actor: Actor,
     roomId: string,
     action: Action,
     details: { targetId?: string; messageId?: string; reason: string; until?: Date },
   ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO moderation_actions (room_id, action, actor_id, target_id, message_id, reason, until) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        roomId,
-        action,
-        actor.id,
-        details.targetId ?? null,
-        details.messageId ?? null,
-        details.reason,
-        details.until ?? null,
-      ],
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO moderation_actions (room_id, action, actor_id, target_id, message_id, reason, until) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          roomId,
+          action,
+          actor.id,
+          details.targetId ?? null,
+          details.messageId ?? null,
+          details.reason,
+          details.until ?? null,
+        ],
+      );
+      if (details.targetId && details.targetId !== actor.id) {
+        await this.notifyTarget(manager, roomId, action, {
+          ...details,
+          targetId: details.targetId,
+        });
+      }
+    });
+  }
+
+  private async notifyTarget(
+    manager: EntityManager,
+    roomId: string,
+    action: Action,
+    details: { targetId: string; messageId?: string; reason: string; until?: Date },
+  ): Promise<void> {
+    const [room] = (await manager.query(
+      `SELECT r.exchange_id, r.kind, r.session_id, e.title AS exchange_title, s.title AS session_title
+         FROM rooms r JOIN exchanges e ON e.id = r.exchange_id
+         LEFT JOIN sessions s ON s.id = r.session_id
+        WHERE r.id = $1`,
+      [roomId],
+    )) as Array<{
+      exchange_id: string;
+      session_id: string | null;
+      exchange_title: string;
+      session_title: string | null;
+    }>;
+    if (!room) return;
+    const where = room.session_title
+      ? `"${room.session_title}" (${room.exchange_title})`
+      : `the lobby of "${room.exchange_title}"`;
+    const until = details.until?.toISOString() ?? null;
+    await this.notifications.notify(
+      [details.targetId],
+      {
+        kind: 'moderation-outcome',
+        text: `${OUTCOME_TEXT[action](where, until)} Reason: ${details.reason}`,
+        data: {
+          action,
+          reason: details.reason,
+          until,
+          roomId,
+          messageId: details.messageId ?? null,
+          exchangeId: room.exchange_id,
+          exchangeTitle: room.exchange_title,
+          sessionId: room.session_id,
+          sessionTitle: room.session_title,
+        },
+      },
+      manager,
     );
   }
 

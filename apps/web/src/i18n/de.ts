@@ -387,6 +387,7 @@ export const de: Messages = {
       'session-rescheduled': 'eine Sitzung verschoben wird',
       'session-cancelled': 'eine Sitzung abgesagt wird',
       'session-reminder': 'eine Sitzung bald beginnt',
+      'moderation-outcome': 'mich oder meine Nachrichten eine Moderation betrifft',
     },
     text: {
       joinRequested: '{{requester}} bittet um Aufnahme in „{{exchange}}“.',
@@ -400,6 +401,17 @@ export const de: Messages = {
       sessionCancelled: '„{{session}}“ in „{{exchange}}“ wurde abgesagt.',
       sessionReminder: '„{{session}}“ ({{exchange}}) beginnt bald: {{when}} (Ihre Zeit).',
       reason: 'Grund: {{reason}}',
+      inSessionRoom: 'dem Raum von „{{session}}“ ({{exchange}})',
+      inLobby: 'der Lobby von „{{exchange}}“',
+      moderation: {
+        hide: 'Eine Moderatorin oder ein Moderator hat Ihre Nachricht in {{where}} ausgeblendet.',
+        restore:
+          'Eine Moderatorin oder ein Moderator hat Ihre Nachricht in {{where}} wiederhergestellt.',
+        mute: 'Eine Moderatorin oder ein Moderator hat Sie in {{where}} bis {{until}} (Ihre Zeit) stummgeschaltet.',
+        unmute:
+          'Eine Moderatorin oder ein Moderator hat Ihre Stummschaltung in {{where}} aufgehoben.',
+        remove: 'Eine Moderatorin oder ein Moderator hat Sie aus {{where}} entfernt.',
+      },
     },
   },
   calendarFeed: {

@@ -374,6 +374,7 @@ export const en = {
       'session-rescheduled': 'a session moves to a new time',
       'session-cancelled': 'a session is cancelled',
       'session-reminder': 'a session is about to start',
+      'moderation-outcome': 'moderation happens to me or my messages',
     },
     text: {
       joinRequested: '{{requester}} asks to join “{{exchange}}”.',
@@ -387,6 +388,15 @@ export const en = {
       sessionCancelled: '“{{session}}” in “{{exchange}}” was cancelled.',
       sessionReminder: '“{{session}}” ({{exchange}}) starts soon: {{when}} (your time).',
       reason: 'Reason: {{reason}}',
+      inSessionRoom: 'the room of “{{session}}” ({{exchange}})',
+      inLobby: 'the lobby of “{{exchange}}”',
+      moderation: {
+        hide: 'A moderator hid your message in {{where}}.',
+        restore: 'A moderator restored your message in {{where}}.',
+        mute: 'A moderator muted you in {{where}} until {{until}} (your time).',
+        unmute: 'A moderator lifted your mute in {{where}}.',
+        remove: 'A moderator removed you from {{where}}.',
+      },
     },
   },
   calendarFeed: {

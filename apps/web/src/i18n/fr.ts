@@ -387,6 +387,7 @@ export const fr: Messages = {
       'session-rescheduled': 'une session change d’horaire',
       'session-cancelled': 'une session est annulée',
       'session-reminder': 'une session va commencer',
+      'moderation-outcome': 'une modération me concerne, moi ou mes messages',
     },
     text: {
       joinRequested: '{{requester}} demande à rejoindre « {{exchange}} ».',
@@ -402,6 +403,15 @@ export const fr: Messages = {
       sessionCancelled: '« {{session}} » dans « {{exchange}} » a été annulée.',
       sessionReminder: '« {{session}} » ({{exchange}}) commence bientôt : {{when}} (chez vous).',
       reason: 'Motif : {{reason}}',
+      inSessionRoom: 'le salon de « {{session}} » ({{exchange}})',
+      inLobby: 'le hall de « {{exchange}} »',
+      moderation: {
+        hide: 'Un modérateur a masqué votre message dans {{where}}.',
+        restore: 'Un modérateur a rétabli votre message dans {{where}}.',
+        mute: 'Un modérateur vous a rendu muet dans {{where}} jusqu’à {{until}} (votre heure).',
+        unmute: 'Un modérateur a levé votre mise en sourdine dans {{where}}.',
+        remove: 'Un modérateur vous a retiré de {{where}}.',
+      },
     },
   },
   calendarFeed: {

@@ -382,6 +382,7 @@ export const nl: Messages = {
       'session-rescheduled': 'een sessie naar een nieuwe tijd verhuist',
       'session-cancelled': 'een sessie wordt geannuleerd',
       'session-reminder': 'een sessie bijna begint',
+      'moderation-outcome': 'er gemodereerd wordt over mij of mijn berichten',
     },
     text: {
       joinRequested: '{{requester}} vraagt om deel te nemen aan “{{exchange}}”.',
@@ -395,6 +396,15 @@ export const nl: Messages = {
       sessionCancelled: '“{{session}}” in “{{exchange}}” is geannuleerd.',
       sessionReminder: '“{{session}}” ({{exchange}}) begint binnenkort: {{when}} (uw tijd).',
       reason: 'Reden: {{reason}}',
+      inSessionRoom: 'de ruimte van ‘{{session}}’ ({{exchange}})',
+      inLobby: 'de lobby van ‘{{exchange}}’',
+      moderation: {
+        hide: 'Een moderator heeft uw bericht verborgen in {{where}}.',
+        restore: 'Een moderator heeft uw bericht hersteld in {{where}}.',
+        mute: 'Een moderator heeft u gedempt in {{where}} tot {{until}} (uw tijd).',
+        unmute: 'Een moderator heeft uw demping opgeheven in {{where}}.',
+        remove: 'Een moderator heeft u verwijderd uit {{where}}.',
+      },
     },
   },
   calendarFeed: {

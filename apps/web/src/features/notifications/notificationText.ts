@@ -23,6 +23,8 @@ function whenText(
   return `${dayIn(zone, start, locale)}, ${clockIn(zone, start, locale) ?? ''}`;
 }
 
+const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove'];
+
 export function notificationSentence(
   notification: NotificationView,
   t: TFunction,
@@ -77,13 +79,28 @@ export function notificationSentence(
       return session && when
         ? t('notifications.text.sessionReminder', { session, exchange, when })
         : notification.text;
+    case 'moderation-outcome': {
+      const action = text(data, 'action');
+      const reason = text(data, 'reason');
+      const until = text(data, 'until');
+      if (!action || !MODERATION_ACTIONS.includes(action)) return notification.text;
+      const where = session
+        ? t('notifications.text.inSessionRoom', { session, exchange })
+        : t('notifications.text.inLobby', { exchange });
+      const untilText = until ? whenText(until, null, 'UTC', locale) : '';
+      const sentence = t(`notifications.text.moderation.${action}`, { where, until: untilText });
+      return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
+    }
     default:
       return notification.text;
   }
 }
 
-/** Where a notification leads: the session, or else the exchange. */
+/** Where a notification leads: the room of a moderation outcome, the session, or the exchange. */
 export function notificationLink(notification: NotificationView): string | null {
+  const roomId = text(notification.data, 'roomId');
+  if (notification.kind === 'moderation-outcome' && roomId && notification.data.action !== 'remove')
+    return `/rooms/${roomId}`;
   const exchangeId = text(notification.data, 'exchangeId');
   const sessionId = text(notification.data, 'sessionId');
   if (!exchangeId) return null;
