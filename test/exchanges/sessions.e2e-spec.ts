@@ -511,6 +511,7 @@ describe('sessions', () => {
       const [slot] = await suggest(`${during}T15:00:00Z`, `${during}T16:00:00Z`);
       // 00:00 in Tokyo, but an observer only listens in: the slot still suits everyone judged.
       expect(slot.insideCount).toBe(3);
+      expect(slot.memberCount).toBe(3);
       expect(slot.outside).toEqual([]);
       expect(slot.inside.map((j) => j.person.id)).not.toContain(observerInTokyo.id);
       const removed = await http(

@@ -103,6 +103,7 @@ export interface TimeSuggestion {
   startsAt: string;
   endsAt: string;
   insideCount: number;
+  /** How many people the slot is judged for: hosts and participants (observers only listen). */
   memberCount: number;
   inside: PersonAvailability[];
   outside: PersonAvailability[];

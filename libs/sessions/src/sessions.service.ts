@@ -211,14 +211,14 @@ export class SessionsService {
       );
     }
     const members = await this.access.membersOf(exchangeId);
+    // Observers only listen in, so the slot is judged for the people who take part.
+    const judged = members.filter((m) => m.role !== 'observer' || members.length === 1);
     const slots = timeSuggestions(
-      members
-        .filter((m) => m.role !== 'observer' || members.length === 1)
-        .map((m) => ({
-          person: m.practitioner,
-          timeZone: m.practitioner.timeZone,
-          workingHours: m.practitioner.workingHours,
-        })),
+      judged.map((m) => ({
+        person: m.practitioner,
+        timeZone: m.practitioner.timeZone,
+        workingHours: m.practitioner.workingHours,
+      })),
       {
         from,
         to,
@@ -227,7 +227,7 @@ export class SessionsService {
         notBefore: new Date(),
       },
     );
-    return { slots, memberCount: members.length };
+    return { slots, memberCount: judged.length };
   }
 
   async sessionCalendar(actor: Actor, id: string): Promise<string> {
