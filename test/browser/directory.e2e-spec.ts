@@ -268,6 +268,19 @@ suite('the web client', () => {
     await page.unroute(api);
   });
 
+  it('keeps the session when several tabs open at the same moment', async () => {
+    // Each tab starts by exchanging the shared refresh cookie; reusing a spent cookie would end
+    // the whole session, so the tabs must take turns.
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => coordinatorContext.newPage()));
+    await Promise.all(tabs.map((tab) => tab.goto('/cities')));
+    await Promise.all(tabs.map((tab) => heading(tab, 'Cities')));
+    // The session survived: a fresh tab is still signed in.
+    const later = await coordinatorContext.newPage();
+    await later.goto('/practitioners');
+    await heading(later, 'Practitioners');
+    await Promise.all([...tabs, later].map((tab) => tab.close()));
+  });
+
   it('speaks French, Dutch and German, and remembers the choice', async () => {
     const page = coordinatorPage;
     await page.getByRole('banner').getByRole('link', { name: coordinator.displayName }).click();

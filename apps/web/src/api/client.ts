@@ -125,16 +125,28 @@ export const api = {
 };
 
 /**
+ * Runs `task` while holding a lock shared by every tab of this origin (Web Locks), so two tabs
+ * never spend the same refresh cookie: the second waits and then sends the cookie the first one
+ * received. Without Web Locks (an insecure origin) it simply runs.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('crossings-session-refresh', task) : task();
+}
+
+/**
  * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
  * so a burst of expired calls (or React mounting twice) never spends the cookie twice.
  */
 export function refreshSession(): Promise<MeView | null> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/api/auth/refresh', {
-        method: 'POST',
-        credentials: 'same-origin',
-      });
+      const response = await acrossTabs(() =>
+        fetch('/api/auth/refresh', {
+          method: 'POST',
+          credentials: 'same-origin',
+        }),
+      );
       if (!response.ok) {
         setSession(null, null);
         return null;
