@@ -538,7 +538,7 @@ describe('live rooms: permissions', () => {
         clientMessageId: clientMessageId(),
         body: 'Too early',
       });
-      expect(send).toMatchObject({ ok: false, error: { code: 'ROOM_READ_ONLY' } });
+      expect(send).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_OPEN' } });
       expect((send as { error: { message: string } }).error.message).toContain('opens at');
 
       // Hosts may enter early to prepare, but nobody sends before the window.
@@ -550,7 +550,7 @@ describe('live rooms: permissions', () => {
         clientMessageId: clientMessageId(),
         body: 'Too early as well',
       });
-      expect(hostSend).toMatchObject({ ok: false, error: { code: 'ROOM_READ_ONLY' } });
+      expect(hostSend).toMatchObject({ ok: false, error: { code: 'ROOM_NOT_OPEN' } });
       const history = await http('GET', `/api/rooms/${roomId}/messages`, {
         token: people.host.token,
       });

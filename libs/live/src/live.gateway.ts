@@ -45,7 +45,12 @@ import {
   PresenceService,
   roomChannel,
 } from './presence.service.js';
-import { RoomReadOnlyError, RoomsService } from './rooms.service.js';
+import {
+  type RoomContext,
+  RoomNotOpenError,
+  RoomReadOnlyError,
+  RoomsService,
+} from './rooms.service.js';
 import { SendRateLimiter } from './send-rate-limiter.service.js';
 
 const PRESENCE_DEBOUNCE_MS = 150;
@@ -54,6 +59,14 @@ const TYPING_INTERVAL_MS = 1_000;
 const LATEST_ON_JOIN = 50;
 
 type LiveSocket = Socket & { data: LiveSocketData };
+
+/** Why someone may not write here: the room has not opened yet, or it is read-only for them. */
+function cannotWrite(context: RoomContext, readOnlyReason: string): Error {
+  if (context.state.notYetOpen) {
+    return new RoomNotOpenError(context.room.opensAt ? new Date(context.room.opensAt) : null);
+  }
+  return new RoomReadOnlyError(context.closedReason ?? readOnlyReason);
+}
 
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
@@ -196,9 +209,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       // Membership, mutes and the room's window are checked on every send, not only on join.
       const context = await this.rooms.context(actor, input.roomId);
       if (!canInRoom(actor, 'send', context.state)) {
-        throw new RoomReadOnlyError(
-          context.closedReason ?? 'Observers read this room but cannot send.',
-        );
+        throw cannotWrite(context, 'Observers read this room but cannot send.');
       }
       if (context.mutedUntil) throw new MutedError(context.mutedUntil);
       if (input.isQuestion && context.room.kind !== 'session')
@@ -233,7 +244,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       async ({ roomId, messageId, body }) => {
         const context = await this.rooms.context(socket.data.actor, roomId);
         if (!canInRoom(socket.data.actor, 'send', context.state))
-          throw new RoomReadOnlyError(context.closedReason ?? 'You cannot write in this room.');
+          throw cannotWrite(context, 'You cannot write in this room.');
         // A mute silences edits too: rewriting an earlier message would reach everyone.
         if (context.mutedUntil) throw new MutedError(context.mutedUntil);
         return this.broadcastUpdate(
@@ -416,7 +427,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       async ({ roomId, messageId }) => {
         const context = await this.rooms.context(socket.data.actor, roomId);
         if (!canInRoom(socket.data.actor, 'send', context.state))
-          throw new RoomReadOnlyError(context.closedReason ?? 'Observers cannot vote.');
+          throw cannotWrite(context, 'Observers cannot vote.');
         return this.broadcastUpdate(
           await this.messages.upvote(socket.data.actor, roomId, messageId),
         );

@@ -148,8 +148,10 @@ export class RoomsService {
       } else if (now >= closesAt.getTime())
         closedReason = 'The session is over; its room is read-only.';
     }
-    if (row.exchange_status === 'concluded')
+    if (row.exchange_status === 'concluded') {
       closedReason = 'The exchange has concluded; its rooms are read-only.';
+      notYetOpen = false;
+    }
     const open = closedReason === null;
     return {
       room: {
