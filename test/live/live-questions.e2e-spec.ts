@@ -252,7 +252,7 @@ describe('live rooms: the question queue', () => {
     });
     expect(asked).toMatchObject({
       ok: false,
-      error: { code: 'ROOM_READ_ONLY', message: expect.stringContaining('session rooms') },
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('session rooms') },
     });
     const plain = await emitAck<MessageView>(a, 'message.send', {
       roomId: lobbyId,

@@ -19,7 +19,7 @@ import {
   type RoomJoined,
   type RoomRemoved,
 } from '../../contracts/src/index.js';
-import { DomainEvents, RateLimitedError } from '../../common/src/index.js';
+import { DomainEvents, RateLimitedError, ValidationFailedError } from '../../common/src/index.js';
 import { presentNotification, NotificationsService } from '../../notifications/src/index.js';
 import {
   EditMessageDto,
@@ -213,7 +213,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       }
       if (context.mutedUntil) throw new MutedError(context.mutedUntil);
       if (input.isQuestion && context.room.kind !== 'session')
-        throw new RoomReadOnlyError('Questions belong to session rooms.');
+        throw new ValidationFailedError('isQuestion: questions belong to session rooms.');
       await this.consumeSendAllowance(actor.id);
       // One store-and-broadcast at a time per room on this node (the database serializes them
       // anyway), so this node's broadcasts leave in seq order and clients see no false gaps.
