@@ -17,6 +17,7 @@ import {
   type TestPerson,
 } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
+import { connectLive, connected, emitAck } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -368,6 +369,8 @@ suite('a live session room in the web client', () => {
   });
 
   it('shows the reconnecting state offline and recovers what was missed with no duplicates', async () => {
+    await write(mayorPage, 'Slides at ten');
+    await message(practitionerPage, 'Slides at ten').waitFor(LIVE);
     await practitionerContext.setOffline(true);
     await practitionerPage
       .getByTestId('connection-state')
@@ -378,6 +381,20 @@ suite('a live session room in the web client', () => {
       .getByRole('link', { name: practitioner.displayName })
       .waitFor({ state: 'detached', ...LIVE });
 
+    // An edit to a message she has already seen, made while she is away.
+    const mayorSocket = connectLive(t.baseUrl, await apiToken(http, mayor));
+    await connected(mayorSocket);
+    const recent = await http<MessageView[]>('GET', `/api/rooms/${room.id}/messages?limit=5`, {
+      token: await apiToken(http, mayor),
+    });
+    const slides = recent.body.find((m) => m.body === 'Slides at ten')!;
+    const edited = await emitAck(mayorSocket, 'message.edit', {
+      roomId: room.id,
+      messageId: slides.id,
+      body: 'Slides at eleven, not ten',
+    });
+    expect(edited.ok).toBe(true);
+    mayorSocket.close();
     await write(mayorPage, 'Did everyone get the slides?');
     await message(mayorPage, 'Did everyone get the slides?').waitFor(LIVE);
     // Written while offline: kept, shown as waiting, sent once the connection is back.
@@ -391,6 +408,8 @@ suite('a live session room in the web client', () => {
     await practitionerContext.setOffline(false);
     await practitionerPage.getByTestId('connection-state').waitFor({ state: 'detached', ...LIVE });
     await message(practitionerPage, 'Did everyone get the slides?').waitFor(LIVE);
+    await message(practitionerPage, 'Slides at eleven, not ten').waitFor(LIVE);
+    await expect(message(practitionerPage, 'Slides at ten').count()).resolves.toBe(0);
     await message(practitionerPage, 'Written on the train without network').waitFor(LIVE);
     await message(mayorPage, 'Written on the train without network').waitFor(LIVE);
     await pending.waitFor({ state: 'detached', ...LIVE });

@@ -326,6 +326,12 @@ export class LiveRoom {
       for (const message of latest) this.store(message);
     } else {
       for (const message of data.messages) this.store(message);
+      // Catch-up by seq brings only new messages; edits, deletions and hides made meanwhile to
+      // messages already on screen come with a fresh copy of the latest page.
+      if (rejoin) {
+        const latest = await liveApi.history(this.roomId, undefined, HISTORY_PAGE).catch(() => []);
+        for (const message of latest) if (this.bySeq.has(message.seq)) this.store(message);
+      }
     }
     // Everything up to the room's last seq at join time was in the answer.
     const top = Math.max(data.room.lastSeq, ...data.messages.map((m) => m.seq));
