@@ -25,9 +25,13 @@ export class PersistenceModule {
                 master?: { on(e: string, f: (err: Error) => void): void };
               }
             ).master;
-            pool?.on('error', (err) =>
-              new Logger('PostgreSQL').error(`pool error: ${err.message}`),
-            );
+            pool?.on('error', (err: Error & { code?: string }) => {
+              // 57P01 admin_shutdown: the server is stopping (Ctrl-C reaches embedded PostgreSQL
+              // too); the pool reconnects when it is back, so this is no error of ours.
+              const logger = new Logger('PostgreSQL');
+              if (err.code === '57P01') logger.warn(`connection closed: ${err.message}`);
+              else logger.error(`pool error: ${err.message}`);
+            });
             return dataSource;
           },
         }),
