@@ -1,10 +1,6 @@
 // The web client in a real browser against the real API: sign in, invite, accept, find the
 // newcomer in the directory with their local time; every page checked with axe; four languages.
-import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import {
-  chromium,
   type Browser,
   type BrowserContext,
   type Page,
@@ -18,26 +14,10 @@ import {
   type TestPerson,
 } from '../factories/accounts.js';
 import { httpClient } from '../support/http.js';
+import { browserSuite, expectAccessible, heading, launchBrowser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = path.resolve('dist', 'web', 'index.html');
-const suite = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  console.warn(`[browser tests] skipped: no Chromium at ${CHROMIUM}`);
-}
-
-/** Fails with the list of serious and critical accessibility problems on the page. */
-async function expectAccessible(page: Page, pageName: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${pageName}: [${v.impact}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(problems).toEqual([]);
-}
+const suite = browserSuite();
 
 /** "09:12" in a zone now or a minute from now (the clock may tick while we look). */
 function clocksIn(timeZone: string): string[] {
@@ -49,10 +29,6 @@ function clocksIn(timeZone: string): string[] {
   });
   const now = Date.now();
   return [format.format(now - 60_000), format.format(now), format.format(now + 60_000)];
-}
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 suite('the web client', () => {
@@ -72,8 +48,6 @@ suite('the web client', () => {
   let inviteToken = '';
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX))
-      throw new Error('No built web client: run `npm run build:web` first.');
     t = await startTestApp();
     const http = httpClient(t.baseUrl);
     city = await createCity(t.dataSource, {
@@ -86,18 +60,7 @@ suite('the web client', () => {
       role: 'coordinator',
       displayName: `Coordinator ${suffix}`,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
     coordinatorContext = await browser.newContext({
       baseURL: t.baseUrl,
       locale: 'en-US',

@@ -2,51 +2,22 @@
 // exchange between Rotterdam and Denver, adds members, finds a time that suits both sides of the
 // Atlantic and schedules it; a participant in Denver sees it on their own clock, is notified,
 // and downloads the calendar entry. Every page checked with axe.
-import { AxeBuilder } from '@axe-core/playwright';
 import { DateTime } from 'luxon';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { SessionView, TimeSuggestion } from '../../libs/contracts/src/index.js';
-import {
-  createCity,
-  createPerson,
-  FACTORY_PASSWORD,
-  type TestPerson,
-} from '../factories/accounts.js';
+import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
+import {
+  browserSuite,
+  expectAccessible,
+  heading,
+  launchBrowser,
+  signIn,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = path.resolve('dist', 'web', 'index.html');
-const suite = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  console.warn(`[browser tests] skipped: no Chromium at ${CHROMIUM}`);
-}
-
-/** Fails with the list of serious and critical accessibility problems on the page. */
-async function expectAccessible(page: Page, pageName: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${pageName}: [${v.impact}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(problems).toEqual([]);
-}
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-async function signIn(page: Page, person: TestPerson, landing: string): Promise<void> {
-  await heading(page, 'Sign in');
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Password').fill(FACTORY_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await heading(page, landing);
-}
+const suite = browserSuite();
 
 /** How the web client writes a session's time in English: "Mon, Nov 30, 09:00–10:00". */
 function dayIn(timeZone: string, at: string): string {
@@ -102,8 +73,6 @@ suite('exchanges in the web client', () => {
   let session: SessionView;
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX))
-      throw new Error('No built web client: run `npm run build:web` first.');
     t = await startTestApp();
     http = httpClient(t.baseUrl);
     rotterdam = await createCity(t.dataSource, {
@@ -148,18 +117,7 @@ suite('exchanges in the web client', () => {
       });
       expect(updated.status).toBe(200);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
     coordinatorContext = await browser.newContext({
       baseURL: t.baseUrl,
       locale: 'en-US',

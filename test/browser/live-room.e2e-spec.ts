@@ -5,10 +5,7 @@
 // room says it is reconnecting, and when it is back what was missed (and what was written
 // meanwhile) shows exactly once; access tokens expire and are renewed on the open connection;
 // a muted participant is told why their message did not go out. Checked with axe.
-import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { MessageView, RoomView } from '../../libs/contracts/src/index.js';
 import {
   createCity,
@@ -18,41 +15,19 @@ import {
 } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';
+import {
+  browserSuite,
+  expectAccessible,
+  heading,
+  launchBrowser,
+  signIn,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = path.resolve('dist', 'web', 'index.html');
-const suite = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) {
-  console.warn(`[browser tests] skipped: no Chromium at ${CHROMIUM}`);
-}
+const suite = browserSuite();
 const LIVE = { timeout: 15_000 };
 /** Short-lived access tokens, so the test sees the live connection renew one. */
 const TOKEN_TTL_SECONDS = 60;
-
-/** Fails with the list of serious and critical accessibility problems on the page. */
-async function expectAccessible(page: Page, pageName: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const problems = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${pageName}: [${v.impact}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(problems).toEqual([]);
-}
-
-async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-}
-
-async function signIn(page: Page, person: TestPerson, landing: string): Promise<void> {
-  await heading(page, 'Sign in');
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Password').fill(FACTORY_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await heading(page, landing);
-}
 
 function log(page: Page) {
   return page.getByRole('log', { name: 'Messages' });
@@ -116,8 +91,6 @@ suite('a live session room in the web client', () => {
   const practitionerSockets: { opened: number; renewals: number[] } = { opened: 0, renewals: [] };
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX))
-      throw new Error('No built web client: run `npm run build:web` first.');
     t = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) });
     http = httpClient(t.baseUrl);
     rotterdam = await createCity(t.dataSource, {
@@ -190,18 +163,7 @@ suite('a live session room in the web client', () => {
     room = rooms.body.find((r) => r.sessionId === sessionId)!;
     expect(room).toMatchObject({ kind: 'session', open: true });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
     mayorContext = await browser.newContext({
       baseURL: t.baseUrl,
       locale: 'en-US',

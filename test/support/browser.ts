@@ -1,0 +1,61 @@
+// What every browser suite shares: Debian's Chromium (skipped with a reason where it is
+// missing), the built web client, headless launch flags and the axe check.
+import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const WEB_INDEX = path.resolve('dist', 'web', 'index.html');
+
+/** `describe` where Chromium is installed, otherwise `describe.skip` with the reason printed. */
+export function browserSuite(): jest.Describe {
+  if (existsSync(CHROMIUM)) return describe;
+  console.warn(`[browser tests] skipped: no Chromium at ${CHROMIUM}`);
+  return describe.skip;
+}
+
+/** Starts headless Chromium; fails early when the web client has not been built. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(WEB_INDEX))
+    throw new Error('No built web client: run `npm run build:web` first.');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Fails with the list of serious and critical accessibility problems on the page. */
+export async function expectAccessible(page: Page, pageName: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const problems = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${pageName}: [${v.impact}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(problems).toEqual([]);
+}
+
+/** Waits for the page's main heading. */
+export async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+/** Signs in through the form (the page shows it) and waits for the landing page's heading. */
+export async function signIn(page: Page, person: TestPerson, landing: string): Promise<void> {
+  await heading(page, 'Sign in');
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password').fill(FACTORY_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await heading(page, landing);
+}
