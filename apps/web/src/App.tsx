@@ -1,55 +1,109 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { RequireSession } from './features/identity/RequireSession';
 import { SessionProvider } from './features/identity/session';
 import { Layout } from './features/shell/Layout';
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
-import { CitiesPage } from './pages/CitiesPage';
-import { CityEditorPage } from './pages/CityEditorPage';
-import { CityPage } from './pages/CityPage';
-import { ExchangeEditorPage } from './pages/ExchangeEditorPage';
-import { ExchangePage } from './pages/ExchangePage';
-import { ExchangesPage } from './pages/ExchangesPage';
-import { InvitePage } from './pages/InvitePage';
-import { MyProfilePage } from './pages/MyProfilePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { PractitionerPage } from './pages/PractitionerPage';
-import { PractitionersPage } from './pages/PractitionersPage';
-import { RoomPage } from './pages/RoomPage';
-import { ScheduleSessionPage } from './pages/ScheduleSessionPage';
-import { SessionPage } from './pages/SessionPage';
 import { SignInPage } from './pages/SignInPage';
+
+/**
+ * Pages load on first visit (React Router's lazy routes), so the first screen does not wait for
+ * the live client, markdown or the scheduler.
+ */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+const AcceptInvitationPage = lazyPage(
+  () => import('./pages/AcceptInvitationPage'),
+  (m) => m.AcceptInvitationPage,
+);
+const CitiesPage = lazyPage(
+  () => import('./pages/CitiesPage'),
+  (m) => m.CitiesPage,
+);
+const CityEditorPage = lazyPage(
+  () => import('./pages/CityEditorPage'),
+  (m) => m.CityEditorPage,
+);
+const CityPage = lazyPage(
+  () => import('./pages/CityPage'),
+  (m) => m.CityPage,
+);
+const ExchangeEditorPage = lazyPage(
+  () => import('./pages/ExchangeEditorPage'),
+  (m) => m.ExchangeEditorPage,
+);
+const ExchangePage = lazyPage(
+  () => import('./pages/ExchangePage'),
+  (m) => m.ExchangePage,
+);
+const ExchangesPage = lazyPage(
+  () => import('./pages/ExchangesPage'),
+  (m) => m.ExchangesPage,
+);
+const InvitePage = lazyPage(
+  () => import('./pages/InvitePage'),
+  (m) => m.InvitePage,
+);
+const MyProfilePage = lazyPage(
+  () => import('./pages/MyProfilePage'),
+  (m) => m.MyProfilePage,
+);
+const NotificationsPage = lazyPage(
+  () => import('./pages/NotificationsPage'),
+  (m) => m.NotificationsPage,
+);
+const PractitionerPage = lazyPage(
+  () => import('./pages/PractitionerPage'),
+  (m) => m.PractitionerPage,
+);
+const PractitionersPage = lazyPage(
+  () => import('./pages/PractitionersPage'),
+  (m) => m.PractitionersPage,
+);
+const RoomPage = lazyPage(
+  () => import('./pages/RoomPage'),
+  (m) => m.RoomPage,
+);
+const ScheduleSessionPage = lazyPage(
+  () => import('./pages/ScheduleSessionPage'),
+  (m) => m.ScheduleSessionPage,
+);
+const SessionPage = lazyPage(
+  () => import('./pages/SessionPage'),
+  (m) => m.SessionPage,
+);
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
-      { path: '/invite/:token', element: <AcceptInvitationPage /> },
+      { path: '/invite/:token', lazy: AcceptInvitationPage },
       {
         element: <RequireSession />,
         children: [
           { path: '/', element: <Navigate to="/practitioners" replace /> },
-          { path: '/practitioners', element: <PractitionersPage /> },
-          { path: '/practitioners/:id', element: <PractitionerPage /> },
-          { path: '/cities', element: <CitiesPage /> },
-          { path: '/cities/:id', element: <CityPage /> },
-          { path: '/me', element: <MyProfilePage /> },
-          { path: '/exchanges', element: <ExchangesPage /> },
-          { path: '/exchanges/:id', element: <ExchangePage /> },
+          { path: '/practitioners', lazy: PractitionersPage },
+          { path: '/practitioners/:id', lazy: PractitionerPage },
+          { path: '/cities', lazy: CitiesPage },
+          { path: '/cities/:id', lazy: CityPage },
+          { path: '/me', lazy: MyProfilePage },
+          { path: '/exchanges', lazy: ExchangesPage },
+          { path: '/exchanges/:id', lazy: ExchangePage },
           // Hosts manage their own exchange: the API decides, these pages say so when it refuses.
-          { path: '/exchanges/:id/edit', element: <ExchangeEditorPage /> },
-          { path: '/exchanges/:id/sessions/new', element: <ScheduleSessionPage /> },
-          { path: '/exchanges/:id/sessions/:sessionId', element: <SessionPage /> },
-          { path: '/notifications', element: <NotificationsPage /> },
-          { path: '/rooms/:roomId', element: <RoomPage /> },
+          { path: '/exchanges/:id/edit', lazy: ExchangeEditorPage },
+          { path: '/exchanges/:id/sessions/new', lazy: ScheduleSessionPage },
+          { path: '/exchanges/:id/sessions/:sessionId', lazy: SessionPage },
+          { path: '/notifications', lazy: NotificationsPage },
+          { path: '/rooms/:roomId', lazy: RoomPage },
           {
             element: <RequireSession role="coordinator" />,
             children: [
-              { path: '/cities/new', element: <CityEditorPage /> },
-              { path: '/exchanges/new', element: <ExchangeEditorPage /> },
-              { path: '/cities/:id/edit', element: <CityEditorPage /> },
-              { path: '/invitations', element: <InvitePage /> },
+              { path: '/cities/new', lazy: CityEditorPage },
+              { path: '/exchanges/new', lazy: ExchangeEditorPage },
+              { path: '/cities/:id/edit', lazy: CityEditorPage },
+              { path: '/invitations', lazy: InvitePage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },
