@@ -49,14 +49,26 @@ export class LiveIoAdapter extends IoAdapter {
       this.redis = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
       this.redis.on('error', (error: Error) => this.liveLogger.warn(`Redis: ${error.message}`));
       const prefix = this.config.REDIS_PREFIX;
-      server.adapter(
-        createAdapter(this.redis, {
-          maxLen: 100_000,
-          streamName: `${prefix}:live`,
-          channelPrefix: `${prefix}:live`,
-          sessionKeyPrefix: `${prefix}:live:session:`,
-        }),
-      );
+      const redis = this.redis;
+      const clusterAdapter = createAdapter(redis, {
+        maxLen: 100_000,
+        streamName: `${prefix}:live`,
+        channelPrefix: `${prefix}:live`,
+        sessionKeyPrefix: `${prefix}:live:session:`,
+      });
+      // While Redis is away, the adapter would wait for it (the offline queue) before
+      // delivering even to this node's own sockets: broadcasts and presence then stay on this
+      // node (other nodes' clients fill the gap with sinceSeq once Redis is back).
+      server.adapter(function (this: unknown, nsp: unknown) {
+        const adapter = new (clusterAdapter as unknown as new (nsp: unknown) => LocalFallback)(nsp);
+        const broadcast = adapter.broadcast.bind(adapter);
+        const fetchSockets = adapter.fetchSockets.bind(adapter);
+        const local = <T extends { flags?: object }>(opts: T): T =>
+          redis.status === 'ready' ? opts : { ...opts, flags: { ...opts.flags, local: true } };
+        adapter.broadcast = (packet, opts) => broadcast(packet, local(opts));
+        adapter.fetchSockets = (opts) => fetchSockets(local(opts));
+        return adapter;
+      } as unknown as Parameters<Server['adapter']>[0]);
       this.liveLogger.log('Live events fan out through Redis (streams adapter).');
     }
     return server;
@@ -97,6 +109,12 @@ export class LiveIoAdapter extends IoAdapter {
   override async dispose(): Promise<void> {
     this.redis?.disconnect();
   }
+}
+
+/** The two adapter methods that fall back to this node alone while Redis is away. */
+interface LocalFallback {
+  broadcast(packet: unknown, opts: { flags?: object }): unknown;
+  fetchSockets(opts: { flags?: object }): Promise<unknown>;
 }
 
 /** Browsers send Origin: accept our own host and the configured origins; other clients send none. */
