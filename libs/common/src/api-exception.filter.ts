@@ -103,7 +103,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toApiError(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // The database is away: one line per request, not a stack trace, during an outage.
+      this.logger.warn(`${body.code}: ${exception instanceof Error ? exception.message : ''}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (exception instanceof RateLimitedError) {

@@ -63,9 +63,13 @@ function nestedDeeperThan(value: object, max: number): boolean {
 }
 
 export function toLiveError(error: unknown): { code: LiveAckError['code']; message: string } {
-  if (!(error instanceof DomainError))
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   const api = toApiError(error);
+  if (api.statusCode === 503) {
+    // The database is away: one line per event, not a stack trace, during an outage.
+    logger.warn(`${api.code}: ${error instanceof Error ? error.message : ''}`);
+  } else if (!(error instanceof DomainError)) {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
   return { code: api.code, message: api.message };
 }
 
