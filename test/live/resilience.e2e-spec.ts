@@ -20,6 +20,7 @@ import {
   type LiveNode,
   redisPrefixForRun,
   startLiveNode,
+  explainedBy,
 } from '../support/live-nodes.js';
 
 function onPath(command: string): boolean {
@@ -421,17 +422,7 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
     }
   }, 30_000);
 
-  const explained = (test: () => Promise<void>) => async () => {
-    try {
-      await test();
-    } catch (error) {
-      for (const node of nodes)
-        console.log(
-          `--- ${node.name} (${node.isRunning() ? 'running' : 'stopped'}) printed ---\n${node.output().slice(-20_000) || '(nothing)'}`,
-        );
-      throw error;
-    }
-  };
+  const explained = explainedBy(nodes);
 
   it(
     'keeps storing and delivering through a Redis outage and a PostgreSQL restart, and loses nothing acknowledged',

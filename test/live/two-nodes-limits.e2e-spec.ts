@@ -15,6 +15,7 @@ import {
   redisPrefixForRun,
   redisReachable,
   startLiveNode,
+  explainedBy,
 } from '../support/live-nodes.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -198,18 +199,7 @@ suite('live limits across two API nodes (Redis)', () => {
     }
   }, 30_000);
 
-  /** On failure, shows what the nodes printed (their logs explain most failures). */
-  const explained = (test: () => Promise<void>) => async () => {
-    try {
-      await test();
-    } catch (error) {
-      for (const node of nodes)
-        console.log(
-          `--- ${node.name} (${node.isRunning() ? 'running' : 'stopped'}) printed ---\n${node.output() || '(nothing)'}`,
-        );
-      throw error;
-    }
-  };
+  const explained = explainedBy(nodes);
 
   it(
     'lets exactly 20 of 200 sends through one limit, whichever node each send goes to',

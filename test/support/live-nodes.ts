@@ -221,3 +221,21 @@ async function waitForHealth(node: LiveNode, timeoutMs: number): Promise<void> {
   }
   throw new Error(`no healthy /health within ${timeoutMs} ms`);
 }
+
+/**
+ * Wraps a test so that, when it fails, it prints what each node printed (the last 20,000
+ * characters): the nodes' logs explain most failures.
+ */
+export function explainedBy(nodes: LiveNode[]) {
+  return (test: () => Promise<void>) => async () => {
+    try {
+      await test();
+    } catch (error) {
+      for (const node of nodes)
+        console.log(
+          `--- ${node.name} (${node.isRunning() ? 'running' : 'stopped'}) printed ---\n${node.output().slice(-20_000) || '(nothing)'}`,
+        );
+      throw error;
+    }
+  };
+}
