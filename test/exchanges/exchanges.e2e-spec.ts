@@ -468,7 +468,23 @@ describe('exchanges', () => {
       });
       expect(decision.text).not.toContain('Cora');
       expect((await get(asker, `/api/exchanges/${exchange.id}/members`)).status).toBe(403);
-      // They may ask again later.
+      // They may ask again later, not at once: the hosts are not asked again and again.
+      const hostInboxBefore = (await inboxOf(http, coordinator)).length;
+      const atOnce = await http('POST', `/api/exchanges/${exchange.id}/join-requests`, {
+        token: asker.token,
+        body: {},
+      });
+      expect(atOnce.status).toBe(429);
+      expect(atOnce.body.code).toBe('RATE_LIMITED');
+      const retryAfter = Number(atOnce.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(6 * 86_400);
+      expect(retryAfter).toBeLessThanOrEqual(7 * 86_400);
+      expect((await inboxOf(http, coordinator)).length).toBe(hostInboxBefore);
+      // A week later (the decision moved back eight days), they may.
+      await t.dataSource.query(
+        `UPDATE join_requests SET decided_at = decided_at - interval '8 days' WHERE id = $1`,
+        [ask.body.id],
+      );
       const again = await http('POST', `/api/exchanges/${exchange.id}/join-requests`, {
         token: asker.token,
         body: {},

@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { LiveGateway } from '../../libs/live/src/index.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {
@@ -15,6 +14,7 @@ import {
   eventually,
   nextEvent,
 } from '../support/live-client.js';
+import { gatewayEvents } from '../support/live-gateways.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const RUNS_PER_EVENT = 60;
@@ -23,16 +23,6 @@ const BULK_PER_EVENT = Number(process.env.LIVE_FUZZ_PAYLOADS ?? 10_000);
 const BULK_BATCH = 250;
 /** socket.io's maxHttpBufferSize on the server (libs/live/src/live-io.adapter.ts). */
 const TRANSPORT_LIMIT_BYTES = 64 * 1024;
-
-function gatewayEvents(): string[] {
-  const proto = LiveGateway.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(proto)
-    .map((name) => proto[name])
-    .filter((fn): fn is object => typeof fn === 'function')
-    .map((fn) => Reflect.getMetadata('message', fn) as string | undefined)
-    .filter((event): event is string => typeof event === 'string')
-    .sort();
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -158,6 +148,11 @@ describe('live rooms: validation of every payload', () => {
     },
     'member.unmute': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Calm' },
     'member.remove': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Spam' },
+    'member.readmit': {
+      roomId: sessionRoomId,
+      practitionerId: participant.id,
+      reason: 'Welcome back',
+    },
     'question.upvote': { roomId: sessionRoomId, messageId: questionId },
     'question.answer': { roomId: sessionRoomId, messageId: questionId },
   });
@@ -180,7 +175,11 @@ describe('live rooms: validation of every payload', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' });
+    t = await startTestApp({
+      LIVE_SEND_PER_SECOND: '1000',
+      LIVE_SEND_BURST: '1000',
+      LIVE_EVENT_BUDGET: '1000000',
+    });
     http = httpClient(t.baseUrl);
     host = await createPerson(t.dataSource, http, { role: 'coordinator' });
     participant = await createPerson(t.dataSource, http);

@@ -78,6 +78,7 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/messages': 'member',
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
+  'GET /api/rooms/:id/restrictions': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitiesModule } from '../../../libs/cities/src/index.js';
-import { DomainEventsModule } from '../../../libs/common/src/index.js';
+import { DomainEventsModule, PersonalDataModule } from '../../../libs/common/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
@@ -8,6 +8,7 @@ import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
 
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
+        PersonalDataModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,
@@ -32,6 +34,7 @@ export class AppModule {
         NotificationsModule,
         ExchangesModule,
         SessionsModule,
+        RealtimeModule,
         LiveModule,
       ],
       controllers: [HealthController],

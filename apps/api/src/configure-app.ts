@@ -15,7 +15,7 @@ import {
   projectRoot,
   toApiError,
 } from '../../../libs/common/src/index.js';
-import { LiveIoAdapter } from '../../../libs/live/src/index.js';
+import { RealtimeIoAdapter } from '../../../libs/realtime/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -53,7 +53,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     origin: (origin, callback) => callback(null, !origin || allowed.has(origin)),
     credentials: true,
   });
-  http.useWebSocketAdapter(new LiveIoAdapter(http, config));
+  http.useWebSocketAdapter(new RealtimeIoAdapter(http, config));
   http.setGlobalPrefix('api', { exclude: ['health'] });
   http.useGlobalFilters(new ApiExceptionFilter());
   http.useGlobalPipes(createValidationPipe());

@@ -6,3 +6,4 @@ export * from './validators.js';
 export * from './access.js';
 export * from './domain-events.js';
 export * from './version.js';
+export * from './personal-data.js';

@@ -6,6 +6,8 @@ import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess } from './exchange-access.service.js';
+import { ExchangeContent } from './exchange-content.js';
+import { ExchangesPersonalData } from './exchanges-personal-data.js';
 import { ExchangesController } from './exchanges.controller.js';
 import { ExchangesService } from './exchanges.service.js';
 
@@ -16,7 +18,7 @@ import { ExchangesService } from './exchanges.service.js';
     NotificationsModule,
   ],
   controllers: [ExchangesController],
-  providers: [ExchangesService, ExchangeAccess],
-  exports: [ExchangeAccess, ExchangesService],
+  providers: [ExchangesService, ExchangeAccess, ExchangeContent, ExchangesPersonalData],
+  exports: [ExchangeAccess, ExchangesService, ExchangeContent],
 })
 export class ExchangesModule {}

@@ -9,4 +9,4 @@ export { ExchangesService } from './exchanges.service.js';
 export { Exchange } from './entities/exchange.entity.js';
 export { ExchangeMember } from './entities/exchange-member.entity.js';
 export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
-export { presentPerson } from './exchange.presenter.js';
+export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainEvents } from '../../common/src/index.js';
+import { type Actor, DomainEvents, PersonalData } from '../../common/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
@@ -22,6 +22,7 @@ export class AccountsService {
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
+    private readonly personalData: PersonalData,
   ) {}
 
   /** Everything the platform holds about a person, as JSON (the right of access). */
@@ -53,6 +54,10 @@ export class AccountsService {
         expiresAt: s.expiresAt.toISOString(),
         endedAt: (s.revokedAt ?? s.usedAt)?.toISOString() ?? null,
       })),
+      // Every other library's part (memberships, messages, notifications…).
+      ...(await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        this.personalData.exportAll(actor.id, manager),
+      )),
     };
   }
 
@@ -74,6 +79,7 @@ export class AccountsService {
           .execute();
       }
       await manager.query('DELETE FROM practitioner_themes WHERE practitioner_id = $1', [actor.id]);
+      await this.personalData.eraseAll(actor.id, manager);
       await manager.update(Practitioner, actor.id, {
         email: null,
         displayName: ERASED_DISPLAY_NAME,

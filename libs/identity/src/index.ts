@@ -1,5 +1,5 @@
 export { IdentityModule } from './identity.module.js';
-export { ActorResolver } from './actor-resolver.service.js';
+export { ActorResolver, type ResolvedToken } from './actor-resolver.service.js';
 export { TokenService, JWT_SECRET } from './token.service.js';
 export { AuthService } from './auth.service.js';
 export { InvitationsService } from './invitations.service.js';

@@ -72,7 +72,7 @@ export class AppConfig {
 
   @Transform(toInt)
   @IsInt()
-  @Min(60)
+  @Min(5)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
   @Transform(toInt)
@@ -150,6 +150,30 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   LIVE_SEND_BURST = 10;
+
+  /** After the hosts decline a request to join, the person may ask again after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  JOIN_REQUEST_COOLDOWN_DAYS = 7;
+
+  /** Points each live connection may spend per 10 seconds on events (a join costs 5, others 1). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  LIVE_EVENT_BUDGET = 60;
+
+  /** Open live connections one person may hold on one API node (tabs, devices). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIVE_MAX_CONNECTIONS_PER_PERSON = 20;
+
+  /** Catch-up reads (room joins) one API node runs at once; the rest wait their turn. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIVE_CATCH_UP_CONCURRENCY = 4;
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

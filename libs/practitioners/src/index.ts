@@ -1,6 +1,6 @@
 export { Practitioner } from './entities/practitioner.entity.js';
 export { PractitionersModule } from './practitioners.module.js';
 export { PractitionersService, type NewPractitioner } from './practitioners.service.js';
-export { presentPractitioner, presentMe } from './practitioner.presenter.js';
+export { presentPractitioner, presentMe, presentPerson } from './practitioner.presenter.js';
 export { canActOnPractitioner } from './practitioners.policy.js';
 export { ProfileDto, WorkingHoursDto } from './dto/profile.dto.js';

@@ -13,7 +13,7 @@ import {
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { SessionView, TimeSuggestion } from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
-import { presentPerson } from '../../exchanges/src/index.js';
+import { presentPerson } from '../../practitioners/src/index.js';
 import {
   CancelSessionDto,
   ListSessionsQuery,

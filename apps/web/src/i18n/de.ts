@@ -479,6 +479,7 @@ export const de: Messages = {
     actionsFor: 'Aktionen für die Nachricht von {{name}}',
     hide: 'Ausblenden',
     hideReason: 'Warum diese Nachricht ausblenden?',
+    hiddenMessage: 'Eine von der Moderation ausgeblendete Nachricht',
     hiddenWithReason: 'Für Teilnehmende ausgeblendet. Grund: {{reason}}',
     restore: 'Wieder zeigen',
     restoreReason: 'Warum wieder zeigen?',

@@ -463,6 +463,7 @@ export const en = {
     actionsFor: 'Actions for the message of {{name}}',
     hide: 'Hide',
     hideReason: 'Why hide this message?',
+    hiddenMessage: 'A message hidden by the moderators',
     hiddenWithReason: 'Hidden from participants. Reason: {{reason}}',
     restore: 'Show again',
     restoreReason: 'Why show it again?',

@@ -478,6 +478,7 @@ export const fr: Messages = {
     actionsFor: 'Actions sur le message de {{name}}',
     hide: 'Masquer',
     hideReason: 'Pourquoi masquer ce message ?',
+    hiddenMessage: 'Un message masqué par la modération',
     hiddenWithReason: 'Masqué aux participants. Motif : {{reason}}',
     restore: 'Afficher à nouveau',
     restoreReason: 'Pourquoi l’afficher à nouveau ?',

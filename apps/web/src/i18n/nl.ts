@@ -472,6 +472,7 @@ export const nl: Messages = {
     actionsFor: 'Acties voor het bericht van {{name}}',
     hide: 'Verbergen',
     hideReason: 'Waarom dit bericht verbergen?',
+    hiddenMessage: 'Een bericht verborgen door de moderatoren',
     hiddenWithReason: 'Verborgen voor deelnemers. Reden: {{reason}}',
     restore: 'Weer tonen',
     restoreReason: 'Waarom weer tonen?',

@@ -1,6 +1,7 @@
-// One door for every live event: the token is still valid, the payload passes its DTO, and any
-// failure becomes { ok: false, error: { code, message } } — never a crash or a silent drop.
-import { Logger } from '@nestjs/common';
+// One door for every client event: the token is still valid, the connection has budget left,
+// the payload passes its DTO, and any failure becomes { ok: false, error: { code, message } } —
+// never a crash or a silent drop.
+import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { LiveAck } from '../../contracts/src/index.js';
@@ -11,8 +12,10 @@ import {
   TokenExpiredError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import type { RealtimeSocket } from './channels.js';
+import { EventBudget } from './event-budget.service.js';
 
-const logger = new Logger('LiveAck');
+const logger = new Logger('RealtimeAck');
 
 type Class<T> = new () => T;
 
@@ -62,7 +65,9 @@ function nestedDeeperThan(value: object, max: number): boolean {
   return false;
 }
 
-export function toLiveError(error: unknown): { code: LiveAckError['code']; message: string } {
+type LiveAckError = Extract<LiveAck<never>, { ok: false }>['error'];
+
+export function toLiveError(error: unknown): LiveAckError {
   const api = toApiError(error);
   if (api.statusCode === 503) {
     // The database is away: one line per event, not a stack trace, during an outage.
@@ -73,20 +78,34 @@ export function toLiveError(error: unknown): { code: LiveAckError['code']; messa
   return { code: api.code, message: api.message };
 }
 
-type LiveAckError = Extract<LiveAck<never>, { ok: false }>['error'];
+export interface AckOptions {
+  /** Budget points the event costs (default 1; reads that return much cost more). */
+  cost?: number;
+  /** auth.renew is accepted with an expired token: that is what renewing is for. */
+  allowExpiredToken?: boolean;
+}
 
-/** Runs a handler for a validated payload and answers with a LiveAck. */
-export async function acknowledge<D extends object, R>(
-  tokenExpiresAt: number | undefined,
-  dto: Class<D>,
-  payload: unknown,
-  handler: (input: D) => Promise<R>,
-): Promise<LiveAck<R>> {
-  try {
-    if (tokenExpiresAt !== undefined && Date.now() >= tokenExpiresAt) throw new TokenExpiredError();
-    const input = await validatePayload(dto, payload);
-    return { ok: true, data: await handler(input) };
-  } catch (error) {
-    return { ok: false, error: toLiveError(error) };
+/** Runs every client event's handler and answers with a LiveAck. */
+@Injectable()
+export class RealtimeAcks {
+  constructor(private readonly budget: EventBudget) {}
+
+  async run<D extends object, R>(
+    socket: RealtimeSocket,
+    dto: Class<D>,
+    payload: unknown,
+    handler: (input: D) => Promise<R>,
+    options: AckOptions = {},
+  ): Promise<LiveAck<R>> {
+    try {
+      if (!options.allowExpiredToken && Date.now() >= socket.data.tokenExpiresAt)
+        throw new TokenExpiredError();
+      // Spent before validation: a flood of malformed events costs the sender too.
+      await this.budget.spend(socket.id, options.cost ?? 1);
+      const input = await validatePayload(dto, payload);
+      return { ok: true, data: await handler(input) };
+    } catch (error) {
+      return { ok: false, error: toLiveError(error) };
+    }
   }
 }
