@@ -23,9 +23,13 @@ export class PersonalData {
     this.holders.push(holder);
   }
 
-  async exportAll(practitionerId: string, manager: EntityManager): Promise<Record<string, unknown>> {
+  async exportAll(
+    practitionerId: string,
+    manager: EntityManager,
+  ): Promise<Record<string, unknown>> {
     const parts: Record<string, unknown> = {};
-    for (const holder of this.holders) parts[holder.name] = await holder.export(practitionerId, manager);
+    for (const holder of this.holders)
+      parts[holder.name] = await holder.export(practitionerId, manager);
     return parts;
   }
 

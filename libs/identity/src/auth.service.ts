@@ -133,11 +133,7 @@ export class AuthService {
 
   private async issueFor(account: Practitioner, refresh: IssuedRefreshToken): Promise<SignedIn> {
     return {
-      accessToken: this.tokens.issueAccessToken(
-        account.id,
-        account.networkRole,
-        refresh.familyId,
-      ),
+      accessToken: this.tokens.issueAccessToken(account.id, account.networkRole, refresh.familyId),
       refresh,
       practitioner: await this.practitioners.getById(account.id),
     };

@@ -214,42 +214,37 @@ export class LiveGateway implements OnGatewayConnection {
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
   ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(
-      socket,
-      HideMessageDto,
-      payload,
-      async ({ roomId, messageId, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        const row = await this.messages.setHidden(roomId, messageId, {
-          byId: socket.data.actor.id,
-          reason,
-        });
-        await this.moderation.record(socket.data.actor, roomId, 'hide', {
-          messageId,
-          targetId: row.author_id,
-          reason,
-        });
-        const event: MessageDeleted = {
-          roomId,
-          id: row.id,
-          seq: Number(row.seq),
-          reason: 'hidden',
-        };
-        // Members see a tombstone naming no one; the author sees why, moderators everything.
-        this.server
-          .to(roomChannel(roomId))
-          .except([moderatorsChannel(roomId), memberChannel(row.author_id)])
-          .emit('message.deleted', event);
-        const forAuthor = presentMessage(row, authorOf(row), { id: row.author_id, moderator: false });
-        this.server
-          .to(memberChannel(row.author_id))
-          .except(moderatorsChannel(roomId))
-          .emit('message.updated', forAuthor);
-        const forModerators = presentMessage(row, authorOf(row), MODERATOR);
-        this.server.to(moderatorsChannel(roomId)).emit('message.updated', forModerators);
-        return forModerators;
-      },
-    );
+    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) => {
+      await this.rooms.context(socket.data.actor, roomId, 'moderate');
+      const row = await this.messages.setHidden(roomId, messageId, {
+        byId: socket.data.actor.id,
+        reason,
+      });
+      await this.moderation.record(socket.data.actor, roomId, 'hide', {
+        messageId,
+        targetId: row.author_id,
+        reason,
+      });
+      const event: MessageDeleted = {
+        roomId,
+        id: row.id,
+        seq: Number(row.seq),
+        reason: 'hidden',
+      };
+      // Members see a tombstone naming no one; the author sees why, moderators everything.
+      this.server
+        .to(roomChannel(roomId))
+        .except([moderatorsChannel(roomId), memberChannel(row.author_id)])
+        .emit('message.deleted', event);
+      const forAuthor = presentMessage(row, authorOf(row), { id: row.author_id, moderator: false });
+      this.server
+        .to(memberChannel(row.author_id))
+        .except(moderatorsChannel(roomId))
+        .emit('message.updated', forAuthor);
+      const forModerators = presentMessage(row, authorOf(row), MODERATOR);
+      this.server.to(moderatorsChannel(roomId)).emit('message.updated', forModerators);
+      return forModerators;
+    });
   }
 
   @SubscribeMessage('message.restore')
@@ -257,21 +252,16 @@ export class LiveGateway implements OnGatewayConnection {
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
   ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(
-      socket,
-      HideMessageDto,
-      payload,
-      async ({ roomId, messageId, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        const row = await this.messages.setHidden(roomId, messageId, null);
-        await this.moderation.record(socket.data.actor, roomId, 'restore', {
-          messageId,
-          targetId: row.author_id,
-          reason,
-        });
-        return this.broadcastUpdate(row);
-      },
-    );
+    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) => {
+      await this.rooms.context(socket.data.actor, roomId, 'moderate');
+      const row = await this.messages.setHidden(roomId, messageId, null);
+      await this.moderation.record(socket.data.actor, roomId, 'restore', {
+        messageId,
+        targetId: row.author_id,
+        reason,
+      });
+      return this.broadcastUpdate(row);
+    });
   }
 
   @SubscribeMessage('member.mute')
@@ -361,9 +351,7 @@ export class LiveGateway implements OnGatewayConnection {
       const context = await this.rooms.context(socket.data.actor, roomId);
       if (!canInRoom(socket.data.actor, 'send', context.state))
         throw cannotWrite(context, 'Observers cannot vote.');
-      return this.broadcastUpdate(
-        await this.messages.upvote(socket.data.actor, roomId, messageId),
-      );
+      return this.broadcastUpdate(await this.messages.upvote(socket.data.actor, roomId, messageId));
     });
   }
 

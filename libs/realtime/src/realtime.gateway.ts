@@ -19,7 +19,10 @@ import { memberChannel, type RealtimeSocket, sessionChannel } from './channels.j
 import { EventBudget } from './event-budget.service.js';
 import { RenewAuthDto } from './realtime.dto.js';
 import { RealtimeAcks } from './realtime-ack.js';
-import { RealtimeAuthenticator, TooManyConnectionsError } from './realtime-authenticator.service.js';
+import {
+  RealtimeAuthenticator,
+  TooManyConnectionsError,
+} from './realtime-authenticator.service.js';
 import { RealtimeServer } from './realtime-server.service.js';
 
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
