@@ -284,6 +284,81 @@ describe('sessions', () => {
       expect((await inboxOf(http, participant)).length).toBe(before);
     });
 
+    it('a session that has started can run longer; its start cannot move into the past', async () => {
+      const session = await scheduleSession(http, host, exchangeId, { title: 'Running late' });
+      // It started 30 minutes ago and ends in 30 minutes (set in the database: the API refuses a
+      // start in the past, which is the point).
+      const startedAt = fromNow(-30 * 60_000);
+      await t.dataSource.query(`UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        session.id,
+        startedAt,
+        fromNow(30 * 60_000),
+      ]);
+      const patch = (body: Record<string, unknown>) =>
+        http('PATCH', `/api/sessions/${session.id}`, { token: host.token, body });
+
+      const longer = fromNow(HOUR);
+      const extended = await patch({ endsAt: longer });
+      expect({ status: extended.status, body: extended.body }).toMatchObject({
+        status: 200,
+        body: { startsAt: startedAt, endsAt: longer, sequence: 1 },
+      });
+      expect((await inboxOf(http, participant))[0]).toMatchObject({
+        kind: 'session-rescheduled',
+        data: { sessionId: session.id, startsAt: startedAt, endsAt: longer },
+      });
+      // The web form sends the unchanged start along with the new end.
+      const longerStill = fromNow(2 * HOUR);
+      const again = await patch({
+        startsAt: startedAt,
+        endsAt: longerStill,
+        title: 'Running later',
+      });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ startsAt: startedAt, endsAt: longerStill, sequence: 2 });
+
+      const before = await counts();
+      const refused: Array<[Record<string, unknown>, string]> = [
+        [{ startsAt: fromNow(-HOUR) }, 'startsAt'], // a new start in the past
+        [{ endsAt: fromNow(-5 * 60_000) }, 'endsAt'], // an end in the past
+        [{ endsAt: startedAt }, 'endsAt'], // not after the start
+      ];
+      for (const [body, field] of refused) {
+        const res = await patch(body);
+        expect({ body, status: res.status, code: res.body.code }).toEqual({
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(res.body.message).toContain(field);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a session that is over cannot be extended, only moved to a new start', async () => {
+      const session = await scheduleSession(http, host, exchangeId, { title: 'Long gone' });
+      await t.dataSource.query(`UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        session.id,
+        fromNow(-2 * HOUR),
+        fromNow(-HOUR),
+      ]);
+      const before = await counts();
+      const extend = await http('PATCH', `/api/sessions/${session.id}`, {
+        token: host.token,
+        body: { endsAt: fromNow(HOUR) },
+      });
+      expect({ status: extend.status, code: extend.body.code }).toEqual({
+        status: 409,
+        code: 'CONFLICT',
+      });
+      expect(await counts()).toEqual(before);
+      const moved = await http('PATCH', `/api/sessions/${session.id}`, {
+        token: host.token,
+        body: { startsAt: fromNow(2 * DAY), endsAt: fromNow(2 * DAY + HOUR) },
+      });
+      expect(moved.status).toBe(200);
+    });
+
     it('cancelling tells every member with the reason, once; a cancelled session cannot change', async () => {
       const session = await scheduleSession(http, host, exchangeId, { title: 'Called off' });
       const cancelled = await http('POST', `/api/sessions/${session.id}/cancel`, {

@@ -104,14 +104,12 @@ export class SessionsService {
     await this.access.require(actor, session.exchangeId, 'manage');
     if (session.status === 'cancelled')
       throw new ConflictError('This session was cancelled; schedule a new one.');
-    const moved = input.startsAt !== undefined || input.endsAt !== undefined;
-    const times = moved
-      ? this.checkTimes(
-          input.startsAt ?? session.startsAt.toISOString(),
-          input.endsAt ?? session.endsAt.toISOString(),
-        )
-      : null;
-    if (!moved && session.endsAt.getTime() <= Date.now())
+    const times = this.checkTimes(
+      input.startsAt ?? session.startsAt.toISOString(),
+      input.endsAt ?? session.endsAt.toISOString(),
+      session,
+    );
+    if (session.endsAt.getTime() <= Date.now() && !times.startChanged)
       throw new ConflictError('This session is over and can no longer change.');
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager
@@ -137,13 +135,10 @@ export class SessionsService {
         locked.online = online;
       }
       const timesChanged =
-        times !== null &&
-        (times.startsAt.getTime() !== locked.startsAt.getTime() ||
-          times.endsAt.getTime() !== locked.endsAt.getTime());
-      if (times) {
-        locked.startsAt = times.startsAt;
-        locked.endsAt = times.endsAt;
-      }
+        times.startsAt.getTime() !== locked.startsAt.getTime() ||
+        times.endsAt.getTime() !== locked.endsAt.getTime();
+      locked.startsAt = times.startsAt;
+      locked.endsAt = times.endsAt;
       if (input.kind !== undefined) locked.kind = input.kind;
       if (input.title !== undefined) locked.title = input.title.trim();
       if (input.agenda !== undefined) locked.agenda = input.agenda;
@@ -307,19 +302,31 @@ export class SessionsService {
     return (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
   }
 
-  private checkTimes(startsAtIso: string, endsAtIso: string): { startsAt: Date; endsAt: Date } {
+  /**
+   * Valid times for a new session, or for an edit of `current`. Only a start or end that changes
+   * is checked against the clock, so a session under way can still run longer.
+   */
+  private checkTimes(
+    startsAtIso: string,
+    endsAtIso: string,
+    current?: Pick<Session, 'startsAt' | 'endsAt'>,
+  ): { startsAt: Date; endsAt: Date; startChanged: boolean } {
     const startsAt = new Date(startsAtIso);
     const endsAt = new Date(endsAtIso);
     if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()))
       throw new ValidationFailedError('startsAt/endsAt: not a valid instant');
     if (endsAt.getTime() <= startsAt.getTime())
       throw new ValidationFailedError('endsAt: must be after startsAt');
-    if (startsAt.getTime() <= Date.now())
+    const startChanged = startsAt.getTime() !== current?.startsAt.getTime();
+    const endChanged = endsAt.getTime() !== current?.endsAt.getTime();
+    if (startChanged && startsAt.getTime() <= Date.now())
       throw new ValidationFailedError('startsAt: a session cannot start in the past');
+    if (endChanged && endsAt.getTime() <= Date.now())
+      throw new ValidationFailedError('endsAt: a session cannot end in the past');
     if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * 3_600_000) {
       throw new ValidationFailedError(`endsAt: a session lasts at most ${MAX_SESSION_HOURS} hours`);
     }
-    return { startsAt, endsAt };
+    return { startsAt, endsAt, startChanged };
   }
 
   private async resolveVenue(
