@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import {
   type Actor,
   ConflictError,
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import type { Region } from '../../contracts/src/index.js';
 import { City } from '../../cities/src/index.js';
 import { Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
@@ -25,10 +26,26 @@ import type {
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { Session } from './entities/session.entity.js';
 import { SessionReminders } from './session-reminders.service.js';
-import { type RankedSlot, timeSuggestions } from './time-suggestions.js';
+import {
+  type NightWindow,
+  type RankedSlot,
+  stretchedSide,
+  timeSuggestions,
+} from './time-suggestions.js';
 
 const MAX_SESSION_HOURS = 72;
 const MAX_SUGGESTION_RANGE_DAYS = 21;
+
+export interface TimeSuggestionsResult {
+  slots: RankedSlot<Practitioner>[];
+  memberCount: number;
+  night: NightWindow;
+  /** Null when the exchange had no session before the searched range. */
+  fairness: {
+    lastSession: Session;
+    stretched: { kind: 'region'; region: Region } | { kind: 'person'; person: Practitioner } | null;
+  } | null;
+}
 
 @Injectable()
 export class SessionsService {
@@ -195,7 +212,7 @@ export class SessionsService {
     actor: Actor,
     exchangeId: string,
     query: TimeSuggestionsQuery,
-  ): Promise<{ slots: RankedSlot<Practitioner>[]; memberCount: number }> {
+  ): Promise<TimeSuggestionsResult> {
     await this.access.require(actor, exchangeId, 'read-content');
     const from = new Date(query.from);
     const to = new Date(query.to);
@@ -207,22 +224,52 @@ export class SessionsService {
     }
     const members = await this.access.membersOf(exchangeId);
     // Observers only listen in, so the slot is judged for the people who take part.
-    const judged = members.filter((m) => m.role !== 'observer' || members.length === 1);
-    const slots = timeSuggestions(
-      judged.map((m) => ({
+    const judged = members
+      .filter((m) => m.role !== 'observer' || members.length === 1)
+      .map((m) => ({
         person: m.practitioner,
         timeZone: m.practitioner.timeZone,
         workingHours: m.practitioner.workingHours,
-      })),
-      {
-        from,
-        to,
-        durationMinutes: query.durationMinutes,
-        limit: query.limit ?? 10,
-        notBefore: new Date(),
-      },
-    );
-    return { slots, memberCount: judged.length };
+      }));
+    const night = {
+      start: this.config.SCHEDULING_NIGHT_START,
+      end: this.config.SCHEDULING_NIGHT_END,
+    };
+    // Taking turns: the side stretched most at the session before the searched range is spared
+    // among otherwise equal slots this time.
+    const lastSession = await this.sessions.findOne({
+      where: { exchangeId, status: 'scheduled', startsAt: LessThan(from) },
+      order: { startsAt: 'DESC' },
+      loadEagerRelations: false,
+    });
+    const stretched = lastSession ? stretchedSide(judged, sideOf, lastSession, night) : null;
+    const slots = timeSuggestions(judged, {
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      limit: query.limit ?? 10,
+      notBefore: new Date(),
+      night,
+      spare: stretched ? (person) => sideOf(person) === stretched : undefined,
+    });
+    return {
+      slots,
+      memberCount: judged.length,
+      night,
+      fairness: lastSession
+        ? {
+            lastSession,
+            stretched: stretched
+              ? stretched.startsWith('region:')
+                ? { kind: 'region', region: stretched.slice('region:'.length) as Region }
+                : {
+                    kind: 'person',
+                    person: judged.find((m) => sideOf(m.person) === stretched)!.person,
+                  }
+              : null,
+          }
+        : null,
+    };
   }
 
   async sessionCalendar(actor: Actor, id: string): Promise<string> {
@@ -379,6 +426,11 @@ export class SessionsService {
       manager,
     );
   }
+}
+
+/** The side a member takes turns with: their city's region, or themselves without a city. */
+function sideOf(person: Practitioner): string {
+  return person.city ? `region:${person.city.region}` : `person:${person.id}`;
 }
 
 function newFeedToken(): string {
