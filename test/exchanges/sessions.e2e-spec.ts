@@ -603,15 +603,16 @@ describe('sessions', () => {
       const first = `${dst.year}-02-08`;
       return addDays(first, (8 - new Date(`${first}T00:00:00Z`).getUTCDay()) % 7);
     };
-    /** A person in a city of their own zone, with office hours (09:00–17:00, Monday to Friday). */
-    const personIn = async (
-      displayName: string,
-      timeZone: string,
-      city: { countryCode: string; region: 'europe' | 'north-america' },
-    ) => {
-      const home = await createCity(t.dataSource, { name: displayName, timeZone, ...city });
+    const PLACES = {
+      paris: { timeZone: 'Europe/Paris', countryCode: 'FR', region: 'europe' },
+      rotterdam: { timeZone: 'Europe/Amsterdam', countryCode: 'NL', region: 'europe' },
+      denver: { timeZone: 'America/Denver', countryCode: 'US', region: 'north-america' },
+    } as const;
+    /** A person in a city of their own, with office hours (09:00–17:00, Monday to Friday). */
+    const personIn = async (displayName: string, place: keyof typeof PLACES) => {
+      const home = await createCity(t.dataSource, { name: displayName, ...PLACES[place] });
       const person = await createPerson(t.dataSource, http, { displayName, cityId: home.id });
-      await setWorkingHours(http, person, timeZone);
+      await setWorkingHours(http, person, PLACES[place].timeZone);
       return person;
     };
     /** An exchange of just these people (the coordinator who created it leaves). */
@@ -629,18 +630,9 @@ describe('sessions', () => {
     };
 
     it('keeps a practitioner in Denver out of the night when the others are in Paris and Rotterdam', async () => {
-      const paris = await personIn('Pauline Paris', 'Europe/Paris', {
-        countryCode: 'FR',
-        region: 'europe',
-      });
-      const mayor = await personIn('Maarten Rotterdam', 'Europe/Amsterdam', {
-        countryCode: 'NL',
-        region: 'europe',
-      });
-      const denver = await personIn('Diego Denver', 'America/Denver', {
-        countryCode: 'US',
-        region: 'north-america',
-      });
+      const paris = await personIn('Pauline Paris', 'paris');
+      const mayor = await personIn('Maarten Rotterdam', 'rotterdam');
+      const denver = await personIn('Diego Denver', 'denver');
       const id = await exchangeOf('Night and day', [
         [paris, 'host'],
         [mayor, 'participant'],
@@ -702,14 +694,8 @@ describe('sessions', () => {
     });
 
     it('takes turns: the side stretched at the last session is spared among equal slots', async () => {
-      const paris = await personIn('Paul Paris', 'Europe/Paris', {
-        countryCode: 'FR',
-        region: 'europe',
-      });
-      const denver = await personIn('Rosa Denver', 'America/Denver', {
-        countryCode: 'US',
-        region: 'north-america',
-      });
+      const paris = await personIn('Paul Paris', 'paris');
+      const denver = await personIn('Rosa Denver', 'denver');
       const id = await exchangeOf('Taking turns', [
         [paris, 'host'],
         [denver, 'participant'],
@@ -720,6 +706,14 @@ describe('sessions', () => {
         suggest(`${day}T00:00:00Z`, `${addDays(day, 1)}T00:00:00Z`, 60, 2, id, paris);
       const outsider = (answer: TimeSuggestionsView) =>
         answer.suggestions[0].outside.map((o) => [o.person.id, o.direction, o.distanceMinutes]);
+      /** A one-hour session hosted from Paris, starting at a UTC hour on a date. */
+      const sessionAt = (title: string, date: string, utcHour: number) =>
+        scheduleSession(http, paris, id, {
+          title,
+          startsAt: `${date}T${utcHour}:00:00.000Z`,
+          endsAt: `${date}T${utcHour + 1}:00:00.000Z`,
+          hostTimeZone: 'Europe/Paris',
+        });
 
       // In February their days do not meet: 08:00 in Denver (16:00 in Paris) and 17:00 in Paris
       // (09:00 in Denver) are equally far out; with no session yet, the earlier comes first.
@@ -731,12 +725,7 @@ describe('sessions', () => {
       ]);
 
       // The session a week before had Denver in an hour early: this time Paris stays late.
-      const early = await scheduleSession(http, paris, id, {
-        title: 'Early in Denver',
-        startsAt: `${monday}T15:00:00.000Z`,
-        endsAt: `${monday}T16:00:00.000Z`,
-        hostTimeZone: 'Europe/Paris',
-      });
+      const early = await sessionAt('Early in Denver', monday, 15);
       answer = await best();
       expect(answer.fairness).toEqual({
         lastSession: {
@@ -751,12 +740,7 @@ describe('sessions', () => {
       expect(outsider(answer)).toEqual([[paris.id, 'after-end', 60]]);
 
       // A later session kept Paris late: Denver's turn to come in early.
-      const late = await scheduleSession(http, paris, id, {
-        title: 'Late in Paris',
-        startsAt: `${addDays(monday, 2)}T16:00:00.000Z`,
-        endsAt: `${addDays(monday, 2)}T17:00:00.000Z`,
-        hostTimeZone: 'Europe/Paris',
-      });
+      const late = await sessionAt('Late in Paris', addDays(monday, 2), 16);
       answer = await best();
       expect(answer.fairness).toMatchObject({
         lastSession: { id: late.id },
@@ -766,12 +750,7 @@ describe('sessions', () => {
 
       // A cancelled session does not count, nor one after the searched range.
       await http('POST', `/api/sessions/${late.id}/cancel`, { token: paris.token, body: {} });
-      await scheduleSession(http, paris, id, {
-        title: 'Later still',
-        startsAt: `${addDays(day, 2)}T16:00:00.000Z`,
-        endsAt: `${addDays(day, 2)}T17:00:00.000Z`,
-        hostTimeZone: 'Europe/Paris',
-      });
+      await sessionAt('Later still', addDays(day, 2), 16);
       answer = await best();
       expect(answer.fairness).toMatchObject({
         lastSession: { id: early.id },
