@@ -21,6 +21,8 @@ const toInt = ({ value }: { value: unknown }) =>
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
@@ -174,6 +176,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LIVE_CATCH_UP_CONCURRENCY = 4;
+  /** Find-a-time's night on every person's own clock (HH:MM): slots here rank below any other. */
+  @Matches(CLOCK, { message: 'SCHEDULING_NIGHT_START must be a time of day as HH:MM' })
+  SCHEDULING_NIGHT_START = '22:00';
+
+  @Matches(CLOCK, { message: 'SCHEDULING_NIGHT_END must be a time of day as HH:MM' })
+  SCHEDULING_NIGHT_END = '07:00';
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
@@ -209,6 +217,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production',
+    );
+  }
+  if (config.SCHEDULING_NIGHT_START === config.SCHEDULING_NIGHT_END) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SCHEDULING_NIGHT_END: must differ from SCHEDULING_NIGHT_START',
     );
   }
   return config;

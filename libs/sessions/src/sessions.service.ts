@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import {
   type Actor,
   ConflictError,
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import type { Region } from '../../contracts/src/index.js';
 import { City } from '../../cities/src/index.js';
 import { Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
@@ -25,10 +26,26 @@ import type {
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { Session } from './entities/session.entity.js';
 import { SessionReminders } from './session-reminders.service.js';
-import { type RankedSlot, timeSuggestions } from './time-suggestions.js';
+import {
+  type NightWindow,
+  type RankedSlot,
+  stretchedSide,
+  timeSuggestions,
+} from './time-suggestions.js';
 
 const MAX_SESSION_HOURS = 72;
 const MAX_SUGGESTION_RANGE_DAYS = 21;
+
+export interface TimeSuggestionsResult {
+  slots: RankedSlot<Practitioner>[];
+  memberCount: number;
+  night: NightWindow;
+  /** Null when the exchange had no session before the searched range. */
+  fairness: {
+    lastSession: Session;
+    stretched: { kind: 'region'; region: Region } | { kind: 'person'; person: Practitioner } | null;
+  } | null;
+}
 
 @Injectable()
 export class SessionsService {
@@ -104,14 +121,12 @@ export class SessionsService {
     await this.access.require(actor, session.exchangeId, 'manage');
     if (session.status === 'cancelled')
       throw new ConflictError('This session was cancelled; schedule a new one.');
-    const moved = input.startsAt !== undefined || input.endsAt !== undefined;
-    const times = moved
-      ? this.checkTimes(
-          input.startsAt ?? session.startsAt.toISOString(),
-          input.endsAt ?? session.endsAt.toISOString(),
-        )
-      : null;
-    if (!moved && session.endsAt.getTime() <= Date.now())
+    const times = this.checkTimes(
+      input.startsAt ?? session.startsAt.toISOString(),
+      input.endsAt ?? session.endsAt.toISOString(),
+      session,
+    );
+    if (session.endsAt.getTime() <= Date.now() && !times.startChanged)
       throw new ConflictError('This session is over and can no longer change.');
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager
@@ -137,13 +152,10 @@ export class SessionsService {
         locked.online = online;
       }
       const timesChanged =
-        times !== null &&
-        (times.startsAt.getTime() !== locked.startsAt.getTime() ||
-          times.endsAt.getTime() !== locked.endsAt.getTime());
-      if (times) {
-        locked.startsAt = times.startsAt;
-        locked.endsAt = times.endsAt;
-      }
+        times.startsAt.getTime() !== locked.startsAt.getTime() ||
+        times.endsAt.getTime() !== locked.endsAt.getTime();
+      locked.startsAt = times.startsAt;
+      locked.endsAt = times.endsAt;
       if (input.kind !== undefined) locked.kind = input.kind;
       if (input.title !== undefined) locked.title = input.title.trim();
       if (input.agenda !== undefined) locked.agenda = input.agenda;
@@ -200,7 +212,7 @@ export class SessionsService {
     actor: Actor,
     exchangeId: string,
     query: TimeSuggestionsQuery,
-  ): Promise<{ slots: RankedSlot<Practitioner>[]; memberCount: number }> {
+  ): Promise<TimeSuggestionsResult> {
     await this.access.require(actor, exchangeId, 'read-content');
     const from = new Date(query.from);
     const to = new Date(query.to);
@@ -212,22 +224,52 @@ export class SessionsService {
     }
     const members = await this.access.membersOf(exchangeId);
     // Observers only listen in, so the slot is judged for the people who take part.
-    const judged = members.filter((m) => m.role !== 'observer' || members.length === 1);
-    const slots = timeSuggestions(
-      judged.map((m) => ({
+    const judged = members
+      .filter((m) => m.role !== 'observer' || members.length === 1)
+      .map((m) => ({
         person: m.practitioner,
         timeZone: m.practitioner.timeZone,
         workingHours: m.practitioner.workingHours,
-      })),
-      {
-        from,
-        to,
-        durationMinutes: query.durationMinutes,
-        limit: query.limit ?? 10,
-        notBefore: new Date(),
-      },
-    );
-    return { slots, memberCount: judged.length };
+      }));
+    const night = {
+      start: this.config.SCHEDULING_NIGHT_START,
+      end: this.config.SCHEDULING_NIGHT_END,
+    };
+    // Taking turns: the side stretched most at the session before the searched range is spared
+    // among otherwise equal slots this time.
+    const lastSession = await this.sessions.findOne({
+      where: { exchangeId, status: 'scheduled', startsAt: LessThan(from) },
+      order: { startsAt: 'DESC' },
+      loadEagerRelations: false,
+    });
+    const stretched = lastSession ? stretchedSide(judged, sideOf, lastSession, night) : null;
+    const slots = timeSuggestions(judged, {
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      limit: query.limit ?? 10,
+      notBefore: new Date(),
+      night,
+      spare: stretched ? (person) => sideOf(person) === stretched : undefined,
+    });
+    return {
+      slots,
+      memberCount: judged.length,
+      night,
+      fairness: lastSession
+        ? {
+            lastSession,
+            stretched: stretched
+              ? stretched.startsWith('region:')
+                ? { kind: 'region', region: stretched.slice('region:'.length) as Region }
+                : {
+                    kind: 'person',
+                    person: judged.find((m) => sideOf(m.person) === stretched)!.person,
+                  }
+              : null,
+          }
+        : null,
+    };
   }
 
   async sessionCalendar(actor: Actor, id: string): Promise<string> {
@@ -307,19 +349,31 @@ export class SessionsService {
     return (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
   }
 
-  private checkTimes(startsAtIso: string, endsAtIso: string): { startsAt: Date; endsAt: Date } {
+  /**
+   * Valid times for a new session, or for an edit of `current`. Only a start or end that changes
+   * is checked against the clock, so a session under way can still run longer.
+   */
+  private checkTimes(
+    startsAtIso: string,
+    endsAtIso: string,
+    current?: Pick<Session, 'startsAt' | 'endsAt'>,
+  ): { startsAt: Date; endsAt: Date; startChanged: boolean } {
     const startsAt = new Date(startsAtIso);
     const endsAt = new Date(endsAtIso);
     if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()))
       throw new ValidationFailedError('startsAt/endsAt: not a valid instant');
     if (endsAt.getTime() <= startsAt.getTime())
       throw new ValidationFailedError('endsAt: must be after startsAt');
-    if (startsAt.getTime() <= Date.now())
+    const startChanged = startsAt.getTime() !== current?.startsAt.getTime();
+    const endChanged = endsAt.getTime() !== current?.endsAt.getTime();
+    if (startChanged && startsAt.getTime() <= Date.now())
       throw new ValidationFailedError('startsAt: a session cannot start in the past');
+    if (endChanged && endsAt.getTime() <= Date.now())
+      throw new ValidationFailedError('endsAt: a session cannot end in the past');
     if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * 3_600_000) {
       throw new ValidationFailedError(`endsAt: a session lasts at most ${MAX_SESSION_HOURS} hours`);
     }
-    return { startsAt, endsAt };
+    return { startsAt, endsAt, startChanged };
   }
 
   private async resolveVenue(
@@ -372,6 +426,11 @@ export class SessionsService {
       manager,
     );
   }
+}
+
+/** The side a member takes turns with: their city's region, or themselves without a city. */
+function sideOf(person: Practitioner): string {
+  return person.city ? `region:${person.city.region}` : `person:${person.id}`;
 }
 
 function newFeedToken(): string {

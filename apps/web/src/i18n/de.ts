@@ -325,7 +325,7 @@ export const de: Messages = {
   findTime: {
     heading: 'Termin finden',
     intro:
-      'Zeitfenster von {{duration}}, die in die Arbeitszeiten der meisten Mitglieder fallen, jeweils nach ihrer eigenen Uhr. Beobachtende zählen nicht. Suchen Sie höchstens {{days}} Tage auf einmal.',
+      'Zeitfenster von {{duration}}, die niemandem die Nacht zumuten und in die Arbeitszeiten der meisten Mitglieder fallen, jeweils nach ihrer eigenen Uhr. Beobachtende zählen nicht. Suchen Sie höchstens {{days}} Tage auf einmal.',
     from: 'Von',
     until: 'Bis',
     tooLong: 'Wählen Sie einen Zeitraum von höchstens {{days}} Tagen.',
@@ -334,14 +334,30 @@ export const de: Messages = {
     none: 'Kein Zeitfenster in diesem Zeitraum. Versuchen Sie andere Daten.',
     suggestions: 'Vorgeschlagene Zeiten, die besten zuerst',
     insideCount: '{{inside}} von {{people}} in ihrer Arbeitszeit',
-    outsideList: 'Außerhalb: {{people}}',
     inside: 'in der Arbeitszeit',
-    outsideBy: '{{duration}} außerhalb der Arbeitszeit',
     assumed: '(keine Arbeitszeiten angegeben: 09:00–17:00 Montag bis Freitag angenommen)',
     axis: 'Zeiten auf Ihrer Uhr ({{zone}})',
     legendWork: 'Arbeitszeiten',
     legendSlot: 'Vorgeschlagene Zeit',
     picked: 'Datum und Beginn wurden unten eingetragen.',
+    personVerdict: '{{name}}: {{verdict}}',
+    at: '{{time}}, {{verdict}}',
+    untilTime: 'bis {{time}}, {{verdict}}',
+    beforeStart: '{{duration}} vor Arbeitsbeginn',
+    afterEnd: '{{duration}} nach Arbeitsende',
+    atNight: 'nachts',
+    dayOff: 'kein Arbeitstag',
+    nightNote:
+      'Nacht ist von {{start}} bis {{end}} auf der eigenen Uhr jeder Person. Eine Zeit in der Nacht wird nur vorgeschlagen, wenn keine andere ebenso vielen Menschen passt.',
+    turnsRegion:
+      'Abwechselnd: Bei der letzten Sitzung ({{when}}) lagen {{side}} am weitesten außerhalb ihrer Arbeitszeiten; bei gleich guten Zeiten kommen die zuerst, die sie schonen.',
+    turnsPerson:
+      'Abwechselnd: Bei der letzten Sitzung ({{when}}) lag {{name}} am weitesten außerhalb der eigenen Arbeitszeiten; bei gleich guten Zeiten kommen die zuerst, die {{name}} schonen.',
+    sides: {
+      'north-america': 'die Mitglieder in Nordamerika',
+      europe: 'die Mitglieder in Europa',
+      other: 'die Mitglieder in anderen Regionen',
+    },
   },
   duration: {
     minutes: '{{minutes}} Min.',

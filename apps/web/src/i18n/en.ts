@@ -313,7 +313,7 @@ export const en = {
   findTime: {
     heading: 'Find a time',
     intro:
-      'Slots of {{duration}} that fall inside the most members’ working hours, each judged on their own clock. Observers are not counted. Search at most {{days}} days at a time.',
+      'Slots of {{duration}} that keep people out of the night and fall inside the most members’ working hours, each judged on their own clock. Observers are not counted. Search at most {{days}} days at a time.',
     from: 'From',
     until: 'Until',
     tooLong: 'Choose a range of at most {{days}} days.',
@@ -322,14 +322,30 @@ export const en = {
     none: 'No free slot in this range. Try other dates.',
     suggestions: 'Suggested times, best first',
     insideCount: '{{inside}} of {{people}} within working hours',
-    outsideList: 'Outside: {{people}}',
     inside: 'within working hours',
-    outsideBy: '{{duration}} outside working hours',
     assumed: '(no hours declared: 09:00–17:00 Monday to Friday assumed)',
     axis: 'Times on your clock ({{zone}})',
     legendWork: 'Working hours',
     legendSlot: 'Suggested time',
     picked: 'The date and start time have been filled in below.',
+    personVerdict: '{{name}}: {{verdict}}',
+    at: '{{time}}, {{verdict}}',
+    untilTime: 'until {{time}}, {{verdict}}',
+    beforeStart: '{{duration}} before the day starts',
+    afterEnd: '{{duration}} after the day ends',
+    atNight: 'at night',
+    dayOff: 'not a working day',
+    nightNote:
+      'Night is {{start}}–{{end}} on each person’s own clock. A time at night is offered only when no other time suits as many people.',
+    turnsRegion:
+      'Taking turns: at the last session ({{when}}), {{side}} were the furthest outside their working hours, so among equally good times, those that spare them come first.',
+    turnsPerson:
+      'Taking turns: at the last session ({{when}}), {{name}} was the furthest outside their working hours, so among equally good times, those that spare {{name}} come first.',
+    sides: {
+      'north-america': 'people in North America',
+      europe: 'people in Europe',
+      other: 'people elsewhere',
+    },
   },
   duration: {
     minutes: '{{minutes}} min',

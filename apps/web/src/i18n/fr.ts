@@ -325,7 +325,7 @@ export const fr: Messages = {
   findTime: {
     heading: 'Trouver un créneau',
     intro:
-      'Des créneaux de {{duration}} compris dans les horaires de travail du plus grand nombre de membres, chacun selon sa propre horloge. Les observateurs ne comptent pas. Cherchez sur {{days}} jours au plus.',
+      'Des créneaux de {{duration}} qui épargnent la nuit à chacun et tombent dans les horaires de travail du plus grand nombre de membres, chacun selon sa propre horloge. Les observateurs ne comptent pas. Cherchez sur {{days}} jours au plus.',
     from: 'Du',
     until: 'Au',
     tooLong: 'Choisissez une période de {{days}} jours au plus.',
@@ -334,14 +334,30 @@ export const fr: Messages = {
     none: 'Aucun créneau dans cette période. Essayez d’autres dates.',
     suggestions: 'Créneaux suggérés, les meilleurs d’abord',
     insideCount: '{{inside}} sur {{people}} pendant leurs horaires de travail',
-    outsideList: 'En dehors : {{people}}',
     inside: 'pendant ses horaires de travail',
-    outsideBy: '{{duration}} en dehors de ses horaires de travail',
     assumed: '(aucun horaire déclaré : 09:00–17:00 du lundi au vendredi supposé)',
     axis: 'Heures de votre horloge ({{zone}})',
     legendWork: 'Horaires de travail',
     legendSlot: 'Créneau suggéré',
     picked: 'La date et l’heure de début ont été remplies ci-dessous.',
+    personVerdict: '{{name}} : {{verdict}}',
+    at: '{{time}}, {{verdict}}',
+    untilTime: 'jusqu’à {{time}}, {{verdict}}',
+    beforeStart: '{{duration}} avant le début de sa journée',
+    afterEnd: '{{duration}} après la fin de sa journée',
+    atNight: 'la nuit',
+    dayOff: 'jour non travaillé',
+    nightNote:
+      'La nuit va de {{start}} à {{end}} sur l’horloge de chacun. Un créneau de nuit n’est proposé que si aucun autre ne convient à autant de personnes.',
+    turnsRegion:
+      'Chacun son tour : à la dernière séance ({{when}}), {{side}} étaient les plus loin de leurs horaires de travail ; à égalité, les créneaux qui les épargnent viennent en premier.',
+    turnsPerson:
+      'Chacun son tour : à la dernière séance ({{when}}), {{name}} était le plus loin de ses horaires de travail ; à égalité, les créneaux qui épargnent {{name}} viennent en premier.',
+    sides: {
+      'north-america': 'les membres en Amérique du Nord',
+      europe: 'les membres en Europe',
+      other: 'les membres d’autres régions',
+    },
   },
   duration: {
     minutes: '{{minutes}} min',

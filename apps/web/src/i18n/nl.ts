@@ -321,7 +321,7 @@ export const nl: Messages = {
   findTime: {
     heading: 'Een tijd vinden',
     intro:
-      'Tijdvakken van {{duration}} die binnen de werktijden van de meeste leden vallen, elk op hun eigen klok. Waarnemers tellen niet mee. Zoek hoogstens {{days}} dagen tegelijk.',
+      'Tijdvakken van {{duration}} die niemand ’s nachts laten vergaderen en binnen de werktijden van de meeste leden vallen, elk op hun eigen klok. Waarnemers tellen niet mee. Zoek hoogstens {{days}} dagen tegelijk.',
     from: 'Van',
     until: 'Tot en met',
     tooLong: 'Kies een periode van hoogstens {{days}} dagen.',
@@ -330,14 +330,30 @@ export const nl: Messages = {
     none: 'Geen tijdvak in deze periode. Probeer andere data.',
     suggestions: 'Voorgestelde tijden, beste eerst',
     insideCount: '{{inside}} van {{people}} binnen werktijd',
-    outsideList: 'Buiten werktijd: {{people}}',
     inside: 'binnen werktijd',
-    outsideBy: '{{duration}} buiten werktijd',
     assumed: '(geen werktijden opgegeven: 09:00–17:00 maandag tot en met vrijdag aangenomen)',
     axis: 'Tijden op uw klok ({{zone}})',
     legendWork: 'Werktijden',
     legendSlot: 'Voorgestelde tijd',
     picked: 'De datum en begintijd zijn hieronder ingevuld.',
+    personVerdict: '{{name}}: {{verdict}}',
+    at: '{{time}}, {{verdict}}',
+    untilTime: 'tot {{time}}, {{verdict}}',
+    beforeStart: '{{duration}} voor het begin van de werkdag',
+    afterEnd: '{{duration}} na het einde van de werkdag',
+    atNight: '’s nachts',
+    dayOff: 'geen werkdag',
+    nightNote:
+      'De nacht loopt van {{start}} tot {{end}} op ieders eigen klok. Een tijd ’s nachts wordt alleen voorgesteld als geen andere tijd evenveel mensen past.',
+    turnsRegion:
+      'Om de beurt: bij de vorige sessie ({{when}}) zaten {{side}} het verst buiten hun werktijden; bij even goede tijden komen de tijden die hen ontzien eerst.',
+    turnsPerson:
+      'Om de beurt: bij de vorige sessie ({{when}}) zat {{name}} het verst buiten de eigen werktijden; bij even goede tijden komen de tijden die {{name}} ontzien eerst.',
+    sides: {
+      'north-america': 'de leden in Noord-Amerika',
+      europe: 'de leden in Europa',
+      other: 'de leden in andere regio’s',
+    },
   },
   duration: {
     minutes: '{{minutes}} min',
