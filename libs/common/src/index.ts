@@ -6,3 +6,5 @@ export * from './validators.js';
 export * from './access.js';
 export * from './domain-events.js';
 export * from './version.js';
+export * from './input-gate.js';
+export * from './ids.js';
