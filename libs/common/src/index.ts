@@ -7,3 +7,5 @@ export * from './access.js';
 export * from './domain-events.js';
 export * from './version.js';
 export * from './personal-data.js';
+export * from './input-gate.js';
+export * from './ids.js';

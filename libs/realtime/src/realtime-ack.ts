@@ -6,8 +6,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { LiveAck } from '../../contracts/src/index.js';
 import {
+  assertCleanInput,
   DomainError,
   flattenValidationErrors,
+  normalizeIds,
   toApiError,
   TokenExpiredError,
   ValidationFailedError,
@@ -26,15 +28,9 @@ export async function validatePayload<T extends object>(
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new ValidationFailedError('The payload must be an object.');
   }
-  // Live payloads are flat: refuse deep nesting before class-transformer recurses into it, and
-  // the keys the whitelist cannot see (they name the prototype chain, not a field).
-  if (nestedDeeperThan(payload, MAX_PAYLOAD_DEPTH)) {
-    throw new ValidationFailedError(`The payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels.`);
-  }
-  for (const key of ['constructor', '__proto__', 'prototype']) {
-    if (Object.hasOwn(payload, key))
-      throw new ValidationFailedError(`${key}: property ${key} should not exist`);
-  }
+  // The shared input gate (control characters, lone surrogates, prototype keys), with the depth
+  // of flat live payloads, before class-transformer recurses into anything.
+  assertCleanInput(payload, { root: 'payload', maxDepth: MAX_PAYLOAD_DEPTH });
   const instance = plainToInstance(dto, payload);
   const errors = await validate(instance, {
     whitelist: true,
@@ -48,22 +44,10 @@ export async function validatePayload<T extends object>(
       details.map((d) => `${d.field}: ${d.problems.join(', ')}`).join('; '),
     );
   }
-  return instance;
+  return normalizeIds(instance);
 }
 
 const MAX_PAYLOAD_DEPTH = 8;
-
-/** Without recursion, so no depth of nesting can overflow the stack. */
-function nestedDeeperThan(value: object, max: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  while (pending.length > 0) {
-    const [next, depth] = pending.pop()!;
-    if (typeof next !== 'object' || next === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(next)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
 
 type LiveAckError = Extract<LiveAck<never>, { ok: false }>['error'];
 
