@@ -3,3 +3,4 @@ export { LiveIoAdapter } from './live-io.adapter.js';
 export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
+export { RoomActivity, RoomActivityModule } from './room-activity.js';
