@@ -427,6 +427,24 @@ describe('the home page', () => {
       expect(changesOf(await home(participant), e1.id)).toEqual(NO_CHANGES);
     });
 
+    it('forgets where an erased account went', async () => {
+      const visits = async () =>
+        (
+          (await t.dataSource.query(
+            'SELECT count(*)::int AS n FROM exchange_visits WHERE practitioner_id = $1',
+            [newcomer.id],
+          )) as Array<{ n: number }>
+        )[0].n;
+      await visit(newcomer, e1.id);
+      expect(await visits()).toBe(1);
+      const erased = await http('DELETE', '/api/me', {
+        token: newcomer.token,
+        body: { password: newcomer.password },
+      });
+      expect(erased.status).toBe(204);
+      expect(await visits()).toBe(0);
+    });
+
     it("does not record a visit for someone who only sees the exchange's summary", async () => {
       await visit(outsider, e2.id);
       const [{ n }] = (await t.dataSource.query(

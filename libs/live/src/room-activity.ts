@@ -21,12 +21,18 @@ export class RoomActivity {
     sessions: Array<{ id: string; exchangeId: string }>,
   ): Promise<Map<string, RoomView>> {
     if (sessions.length === 0) return new Map();
-    for (const exchangeId of new Set(sessions.map((s) => s.exchangeId)))
-      await this.rooms.ensureRooms(exchangeId);
-    const rows = (await this.dataSource.query(
-      'SELECT id, session_id FROM rooms WHERE session_id = ANY($1)',
-      [sessions.map((s) => s.id)],
-    )) as Array<{ id: string; session_id: string }>;
+    const find = async () =>
+      (await this.dataSource.query('SELECT id, session_id FROM rooms WHERE session_id = ANY($1)', [
+        sessions.map((s) => s.id),
+      ])) as Array<{ id: string; session_id: string }>;
+    let rows = await find();
+    // Rooms are made on first need: for the exchanges of sessions that have none yet.
+    const missing = sessions.filter((s) => !rows.some((r) => r.session_id === s.id));
+    if (missing.length > 0) {
+      for (const exchangeId of new Set(missing.map((s) => s.exchangeId)))
+        await this.rooms.ensureRooms(exchangeId);
+      rows = await find();
+    }
     const views = await Promise.all(
       rows.map((row) =>
         this.rooms.context(actor, row.id).then(
