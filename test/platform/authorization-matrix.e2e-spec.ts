@@ -29,6 +29,8 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/me/password': 'member',
   'GET /api/me/export': 'member',
   'DELETE /api/me': 'member',
+  // The home page: each section is built only from what the caller may see (test/home).
+  'GET /api/me/home': 'member',
   'POST /api/practitioners/:id/suspend': 'coordinator',
   'POST /api/practitioners/:id/reinstate': 'coordinator',
   'GET /api/themes': 'member',

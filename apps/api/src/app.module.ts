@@ -6,6 +6,7 @@ import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/inde
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
@@ -36,6 +37,7 @@ export class AppModule {
         SessionsModule,
         RealtimeModule,
         LiveModule,
+        HomeModule,
       ],
       controllers: [HealthController],
     };

@@ -146,3 +146,4 @@ export interface HealthView {
 export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
+export * from './home.js';

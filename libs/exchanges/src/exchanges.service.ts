@@ -9,6 +9,7 @@ import {
   decodeCursor,
   DomainEvents,
   ForbiddenError,
+  hasNetworkRole,
   NotFoundError,
   toPage,
   ValidationFailedError,
@@ -29,6 +30,7 @@ import { Exchange } from './entities/exchange.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess, type ExchangeContext } from './exchange-access.service.js';
 import { ExchangeContent } from './exchange-content.js';
+import { ExchangeVisits } from './exchange-visits.service.js';
 import type { ExchangeFacts } from './exchange.presenter.js';
 import { canInExchange } from './exchanges.policy.js';
 
@@ -51,6 +53,7 @@ export class ExchangesService {
     private readonly events: DomainEvents,
     private readonly content: ExchangeContent,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly visits: ExchangeVisits,
   ) {}
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
@@ -142,6 +145,54 @@ export class ExchangesService {
 
   get(actor: Actor, id: string): Promise<ExchangeContext> {
     return this.access.require(actor, id, 'list');
+  }
+
+  /** The exchange as the actor opens it: a member's opening is their visit (see the home page). */
+  async open(actor: Actor, id: string): Promise<ExchangeContext> {
+    const context = await this.get(actor, id);
+    if (context.role) await this.visits.record(actor.id, id);
+    return context;
+  }
+
+  /**
+   * Pending requests to join, oldest first, in the exchanges the actor manages: those they host,
+   * or all for coordinators (as `canInExchange(…, 'manage', …)` decides).
+   */
+  async openJoinRequests(
+    actor: Actor,
+    limit: number,
+  ): Promise<{ items: Array<{ request: JoinRequest; exchange: Exchange }>; total: number }> {
+    const qb = this.joinRequests
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.practitioner', 'p')
+      .leftJoinAndSelect('p.city', 'city')
+      .where('r.status = :pending', { pending: 'pending' })
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(limit);
+    if (!hasNetworkRole(actor, 'coordinator')) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM exchange_members h
+                  WHERE h.exchange_id = r.exchange_id AND h.practitioner_id = :me AND h.role = 'host')`,
+        { me: actor.id },
+      );
+    }
+    const [requests, total] = await qb.getManyAndCount();
+    const exchanges = await this.refsOf(requests.map((r) => r.exchangeId));
+    return {
+      items: requests.map((request) => ({ request, exchange: exchanges.get(request.exchangeId)! })),
+      total,
+    };
+  }
+
+  /** Planned and active exchanges (no themes or cities), oldest first. */
+  plannedOrActive(): Promise<Exchange[]> {
+    return this.exchanges.find({
+      where: { status: In(['planned', 'active']) },
+      select: { id: true, title: true, status: true, createdAt: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      loadEagerRelations: false,
+    });
   }
 
   async create(actor: Actor, input: CreateExchangeDto): Promise<Exchange> {
@@ -454,6 +505,16 @@ export class ExchangesService {
         Math.ceil((askAgainAt - Date.now()) / 1000),
         `The hosts declined your last request; you can ask again from ${new Date(askAgainAt).toISOString()}.`,
       );
+  }
+
+  private async refsOf(ids: string[]): Promise<Map<string, Exchange>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.exchanges.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, title: true, status: true },
+      loadEagerRelations: false,
+    });
+    return new Map(rows.map((e) => [e.id, e]));
   }
 
   private async resolveCities(manager: EntityManager, cityIds: string[]): Promise<City[]> {

@@ -99,6 +99,33 @@ export class AccountsService {
     await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 
+  /**
+   * Active accounts that never signed in (no refresh token was ever issued to them), newest
+   * first. Accepting an invitation in the web client signs in, so these are mostly accounts
+   * made for someone, or invitations accepted and never followed by a sign-in.
+   */
+  async neverSignedIn(limit: number): Promise<{ items: Practitioner[]; total: number }> {
+    const [items, total] = await this.dataSource
+      .getRepository(Practitioner)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.city', 'city')
+      .where('p.status = :active', { active: 'active' })
+      .andWhere((qb) => {
+        const signedIn = qb
+          .subQuery()
+          .select('1')
+          .from(RefreshToken, 't')
+          .where('t.practitionerId = p.id')
+          .getQuery();
+        return `NOT EXISTS ${signedIn}`;
+      })
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .take(limit)
+      .getManyAndCount();
+    return { items, total };
+  }
+
   async setStatus(
     actor: Actor,
     id: string,

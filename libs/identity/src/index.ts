@@ -5,4 +5,5 @@ export { AuthService } from './auth.service.js';
 export { InvitationsService } from './invitations.service.js';
 export { hashPassword } from './passwords.js';
 export { Invitation } from './entities/invitation.entity.js';
-export { ERASED_DISPLAY_NAME } from './accounts.service.js';
+export { AccountsService, ERASED_DISPLAY_NAME } from './accounts.service.js';
+export { presentInvitation } from './invitation.presenter.js';

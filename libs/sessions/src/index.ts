@@ -1,5 +1,5 @@
 export { SessionsModule } from './sessions.module.js';
-export { SessionsService } from './sessions.service.js';
+export { SessionsService, type SessionChanges } from './sessions.service.js';
 export { SessionReminders, REMINDER_OFFSETS_MINUTES } from './session-reminders.service.js';
 export { Session } from './entities/session.entity.js';
 export { presentSession } from './session.presenter.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import {
   type Actor,
   ConflictError,
@@ -11,7 +11,7 @@ import {
 } from '../../common/src/index.js';
 import type { Region } from '../../contracts/src/index.js';
 import { City } from '../../cities/src/index.js';
-import { Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
+import { type ChangeBaseline, Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
@@ -34,6 +34,13 @@ import {
 } from './time-suggestions.js';
 
 const MAX_SESSION_HOURS = 72;
+
+/** What others did to an exchange's sessions since a member's baseline (see the home page). */
+export interface SessionChanges {
+  newSessions: number;
+  rescheduledSessions: number;
+  cancelledSessions: number;
+}
 const MAX_SUGGESTION_RANGE_DAYS = 21;
 
 export interface TimeSuggestionsResult {
@@ -156,6 +163,10 @@ export class SessionsService {
         times.endsAt.getTime() !== locked.endsAt.getTime();
       locked.startsAt = times.startsAt;
       locked.endsAt = times.endsAt;
+      if (timesChanged) {
+        locked.rescheduledAt = new Date();
+        locked.rescheduledById = actor.id;
+      }
       if (input.kind !== undefined) locked.kind = input.kind;
       if (input.title !== undefined) locked.title = input.title.trim();
       if (input.agenda !== undefined) locked.agenda = input.agenda;
@@ -188,7 +199,12 @@ export class SessionsService {
       const result = await manager
         .createQueryBuilder()
         .update(Session)
-        .set({ status: 'cancelled', sequence: () => 'sequence + 1' })
+        .set({
+          status: 'cancelled',
+          sequence: () => 'sequence + 1',
+          cancelledAt: () => 'now()',
+          cancelledById: actor.id,
+        })
         .where("id = :id AND status = 'scheduled'", { id })
         .returning('*')
         .execute();
@@ -335,6 +351,81 @@ export class SessionsService {
       })),
       'publish',
     );
+  }
+
+  /** The next sessions (in progress or to come, not cancelled) of these exchanges, soonest first. */
+  upcomingIn(exchangeIds: string[], now: Date, limit: number): Promise<Session[]> {
+    if (exchangeIds.length === 0) return Promise.resolve([]);
+    return this.sessions.find({
+      where: { exchangeId: In(exchangeIds), status: 'scheduled', endsAt: MoreThan(now) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Per exchange, the sessions others scheduled, moved or cancelled since the baseline. A session
+   * someone else scheduled since counts once, as new, whatever happened to it next (and not at
+   * all once cancelled: the member never saw it).
+   */
+  async changesSince(
+    viewerId: string,
+    baselines: ChangeBaseline[],
+  ): Promise<Map<string, SessionChanges>> {
+    if (baselines.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `WITH s AS (
+         SELECT s.exchange_id, s.status, s.rescheduled_at, s.rescheduled_by_id,
+                s.cancelled_at, s.cancelled_by_id, b.since,
+                (s.created_at > b.since AND s.created_by_id IS DISTINCT FROM $1) AS new_by_others
+           FROM sessions s
+           JOIN unnest($2::uuid[], $3::timestamptz[]) AS b(exchange_id, since)
+             ON b.exchange_id = s.exchange_id
+          WHERE s.created_at > b.since OR s.rescheduled_at > b.since OR s.cancelled_at > b.since)
+       SELECT exchange_id,
+              count(*) FILTER (WHERE new_by_others AND status = 'scheduled')::int AS new_sessions,
+              count(*) FILTER (WHERE NOT new_by_others AND status = 'scheduled'
+                                 AND rescheduled_at > since
+                                 AND rescheduled_by_id IS DISTINCT FROM $1)::int AS rescheduled,
+              count(*) FILTER (WHERE NOT new_by_others AND status = 'cancelled'
+                                 AND cancelled_at > since
+                                 AND cancelled_by_id IS DISTINCT FROM $1)::int AS cancelled
+         FROM s GROUP BY exchange_id`,
+      [viewerId, baselines.map((b) => b.exchangeId), baselines.map((b) => b.since)],
+    )) as Array<{
+      exchange_id: string;
+      new_sessions: number;
+      rescheduled: number;
+      cancelled: number;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.exchange_id,
+        {
+          newSessions: r.new_sessions,
+          rescheduledSessions: r.rescheduled,
+          cancelledSessions: r.cancelled,
+        },
+      ]),
+    );
+  }
+
+  /** Per exchange, the start of its next session (not ended, not cancelled) and of its last one. */
+  async timelineOf(
+    exchangeIds: string[],
+    now: Date,
+  ): Promise<Map<string, { next: Date | null; last: Date | null }>> {
+    if (exchangeIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT exchange_id,
+              min(starts_at) FILTER (WHERE ends_at > $2) AS next,
+              max(starts_at) FILTER (WHERE starts_at <= $2) AS last
+         FROM sessions
+        WHERE exchange_id = ANY($1) AND status = 'scheduled'
+        GROUP BY exchange_id`,
+      [exchangeIds, now],
+    )) as Array<{ exchange_id: string; next: Date | null; last: Date | null }>;
+    return new Map(rows.map((r) => [r.exchange_id, { next: r.next, last: r.last }]));
   }
 
   feedUrl(feed: CalendarFeed): string {
