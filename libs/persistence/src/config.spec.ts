@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       INVITATION_TTL_DAYS: 7,
       ACCESS_TOKEN_TTL_SECONDS: 900,
       SIGNIN_MAX_FAILURES: 5,
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_POOL_WARM: 10,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -34,6 +36,10 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_WARM: '-1' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_WARM: '21' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_SIZE: '5', DATABASE_POOL_WARM: '6' }, 'DATABASE_POOL_WARM'],
   ])('stops on %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from './config.js';
+import { ConnectionPoolKeeper } from './connection-pool-keeper.js';
 import { dataSourceOptions } from './data-source.js';
 import { JobQueue } from './job-queue.js';
 
@@ -14,7 +15,10 @@ export class PersistenceModule {
       module: PersistenceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+          useFactory: () => ({
+            ...dataSourceOptions(databaseUrl, [], config.DATABASE_POOL_SIZE),
+            autoLoadEntities: true,
+          }),
           dataSourceFactory: async (options) => {
             const { DataSource } = await import('typeorm');
             const dataSource: DataSource = new DataSource(options!);
@@ -39,8 +43,9 @@ export class PersistenceModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: JobQueue, useFactory: () => new JobQueue(databaseUrl) },
+        ConnectionPoolKeeper,
       ],
-      exports: [APP_CONFIG, JobQueue],
+      exports: [APP_CONFIG, JobQueue, ConnectionPoolKeeper],
     };
   }
 }
