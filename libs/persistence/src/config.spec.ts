@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       SIGNIN_MAX_FAILURES: 5,
       SCHEDULING_NIGHT_START: '22:00',
       SCHEDULING_NIGHT_END: '07:00',
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_POOL_WARM: 10,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -43,6 +45,10 @@ describe('loadConfig', () => {
     [{ SCHEDULING_NIGHT_START: '10pm' }, 'SCHEDULING_NIGHT_START'],
     [{ SCHEDULING_NIGHT_END: '24:00' }, 'SCHEDULING_NIGHT_END'],
     [{ SCHEDULING_NIGHT_START: '07:00' }, 'SCHEDULING_NIGHT_END'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_WARM: '-1' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_WARM: '21' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_SIZE: '5', DATABASE_POOL_WARM: '6' }, 'DATABASE_POOL_WARM'],
   ])('stops on %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));

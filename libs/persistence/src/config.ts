@@ -51,6 +51,23 @@ export class AppConfig {
   })
   REDIS_PREFIX = 'crossings';
 
+  /** Connections the API keeps to PostgreSQL at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 20;
+
+  /**
+   * Connections opened at start and kept open (broken ones replaced in the background), so a
+   * burst never waits for new connections: the pool never closes idle ones.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  DATABASE_POOL_WARM = 10;
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -213,6 +230,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join(', ')}`,
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.DATABASE_POOL_WARM > config.DATABASE_POOL_SIZE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_POOL_WARM=${JSON.stringify(raw.DATABASE_POOL_WARM)}: must not exceed DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE})`,
+    );
   }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError(
