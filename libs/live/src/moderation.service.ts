@@ -165,11 +165,12 @@ export class ModerationService {
   /** Lifts a removal: the person may join the room again. */
   async readmit(actor: Actor, roomId: string, targetId: string, reason: string): Promise<void> {
     await this.assertMayModerate(actor, roomId, targetId, 'readmit');
-    const lifted = (await this.dataSource.query(
-      'DELETE FROM room_removals WHERE room_id = $1 AND practitioner_id = $2 RETURNING room_id',
+    // For a DELETE, TypeORM answers [rows, affected].
+    const [, lifted] = (await this.dataSource.query(
+      'DELETE FROM room_removals WHERE room_id = $1 AND practitioner_id = $2',
       [roomId, targetId],
-    )) as unknown[];
-    if (lifted.length === 0) throw new ConflictError('This person was not removed from the room.');
+    )) as [unknown[], number];
+    if (lifted === 0) throw new ConflictError('This person was not removed from the room.');
     await this.record(actor, roomId, 'readmit', { targetId, reason });
   }
 
