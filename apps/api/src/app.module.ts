@@ -8,6 +8,7 @@ import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
+import { ModerationModule } from '../../../libs/moderation/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
@@ -33,6 +34,7 @@ export class AppModule {
         CitiesModule,
         PractitionersModule,
         NotificationsModule,
+        ModerationModule,
         ExchangesModule,
         SessionsModule,
         RealtimeModule,

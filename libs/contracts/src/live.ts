@@ -134,6 +134,7 @@ export interface RoomRestrictions {
   removals: Array<{ person: PersonSummary; since: string }>;
 }
 
+/** A room's moderation log, as GET /api/rooms/:id/moderation-actions lists it. */
 export interface ModerationActionView {
   id: string;
   roomId: string;

@@ -15,6 +15,7 @@ import {
   ValidationFailedError,
 } from '../../common/src/index.js';
 import { City } from '../../cities/src/index.js';
+import { ModerationService } from '../../moderation/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
@@ -52,6 +53,7 @@ export class ExchangesService {
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly content: ExchangeContent,
+    private readonly moderation: ModerationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly visits: ExchangeVisits,
   ) {}
@@ -341,25 +343,45 @@ export class ExchangesService {
     return this.memberOrFail(id, practitionerId);
   }
 
-  /** Hosts and coordinators remove anyone; every member may leave. */
-  async removeMember(actor: Actor, id: string, practitionerId: string): Promise<void> {
+  /**
+   * Hosts and coordinators remove anyone, saying why (audited, and told to the person without
+   * naming who removed them); every member may leave.
+   */
+  async removeMember(
+    actor: Actor,
+    id: string,
+    practitionerId: string,
+    reason?: string,
+  ): Promise<void> {
     const leaving = practitionerId === actor.id;
     const { exchange } = await this.access.require(actor, id, leaving ? 'leave' : 'manage');
     await this.dataSource.transaction(async (manager) => {
       const member = await this.lockMember(manager, id, practitionerId);
       if (member.role === 'host') await this.assertAnotherHost(manager, id, practitionerId);
-      await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
-      if (!leaving) {
-        await this.notifications.notify(
-          [practitionerId],
-          {
-            kind: 'exchange-member-removed',
-            text: `You are no longer a member of "${exchange.title}".`,
-            data: { exchangeId: id, exchangeTitle: exchange.title },
-          },
-          manager,
+      if (!leaving && !reason)
+        throw new ValidationFailedError(
+          'reason: say why this member is removed (3–500 characters)',
         );
-      }
+      await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
+      if (leaving) return;
+      await this.moderation.record(manager, {
+        actor,
+        exchangeId: id,
+        subject: { type: 'member', id: practitionerId },
+        targetId: practitionerId,
+        action: 'remove-from-exchange',
+        reason: reason!,
+        notify: false, // told below, in the exchange's own words
+      });
+      await this.notifications.notify(
+        [practitionerId],
+        {
+          kind: 'exchange-member-removed',
+          text: `You are no longer a member of "${exchange.title}". Reason: ${reason}`,
+          data: { exchangeId: id, exchangeTitle: exchange.title, reason: reason ?? null },
+        },
+        manager,
+      );
     });
     // Live rooms drop the person's open connections from this exchange's rooms, on every node.
     await this.events.emit('exchange.membership-changed', {

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { RateLimitedError } from '../../common/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { AppConfig, APP_CONFIG, poolOf } from '../../persistence/src/index.js';
 import { hashToken } from './secrets.js';
 
 /** Failures beyond this many are answered more slowly, before the hard limit refuses them. */
@@ -34,7 +34,7 @@ export class SignInThrottle implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master: unknown }).master;
+    const pool = poolOf(this.dataSource);
     const common = {
       storeClient: pool,
       storeType: 'pool',

@@ -2,4 +2,4 @@ export { LiveModule } from './live.module.js';
 export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
-export { RoomActivity, RoomActivityModule } from './room-activity.js';
+export { RoomActivity } from './room-activity.js';

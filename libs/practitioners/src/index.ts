@@ -4,3 +4,4 @@ export { PractitionersService, type NewPractitioner } from './practitioners.serv
 export { presentPractitioner, presentMe, presentPerson } from './practitioner.presenter.js';
 export { canActOnPractitioner } from './practitioners.policy.js';
 export { ProfileDto, WorkingHoursDto } from './dto/profile.dto.js';
+export { practitionerSqlNames } from './practitioner-sql.js';

@@ -132,8 +132,10 @@ export const de: Messages = {
       'Eine gesperrte Person kann sich nicht mehr anmelden. Ihr Profil ist für Mitglieder verborgen.',
     suspendedExplained:
       'Dieses Konto ist gesperrt. Nach dem Entsperren kann sich die Person wieder anmelden.',
-    confirmSuspend: 'Das Konto von {{name}} sperren?',
-    confirmReinstate: 'Das Konto von {{name}} entsperren?',
+    confirmSuspend:
+      'Das Konto von {{name}} sperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
+    confirmReinstate:
+      'Das Konto von {{name}} entsperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
   },
   account: {
     changePassword: 'Passwort ändern',
@@ -253,7 +255,8 @@ export const de: Messages = {
     roleOf: 'Rolle von {{name}}',
     remove: 'Entfernen',
     removeNamed: 'Entfernen: {{name}}',
-    confirmRemove: '{{name}} aus diesem Austausch entfernen?',
+    confirmRemove:
+      '{{name}} aus diesem Austausch entfernen? Geben Sie den Grund an (die Person erfährt ihn, und er wird im Moderationsprotokoll festgehalten):',
     addMember: 'Mitglied hinzufügen',
     searchPeople: 'Personen nach Namen suchen',
     newMemberRole: 'Rolle im Austausch',

@@ -124,8 +124,8 @@ export const en = {
     suspendExplained:
       'A suspended person can no longer sign in. Their profile is hidden from members.',
     suspendedExplained: 'This account is suspended. Reinstating it lets the person sign in again.',
-    confirmSuspend: 'Suspend the account of {{name}}?',
-    confirmReinstate: 'Reinstate the account of {{name}}?',
+    confirmSuspend: 'Suspend the account of {{name}}? Say why (kept in the audit log):',
+    confirmReinstate: 'Reinstate the account of {{name}}? Say why (kept in the audit log):',
   },
   account: {
     changePassword: 'Change password',
@@ -243,7 +243,8 @@ export const en = {
     roleOf: 'Role of {{name}}',
     remove: 'Remove',
     removeNamed: 'Remove {{name}}',
-    confirmRemove: 'Remove {{name}} from this exchange?',
+    confirmRemove:
+      'Remove {{name}} from this exchange? Say why (they are told, and it is kept in the audit log):',
     addMember: 'Add a member',
     searchPeople: 'Search people by name',
     newMemberRole: 'Role in the exchange',

@@ -131,8 +131,10 @@ export const fr: Messages = {
       'Une personne suspendue ne peut plus se connecter. Son profil est masqué pour les membres.',
     suspendedExplained:
       'Ce compte est suspendu. Le réactiver permet à la personne de se reconnecter.',
-    confirmSuspend: 'Suspendre le compte de {{name}} ?',
-    confirmReinstate: 'Réactiver le compte de {{name}} ?',
+    confirmSuspend:
+      'Suspendre le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
+    confirmReinstate:
+      'Réactiver le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
   },
   account: {
     changePassword: 'Changer de mot de passe',
@@ -254,7 +256,8 @@ export const fr: Messages = {
     roleOf: 'Rôle de {{name}}',
     remove: 'Retirer',
     removeNamed: 'Retirer {{name}}',
-    confirmRemove: 'Retirer {{name}} de cet échange ?',
+    confirmRemove:
+      'Retirer {{name}} de cet échange ? Indiquez pourquoi (la personne en est informée, et c’est gardé dans le journal de modération) :',
     addMember: 'Ajouter un membre',
     searchPeople: 'Rechercher une personne par son nom',
     newMemberRole: 'Rôle dans l’échange',

@@ -128,8 +128,10 @@ export const nl: Messages = {
     suspendExplained:
       'Een geschorst persoon kan zich niet meer aanmelden. Het profiel is verborgen voor leden.',
     suspendedExplained: 'Dit account is geschorst. Na herstel kan de persoon zich weer aanmelden.',
-    confirmSuspend: 'Het account van {{name}} schorsen?',
-    confirmReinstate: 'Het account van {{name}} herstellen?',
+    confirmSuspend:
+      'Het account van {{name}} schorsen? Zeg waarom (bewaard in het moderatielogboek):',
+    confirmReinstate:
+      'Het account van {{name}} herstellen? Zeg waarom (bewaard in het moderatielogboek):',
   },
   account: {
     changePassword: 'Wachtwoord wijzigen',
@@ -249,7 +251,8 @@ export const nl: Messages = {
     roleOf: 'Rol van {{name}}',
     remove: 'Verwijderen',
     removeNamed: 'Verwijderen: {{name}}',
-    confirmRemove: '{{name}} uit deze uitwisseling verwijderen?',
+    confirmRemove:
+      '{{name}} uit deze uitwisseling verwijderen? Zeg waarom (de persoon hoort het, en het wordt bewaard in het moderatielogboek):',
     addMember: 'Een lid toevoegen',
     searchPeople: 'Mensen zoeken op naam',
     newMemberRole: 'Rol in de uitwisseling',

@@ -151,6 +151,14 @@ export class AddMemberDto {
   role: ExchangeRole;
 }
 
+export class RemoveMemberDto {
+  @ApiPropertyOptional({ description: 'Why (required to remove someone else; not to leave)' })
+  @IsOmittable()
+  @IsString()
+  @Length(3, 500)
+  reason?: string;
+}
+
 export class ChangeRoleDto {
   @ApiProperty({ enum: EXCHANGE_ROLES })
   @IsIn(EXCHANGE_ROLES)

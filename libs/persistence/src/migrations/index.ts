@@ -5,6 +5,7 @@ import { CreateExchangesSessionsNotifications1764400000000 } from './17644000000
 import { CreateLiveRooms1764500000000 } from './1764500000000-create-live-rooms.js';
 import { RoomReadmission1764600000000 } from './1764600000000-room-readmission.js';
 import { ExchangeAttributionLock1764600000001 } from './1764600000001-exchange-attribution-lock.js';
+import { OneModerationLog1764600000002 } from './1764600000002-one-moderation-log.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CreateLiveRooms1764500000000,
   RoomReadmission1764600000000,
   ExchangeAttributionLock1764600000001,
+  OneModerationLog1764600000002,
   ExchangeVisitsAndSessionChanges1764600600000,
 ];

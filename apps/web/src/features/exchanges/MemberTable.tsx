@@ -25,13 +25,16 @@ export function MemberTable({
     await exchangesApi.changeRole(exchangeId, personId, role);
     onChange();
   });
-  const remove = useSubmit(async (personId: string) => {
-    await exchangesApi.removeMember(exchangeId, personId);
+  const remove = useSubmit(async (personId: string, reason: string) => {
+    await exchangesApi.removeMember(exchangeId, personId, reason);
     onChange();
   });
   const onRemove = (member: ExchangeMemberView) => {
-    if (window.confirm(t('exchanges.confirmRemove', { name: member.person.displayName })))
-      void remove.submit(member.person.id);
+    // The reason goes into the audit log and to the person: no removal without one.
+    const reason = window
+      .prompt(t('exchanges.confirmRemove', { name: member.person.displayName }))
+      ?.trim();
+    if (reason && reason.length >= 3) void remove.submit(member.person.id, reason);
   };
   const busy = changeRole.busy || remove.busy;
 
