@@ -100,6 +100,12 @@ export class MessagesService implements OnModuleInit {
           [id],
         );
       },
+      canSee: async (actor, id) => {
+        const [row] = (await this.dataSource.query('SELECT room_id FROM messages WHERE id = $1', [
+          id,
+        ])) as Array<{ room_id: string }>;
+        return row ? (await this.rooms.contextIfReadable(actor, row.room_id)) !== null : false;
+      },
     });
   }
 
@@ -335,7 +341,7 @@ export class MessagesService implements OnModuleInit {
     manager: EntityManager,
   ): Promise<ModeratedItem | null> {
     const [row] = (await manager.query(
-      `SELECT m.author_id, m.room_id, m.hidden_at, r.exchange_id, r.session_id,
+      `SELECT m.author_id, m.room_id, m.seq, m.body, m.hidden_at, r.exchange_id, r.session_id,
               ctx.exchange_title, ctx.session_title
          FROM messages m JOIN rooms r ON r.id = m.room_id
          CROSS JOIN LATERAL (${this.sql.roomTitles}) ctx
@@ -344,6 +350,8 @@ export class MessagesService implements OnModuleInit {
     )) as Array<{
       author_id: string;
       room_id: string;
+      seq: string;
+      body: string;
       hidden_at: Date | null;
       exchange_id: string;
       session_id: string | null;
@@ -365,6 +373,8 @@ export class MessagesService implements OnModuleInit {
       },
       details: { roomId: row.room_id },
       hidden: row.hidden_at !== null,
+      body: row.body,
+      url: `/rooms/${row.room_id}#seq-${row.seq}`,
     };
   }
 

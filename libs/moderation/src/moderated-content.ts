@@ -16,6 +16,10 @@ export interface ModeratedItem {
   /** Facts the audit line keeps besides the subject (e.g. the room of a message). */
   details: Record<string, string>;
   hidden: boolean;
+  /** What a moderator reviews: the text as written (markdown), even when hidden. */
+  body: string;
+  /** Where the web client shows it, e.g. /rooms/:roomId#seq-12. */
+  url: string;
 }
 
 export interface ModeratedContent {
@@ -24,6 +28,11 @@ export interface ModeratedContent {
   describe(id: string, manager: EntityManager): Promise<ModeratedItem | null>;
   hide(id: string, by: { actorId: string; reason: string }, manager: EntityManager): Promise<void>;
   restore(id: string, manager: EntityManager): Promise<void>;
+  /** Whether the person may see the item (may flag it); false for a missing item. */
+  canSee(
+    actor: { id: string; networkRole: 'member' | 'coordinator' | 'admin' },
+    id: string,
+  ): Promise<boolean>;
 }
 
 @Injectable()
