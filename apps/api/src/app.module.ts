@@ -7,6 +7,7 @@ import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
+import { MailModule } from '../../../libs/mail/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
+        MailModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,

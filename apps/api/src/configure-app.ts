@@ -12,8 +12,10 @@ import {
   APP_VERSION,
   ApiExceptionFilter,
   createValidationPipe,
+  ORIGIN_SETTINGS,
   projectRoot,
   toApiError,
+  warnAboutUntrustedProxy,
 } from '../../../libs/common/src/index.js';
 import { LiveIoAdapter } from '../../../libs/live/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
@@ -21,6 +23,12 @@ import type { AppConfig } from '../../../libs/persistence/src/index.js';
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
+  http.set(ORIGIN_SETTINGS, {
+    PUBLIC_URL: config.PUBLIC_URL,
+    PORT: config.PORT,
+    TRUST_PROXY_HOPS: config.TRUST_PROXY_HOPS,
+  });
+  if (config.TRUST_PROXY_HOPS === 0) http.use(warnAboutUntrustedProxy());
   http.disable('x-powered-by');
   http.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
   // Body-parser failures (malformed JSON, too large) happen before Nest's filters: shape them here.

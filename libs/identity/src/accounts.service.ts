@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainEvents } from '../../common/src/index.js';
+import { MailService } from '../../mail/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { InvitationsService } from './invitations.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -22,6 +24,7 @@ export class AccountsService {
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
+    private readonly mail: MailService,
   ) {}
 
   /** Everything the platform holds about a person, as JSON (the right of access). */
@@ -65,6 +68,7 @@ export class AccountsService {
     const email = me.email;
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(RefreshToken, { practitionerId: actor.id });
+      await manager.delete(PasswordReset, { practitionerId: actor.id });
       if (email) {
         await manager
           .createQueryBuilder()
@@ -89,7 +93,10 @@ export class AccountsService {
         erasedAt: new Date(),
       });
     });
-    if (email) await this.throttle.forget(email);
+    if (email) {
+      await this.throttle.forget(email);
+      await this.mail.forget(email);
+    }
     await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 

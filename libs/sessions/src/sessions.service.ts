@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -12,7 +12,6 @@ import {
 import { City } from '../../cities/src/index.js';
 import { Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { buildCalendar } from './calendar.js';
 import type {
@@ -33,7 +32,6 @@ const MAX_SUGGESTION_RANGE_DAYS = 21;
 @Injectable()
 export class SessionsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
@@ -230,10 +228,11 @@ export class SessionsService {
     return { slots, memberCount: judged.length };
   }
 
-  async sessionCalendar(actor: Actor, id: string): Promise<string> {
+  /** `baseUrl`: where the person reached the app (links in the file point back there). */
+  async sessionCalendar(actor: Actor, id: string, baseUrl: string): Promise<string> {
     const { session, exchange } = await this.get(actor, id);
     return buildCalendar(session.title, [
-      { session, exchangeTitle: exchange.title, url: this.sessionUrl(session) },
+      { session, exchangeTitle: exchange.title, url: this.sessionUrl(session, baseUrl) },
     ]);
   }
 
@@ -260,7 +259,7 @@ export class SessionsService {
   }
 
   /** The subscription feed: every session of every exchange the member belongs to, from 30 days back. */
-  async feedCalendar(token: string): Promise<string> {
+  async feedCalendar(token: string, baseUrl: string): Promise<string> {
     const feed = await this.feeds.findOneBy({ token });
     if (!feed) throw new NotFoundError('Calendar feed');
     const owner = await this.dataSource
@@ -289,22 +288,18 @@ export class SessionsService {
       sessions.map((session) => ({
         session,
         exchangeTitle: titles.get(session.exchangeId) ?? '',
-        url: this.sessionUrl(session),
+        url: this.sessionUrl(session, baseUrl),
       })),
       'publish',
     );
   }
 
-  feedUrl(feed: CalendarFeed): string {
-    return `${this.publicUrl()}/api/calendar/${feed.token}.ics`;
+  feedUrl(feed: CalendarFeed, baseUrl: string): string {
+    return `${baseUrl}/api/calendar/${feed.token}.ics`;
   }
 
-  private sessionUrl(session: Session): string {
-    return `${this.publicUrl()}/exchanges/${session.exchangeId}/sessions/${session.id}`;
-  }
-
-  private publicUrl(): string {
-    return (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
+  private sessionUrl(session: Session, baseUrl: string): string {
+    return `${baseUrl}/exchanges/${session.exchangeId}/sessions/${session.id}`;
   }
 
   private checkTimes(startsAtIso: string, endsAtIso: string): { startsAt: Date; endsAt: Date } {
