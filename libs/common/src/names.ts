@@ -21,24 +21,29 @@ export function hiddenCharacterIn(text: string): string | null {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function foldOnce(text: string): string {
+function fold(text: string): string {
   return unhomoglyph(text.normalize('NFD')).normalize('NFD');
 }
 
 /**
- * The confusable skeleton of a name: two names with the same skeleton look alike ("Colette"
- * and "CoIette" with a capital I, or with a Cyrillic "е"). UTS #39's skeleton (NFD, map each
- * character to its prototype, NFD) taken case-insensitively and with spacing collapsed; the
- * mapping runs before and after lower-casing, because "I" and "l" are only confusable in
- * that order. Not for display: "m" becomes "rn".
+ * The confusable skeletons of a name (Unicode TS #39: NFD, each character mapped to its
+ * prototype, NFD), after NFKC, without hidden characters and with spacing collapsed. Two:
+ * one keeps letter case ("CoIette" with a capital I is "Colette"), one ignores it ("COLETTE"
+ * is "Colette"); a single case-folded key would lose the first ("I" and "l" are confusable
+ * only before lower-casing). Not for display: "m" becomes "rn".
  */
-export function nameSkeleton(name: string): string {
+export function nameSkeletons(name: string): [string, string] {
   const visible = name
     .normalize('NFKC')
     .replace(new RegExp(HIDDEN.source, 'gu'), '')
     .replace(/\s+/gu, ' ')
     .trim();
-  return foldOnce(foldOnce(visible).toLowerCase());
+  return [fold(visible), fold(visible.toLowerCase())];
+}
+
+/** Whether two names look alike: they share a skeleton, with or without letter case. */
+export function namesLookAlike(a: readonly string[], b: readonly string[]): boolean {
+  return a[0] === b[0] || a[1] === b[1];
 }
 
 /** Refuses a name with a hidden character, naming the character (400 VALIDATION_FAILED). */

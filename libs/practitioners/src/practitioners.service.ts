@@ -7,7 +7,8 @@ import {
   canonicalLanguageTag,
   decodeCursor,
   ForbiddenError,
-  nameSkeleton,
+  namesLookAlike,
+  nameSkeletons,
   NotFoundError,
   toPage,
   ValidationFailedError,
@@ -34,15 +35,15 @@ export interface ProfileSaved {
 }
 
 /** Skeletons of names already seen (names change rarely; the cache is dropped when full). */
-const skeletons = new Map<string, string>();
-function skeletonOf(name: string): string {
-  let skeleton = skeletons.get(name);
-  if (skeleton === undefined) {
+const skeletons = new Map<string, [string, string]>();
+function skeletonsOf(name: string): [string, string] {
+  let found = skeletons.get(name);
+  if (found === undefined) {
     if (skeletons.size >= 20_000) skeletons.clear();
-    skeleton = nameSkeleton(name);
-    skeletons.set(name, skeleton);
+    found = nameSkeletons(name);
+    skeletons.set(name, found);
   }
-  return skeleton;
+  return found;
 }
 
 @Injectable()
@@ -188,13 +189,15 @@ export class PractitionersService {
     selfId: string | null,
     manager?: EntityManager,
   ): Promise<NameWarning[]> {
-    const skeleton = skeletonOf(name.trim());
+    const mine = skeletonsOf(name.trim());
     const qb = (manager ? manager.getRepository(Practitioner) : this.practitioners)
       .createQueryBuilder('p')
       .select(['p.id', 'p.displayName', 'p.networkRole', 'p.status'])
       .where("p.status IN ('active', 'suspended')");
     if (selfId) qb.andWhere('p.id <> :selfId', { selfId });
-    const lookalikes = (await qb.getMany()).filter((p) => skeletonOf(p.displayName) === skeleton);
+    const lookalikes = (await qb.getMany()).filter((p) =>
+      namesLookAlike(mine, skeletonsOf(p.displayName)),
+    );
     if (lookalikes.some((p) => p.networkRole !== 'member')) {
       const problem =
         'looks the same as the name of a coordinator or admin of the network; add what tells you apart, such as a middle name, an initial or your city';
