@@ -29,7 +29,8 @@ describe('names and positions that pass for someone else', () => {
   let member: TestPerson;
   let cityId: string;
 
-  const me = async (person: TestPerson) => (await http('GET', '/api/me', { token: person.token })).body;
+  const me = async (person: TestPerson) =>
+    (await http('GET', '/api/me', { token: person.token })).body;
 
   beforeAll(async () => {
     t = await startTestApp({ SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000' });
@@ -163,7 +164,12 @@ describe('names and positions that pass for someone else', () => {
     });
 
     it('names in any script, with accents and apostrophes, are welcome', async () => {
-      for (const displayName of ['José Müller-Lüdenscheidt', "Siobhán O'Brien", 'أميرة حداد', '山田 太郎']) {
+      for (const displayName of [
+        'José Müller-Lüdenscheidt',
+        "Siobhán O'Brien",
+        'أميرة حداد',
+        '山田 太郎',
+      ]) {
         const res = await http('PATCH', '/api/me', { token: member.token, body: { displayName } });
         expect(res.status).toBe(200);
         expect(res.body.displayName).toBe(displayName);
@@ -178,19 +184,22 @@ describe('names and positions that pass for someone else', () => {
       ['another letter case', 'COLETTE DUBOIS'],
       ['extra spaces', 'Colette  Dubois'],
       ['the very same name', 'Colette Dubois'],
-    ])("copying a coordinator's name with %s is refused, and the name is kept", async (_how, name) => {
-      const before = await me(member);
-      const res = await http('PATCH', '/api/me', {
-        token: member.token,
-        body: { displayName: name },
-      });
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.details).toEqual([
-        { field: 'displayName', problems: [expect.stringMatching(/coordinator or admin/)] },
-      ]);
-      expect(await me(member)).toEqual(before);
-    });
+    ])(
+      "copying a coordinator's name with %s is refused, and the name is kept",
+      async (_how, name) => {
+        const before = await me(member);
+        const res = await http('PATCH', '/api/me', {
+          token: member.token,
+          body: { displayName: name },
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(res.body.details).toEqual([
+          { field: 'displayName', problems: [expect.stringMatching(/coordinator or admin/)] },
+        ]);
+        expect(await me(member)).toEqual(before);
+      },
+    );
 
     it("copying an admin's name is refused too, also when accepting an invitation", async () => {
       const token = await invite(http, coordinator.token, {

@@ -356,12 +356,12 @@ describe('nobody can lock the owner out (per account and address; known devices 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // The same address without the cookie is another counter, and still has its five.
-    expect((await signInWith(http, owner.email, owner.password, from('198.51.100.40'))).status).toBe(
-      200,
-    );
+    expect(
+      (await signInWith(http, owner.email, owner.password, from('198.51.100.40'))).status,
+    ).toBe(200);
   });
 
-  it("a device cookie works only for its own account, and a tampered one counts as none", async () => {
+  it('a device cookie works only for its own account, and a tampered one counts as none', async () => {
     const alice = await createPerson(t.dataSource, http);
     const bob = await createPerson(t.dataSource, http);
     const aliceDevice = deviceCookieOf(

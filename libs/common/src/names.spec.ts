@@ -27,7 +27,9 @@ describe('hiddenCharacterIn', () => {
     ['lone surrogate', '\uD800'],
   ])('finds a %s and names it', (_name, character) => {
     const found = hiddenCharacterIn(`Coordinator${character} Colette`);
-    expect(found).toBe(`U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    expect(found).toBe(
+      `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   });
 
   it.each([

@@ -1,7 +1,11 @@
 // Names people read to decide who is speaking (display names, organisations, cities): they must
 // show what they say. Invisible and direction-changing characters are refused; names that only
 // look alike are compared by their confusable skeleton (Unicode TS #39).
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import unhomoglyph from 'unhomoglyph';
 
 /**

@@ -1,9 +1,5 @@
 // The e-mails identity sends (invitations, password resets), in the recipient's language.
-import {
-  MAIL_LANGUAGES,
-  type MailLanguage,
-  type NetworkRole,
-} from '../../contracts/src/index.js';
+import { MAIL_LANGUAGES, type MailLanguage, type NetworkRole } from '../../contracts/src/index.js';
 import type { MailMessage } from '../../mail/src/index.js';
 
 /** The first of `candidates` the platform writes mail in, else English. */

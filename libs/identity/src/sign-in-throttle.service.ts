@@ -99,7 +99,11 @@ export class SignInThrottle implements OnModuleInit {
         throw rejection;
       }
       const account = await this.byAccount.consume(accountKey(attempt.email));
-      return { attempt, consumed: pair.consumedPoints, delayMs: this.delayFor(account.consumedPoints) };
+      return {
+        attempt,
+        consumed: pair.consumedPoints,
+        delayMs: this.delayFor(account.consumedPoints),
+      };
     });
   }
 

@@ -121,7 +121,13 @@ export class FolderTransport implements MailTransport {
     const entries: Omit<FolderEntry, 'text'>[] = [];
     for (const name of names.slice(0, limit)) {
       const entry = await this.readEntry(name.replace(/\.json$/, ''));
-      if (entry) entries.push({ id: entry.id, to: entry.to, subject: entry.subject, createdAt: entry.createdAt });
+      if (entry)
+        entries.push({
+          id: entry.id,
+          to: entry.to,
+          subject: entry.subject,
+          createdAt: entry.createdAt,
+        });
     }
     return entries;
   }
@@ -162,7 +168,9 @@ export class FolderTransport implements MailTransport {
 
   private async readEntry(id: string): Promise<FolderEntry | null> {
     try {
-      return JSON.parse(await readFile(path.join(this.folder, `${id}.json`), 'utf8')) as FolderEntry;
+      return JSON.parse(
+        await readFile(path.join(this.folder, `${id}.json`), 'utf8'),
+      ) as FolderEntry;
     } catch {
       return null;
     }

@@ -22,8 +22,7 @@ export class OutgoingMailController {
   @Get(':id')
   @Access('admin')
   async read(@Param('id') id: string): Promise<OutgoingMailView> {
-    const entry =
-      this.transport instanceof FolderTransport ? await this.transport.read(id) : null;
+    const entry = this.transport instanceof FolderTransport ? await this.transport.read(id) : null;
     if (!entry) throw new NotFoundError('Message');
     return entry;
   }

@@ -45,10 +45,7 @@ export class CalendarFeedController {
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
-  subscription(
-    @Param('token') token: string,
-    @PublicBaseUrl() baseUrl: string,
-  ): Promise<string> {
+  subscription(@Param('token') token: string, @PublicBaseUrl() baseUrl: string): Promise<string> {
     if (!TOKEN.test(token)) throw new NotFoundError('Calendar feed');
     return this.sessions.feedCalendar(token, baseUrl);
   }
