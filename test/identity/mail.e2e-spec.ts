@@ -72,7 +72,7 @@ describe('invitation mail through SMTP', () => {
       body: { email: 'jan@ghent.example', networkRole: 'member', cityId: ghent.id },
     });
     expect((await smtp.waitFor('jan@ghent.example')).subject).toBe(
-      'Colette Coordinator nodigt je uit voor Crossings',
+      'Colette Coordinator nodigt u uit voor Crossings',
     );
     await http('POST', '/api/invitations', {
       token: coordinator.token,

@@ -45,6 +45,22 @@ const InvitePage = lazyPage(
   () => import('./pages/InvitePage'),
   (m) => m.InvitePage,
 );
+const ForgotPasswordPage = lazyPage(
+  () => import('./pages/ForgotPasswordPage'),
+  (m) => m.ForgotPasswordPage,
+);
+const OutgoingMailMessagePage = lazyPage(
+  () => import('./pages/OutgoingMailMessagePage'),
+  (m) => m.OutgoingMailMessagePage,
+);
+const OutgoingMailPage = lazyPage(
+  () => import('./pages/OutgoingMailPage'),
+  (m) => m.OutgoingMailPage,
+);
+const ResetPasswordPage = lazyPage(
+  () => import('./pages/ResetPasswordPage'),
+  (m) => m.ResetPasswordPage,
+);
 const MyProfilePage = lazyPage(
   () => import('./pages/MyProfilePage'),
   (m) => m.MyProfilePage,
@@ -80,6 +96,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', lazy: AcceptInvitationPage },
+      { path: '/forgot-password', lazy: ForgotPasswordPage },
+      { path: '/reset-password/:token', lazy: ResetPasswordPage },
       {
         element: <RequireSession />,
         children: [
@@ -104,6 +122,13 @@ const router = createBrowserRouter([
               { path: '/exchanges/new', lazy: ExchangeEditorPage },
               { path: '/cities/:id/edit', lazy: CityEditorPage },
               { path: '/invitations', lazy: InvitePage },
+            ],
+          },
+          {
+            element: <RequireSession role="admin" />,
+            children: [
+              { path: '/admin/mail', lazy: OutgoingMailPage },
+              { path: '/admin/mail/:id', lazy: OutgoingMailMessagePage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

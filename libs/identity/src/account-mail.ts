@@ -62,12 +62,12 @@ const INVITATION: Record<MailLanguage, (f: InvitationFacts, until: string) => Ma
   }),
   nl: (f, until) => ({
     to: f.to,
-    subject: `${f.inviter} nodigt je uit voor Crossings`,
+    subject: `${f.inviter} nodigt u uit voor Crossings`,
     text: [
       'Hallo,',
-      `${f.inviter} nodigt je uit om lid te worden van Crossings, het uitwisselingsplatform voor steden die werken tegen gewelddadig extremisme, haat en polarisatie, als ${ROLE.nl[f.role]}${f.city ? ` voor ${f.city}` : ''}.`,
-      `Aanvaard de uitnodiging en kies hier je wachtwoord:\n${f.link}`,
-      `De link werkt één keer, tot ${until}. Verwachtte je deze uitnodiging niet, negeer dan dit bericht.`,
+      `${f.inviter} nodigt u uit om lid te worden van Crossings, het uitwisselingsplatform voor steden die werken tegen gewelddadig extremisme, haat en polarisatie, als ${ROLE.nl[f.role]}${f.city ? ` voor ${f.city}` : ''}.`,
+      `Aanvaard de uitnodiging en kies hier uw wachtwoord:\n${f.link}`,
+      `De link werkt één keer, tot ${until}. Verwachtte u deze uitnodiging niet, negeer dan dit bericht.`,
       '— Crossings',
     ].join('\n\n'),
   }),
@@ -121,8 +121,8 @@ const RESET: Record<MailLanguage, (f: ResetFacts) => MailMessage> = {
     subject: 'Kies een nieuw wachtwoord voor Crossings',
     text: [
       `Hallo ${f.name},`,
-      `Iemand, hopelijk jij, vroeg om een nieuw wachtwoord voor je Crossings-account. Dat kan hier:\n${f.link}`,
-      `De link werkt één keer, gedurende ${f.minutes} minuten. Een nieuw wachtwoord meldt je op al je apparaten af. Heb je hier niet om gevraagd, negeer dan dit bericht: je wachtwoord blijft hetzelfde.`,
+      `Iemand, hopelijk u, vroeg om een nieuw wachtwoord voor uw Crossings-account. Dat kan hier:\n${f.link}`,
+      `De link werkt één keer, gedurende ${f.minutes} minuten. Een nieuw wachtwoord meldt u op al uw apparaten af. Hebt u hier niet om gevraagd, negeer dan dit bericht: uw wachtwoord blijft hetzelfde.`,
       '— Crossings',
     ].join('\n\n'),
   }),

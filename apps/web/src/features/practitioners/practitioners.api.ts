@@ -1,4 +1,4 @@
-import type { MeView, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
+import type { MeUpdated, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
 import { api } from '../../api/client';
 
 export type PractitionerFilters = {
@@ -41,5 +41,5 @@ export const practitionersApi = {
     api.post<PractitionerView>(
       `/api/practitioners/${encodeURIComponent(id)}/${suspended ? 'suspend' : 'reinstate'}`,
     ),
-  updateMe: (input: ProfileInput) => api.patch<MeView>('/api/me', input),
+  updateMe: (input: ProfileInput) => api.patch<MeUpdated>('/api/me', input),
 };
