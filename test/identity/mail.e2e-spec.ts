@@ -6,7 +6,12 @@ import { simpleParser } from 'mailparser';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MailService } from '../../libs/mail/src/index.js';
-import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
+import {
+  createCity,
+  createPerson,
+  FACTORY_PASSWORD,
+  type TestPerson,
+} from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { linkIn, startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -215,6 +220,30 @@ describe('outgoing mail in a folder, for admins', () => {
     const files = await readdir(folder());
     for (const name of files) {
       expect(await readFile(path.join(folder(), name), 'utf8')).not.toContain(email);
+    }
+  });
+
+  it('an erased coordinator\'s name leaves the invitations they sent: they read "Former member"', async () => {
+    const leaving = await createPerson(t.dataSource, http, {
+      role: 'coordinator',
+      displayName: 'Quirina Leavesoon',
+    });
+    await http('POST', '/api/invitations', {
+      token: leaving.token,
+      body: { email: 'invited.by.leaver@test.example', networkRole: 'member' },
+    });
+    const listed = await waitForListed('invited.by.leaver@test.example');
+    expect(listed.subject).toBe('Quirina Leavesoon invites you to Crossings');
+    const erased = await http('DELETE', '/api/me', {
+      token: leaving.token,
+      body: { password: FACTORY_PASSWORD },
+    });
+    expect(erased.status).toBe(204);
+    const after = await http('GET', `/api/admin/mail/${listed.id}`, { token: admin.token });
+    expect(after.body.subject).toBe('Former member invites you to Crossings');
+    expect(after.body.text).toContain('/invite/');
+    for (const name of await readdir(folder())) {
+      expect(await readFile(path.join(folder(), name), 'utf8')).not.toContain('Leavesoon');
     }
   });
 });

@@ -93,10 +93,8 @@ export class AccountsService {
         erasedAt: new Date(),
       });
     });
-    if (email) {
-      await this.throttle.forget(email);
-      await this.mail.forget(email);
-    }
+    if (email) await this.throttle.forget(email);
+    await this.mail.forget(email, me.displayName, ERASED_DISPLAY_NAME);
     await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 

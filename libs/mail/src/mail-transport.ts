@@ -146,6 +146,21 @@ export class FolderTransport implements MailTransport {
     }
   }
 
+  /** Writes `name` as `replacement` in every kept message (subject, text and .eml). */
+  async redact(name: string, replacement: string): Promise<void> {
+    for (const file of await this.jsonFiles()) {
+      const entry = await this.readEntry(file.replace(/\.json$/, ''));
+      if (!entry || !(entry.subject.includes(name) || entry.text.includes(name))) continue;
+      await this.deliver({
+        id: entry.id.slice(entry.id.indexOf('-') + 1),
+        createdAt: entry.createdAt,
+        to: entry.to,
+        subject: entry.subject.split(name).join(replacement),
+        text: entry.text.split(name).join(replacement),
+      });
+    }
+  }
+
   close(): void {
     this.composer.close();
   }

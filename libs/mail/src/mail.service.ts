@@ -108,15 +108,33 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnModu
     await this.outbox.delete({ id });
   }
 
-  /** Removes every message to an address, queued or kept (an erased account leaves no mail). */
-  async forget(address: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.outbox.manager)
+  /**
+   * An erased account leaves no mail behind: messages to its address are removed, queued or
+   * kept, and its name in messages to others (invitations it sent) becomes `replacement`.
+   */
+  async forget(address: string | null, name: string, replacement: string): Promise<void> {
+    if (address) {
+      await this.outbox
+        .createQueryBuilder()
+        .delete()
+        .from(OutgoingMail)
+        .where('lower(recipient) = lower(:address)', { address })
+        .execute();
+    }
+    await this.outbox
       .createQueryBuilder()
-      .delete()
-      .from(OutgoingMail)
-      .where('lower(recipient) = lower(:address)', { address })
+      .update(OutgoingMail)
+      .set({
+        subject: () => 'replace(subject, :name, :replacement)',
+        body: () => 'replace(body, :name, :replacement)',
+      })
+      .where('strpos(subject, :name) > 0 OR strpos(body, :name) > 0')
+      .setParameters({ name, replacement })
       .execute();
-    if (this.transport instanceof FolderTransport) await this.transport.forget(address);
+    if (this.transport instanceof FolderTransport) {
+      if (address) await this.transport.forget(address);
+      await this.transport.redact(name, replacement);
+    }
   }
 
   onModuleDestroy(): void {
