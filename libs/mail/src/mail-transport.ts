@@ -1,7 +1,7 @@
 // Where outgoing mail goes: an SMTP server (SMTP_URL), or, with nothing configured, a folder of
 // .eml files (DATA_DIR/mail) that admins read in the web client, so a fresh start needs no server.
 import { Logger } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,6 +24,19 @@ export interface MailTransport {
   close(): void;
 }
 
+/** The message as nodemailer composes it, the same for every transport. */
+function composed(mail: QueuedMail, from: string): SendMailOptions {
+  return {
+    from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    // The same id on a retry, so a receiving server may recognise a duplicate.
+    messageId: `<${mail.id}@crossings>`,
+    date: new Date(mail.createdAt),
+  };
+}
+
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp';
   private readonly transporter: Transporter;
@@ -42,15 +55,7 @@ export class SmtpTransport implements MailTransport {
   }
 
   async deliver(mail: QueuedMail): Promise<void> {
-    await this.transporter.sendMail({
-      from: this.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      // The same id on a retry, so a receiving server may recognise a duplicate.
-      messageId: `<${mail.id}@crossings>`,
-      date: new Date(mail.createdAt),
-    });
+    await this.transporter.sendMail(composed(mail, this.from));
   }
 
   close(): void {
@@ -86,14 +91,7 @@ export class FolderTransport implements MailTransport {
   }
 
   async deliver(mail: QueuedMail): Promise<void> {
-    const info = (await this.composer.sendMail({
-      from: this.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      messageId: `<${mail.id}@crossings>`,
-      date: new Date(mail.createdAt),
-    })) as { message: Buffer };
+    const info = (await this.composer.sendMail(composed(mail, this.from))) as { message: Buffer };
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const id = `${mail.createdAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}-${mail.id}`;
     const entry: FolderEntry = {
