@@ -128,7 +128,8 @@ function printStep(label, r) {
     .join(' ');
   say(
     `  [${label}] step ${fmt(r.targetRate)}/s: inbound ${fmt(r.inboundPerSecond)}/s, deliveries ${fmt(r.deliveriesPerSecond)}/s, ` +
-      `latency p50 ${fmt(r.p50, 1)} p95 ${fmt(r.p95, 1)} p99 ${fmt(r.p99, 1)} ms, server CPU ${fmt(r.serverCpuPercent)}% RSS ${fmt(r.serverRssMb)} MB, ${label === 'real' ? `PostgreSQL CPU ${fmt(r.databaseCpuPercent)}%, ` : ''}` +
+      `latency first second p50 ${fmt(r.first.p50, 1)} p95 ${fmt(r.first.p95, 1)} p99 ${fmt(r.first.p99, 1)} ms, ` +
+      `after it p50 ${fmt(r.rest.p50, 1)} p95 ${fmt(r.rest.p95, 1)} p99 ${fmt(r.rest.p99, 1)} ms, server CPU ${fmt(r.serverCpuPercent)}% RSS ${fmt(r.serverRssMb)} MB, ${label === 'real' ? `PostgreSQL CPU ${fmt(r.databaseCpuPercent)}%, ` : ''}` +
       `machine ${fmt(r.machineBusyPercent)}% busy, generator CPU ${fmt(r.generatorCpuPercent)}%, missing ${r.missing}, errors ${errors || '0'}`,
   );
 }
@@ -372,9 +373,9 @@ function table(bare, real) {
   const r = byRate(real);
   const cell = (s, f) => (s ? f(s) : '–');
   rows.push(
-    '| target msgs/s | server | inbound msgs/s | deliveries/s | p50 ms | p95 ms | p99 ms | server CPU % | server RSS MB | PostgreSQL CPU % | machine busy % | missing | errors |',
+    '| target msgs/s | server | inbound msgs/s | deliveries/s | 1st s p50 ms | 1st s p95 ms | 1st s p99 ms | rest p50 ms | rest p95 ms | rest p99 ms | server CPU % | server RSS MB | PostgreSQL CPU % | machine busy % | missing | errors |',
   );
-  rows.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  rows.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const rates = [...new Set([...b.keys(), ...r.keys(), ...options.steps])].sort((x, y) => x - y);
   for (const rate of rates) {
     for (const [name, map] of [
@@ -384,11 +385,34 @@ function table(bare, real) {
       const s = map.get(rate);
       if (!s && !(name === 'bare' ? bare : real)) continue;
       rows.push(
-        `| ${fmt(rate)} | ${name} | ${cell(s, (x) => fmt(x.inboundPerSecond))} | ${cell(s, (x) => fmt(x.deliveriesPerSecond))} | ${cell(s, (x) => fmt(x.p50, 1))} | ${cell(s, (x) => fmt(x.p95, 1))} | ${cell(s, (x) => fmt(x.p99, 1))} | ${cell(s, (x) => fmt(x.serverCpuPercent))} | ${cell(s, (x) => fmt(x.serverRssMb))} | ${cell(s, (x) => (name === 'bare' ? 'n/a' : fmt(x.databaseCpuPercent)))} | ${cell(s, (x) => fmt(x.machineBusyPercent))} | ${cell(s, (x) => String(x.missing))} | ${cell(s, (x) => String(Object.values(x.errors).reduce((a, c) => a + c, 0)))} |`,
+        `| ${fmt(rate)} | ${name} | ${cell(s, (x) => fmt(x.inboundPerSecond))} | ${cell(s, (x) => fmt(x.deliveriesPerSecond))} | ${cell(s, (x) => fmt(x.first.p50, 1))} | ${cell(s, (x) => fmt(x.first.p95, 1))} | ${cell(s, (x) => fmt(x.first.p99, 1))} | ${cell(s, (x) => fmt(x.rest.p50, 1))} | ${cell(s, (x) => fmt(x.rest.p95, 1))} | ${cell(s, (x) => fmt(x.rest.p99, 1))} | ${cell(s, (x) => fmt(x.serverCpuPercent))} | ${cell(s, (x) => fmt(x.serverRssMb))} | ${cell(s, (x) => (name === 'bare' ? 'n/a' : fmt(x.databaseCpuPercent)))} | ${cell(s, (x) => fmt(x.machineBusyPercent))} | ${cell(s, (x) => String(x.missing))} | ${cell(s, (x) => String(Object.values(x.errors).reduce((a, c) => a + c, 0)))} |`,
       );
     }
   }
   return rows.join('\n');
+}
+
+/**
+ * The tail target at the low steps (100 and 250 msgs/s): the real server's p99 at most twice
+ * the bare server's plus 10 ms, in the first second of the step and in the rest of it alike.
+ */
+function tailVerdicts(bare, real) {
+  if (!bare || !real) return [];
+  const lines = [];
+  for (const rate of [100, 250]) {
+    const b = bare.steps.find((s) => s.targetRate === rate);
+    const r = real.steps.find((s) => s.targetRate === rate);
+    if (!b || !r) continue;
+    const parts = [
+      ['first second', b.first.p99, r.first.p99],
+      ['after it', b.rest.p99, r.rest.p99],
+    ].map(([part, bareP99, realP99]) => {
+      const limit = 2 * bareP99 + 10;
+      return `${part} ${fmt(realP99, 1)} ms ${realP99 <= limit ? '<=' : '>'} ${fmt(limit, 1)} ms ${realP99 <= limit ? '✔' : '✘'}`;
+    });
+    lines.push(`tail at ${rate} msgs/s, real p99 vs 2 × bare p99 + 10 ms: ${parts.join('; ')}`);
+  }
+  return lines;
 }
 
 async function main() {
@@ -437,6 +461,7 @@ async function main() {
     say(
       `ratio real/bare of sustained deliveries/s: ${fmt(best.real.deliveriesPerSecond / best.bare.deliveriesPerSecond, 2)}`,
     );
+  for (const line of tailVerdicts(bare, real)) say(line);
   if (best.bare && best.bare.targetRate === Math.max(...options.bareSteps))
     say('(the baseline sustained the highest step: add higher STEPS to find its ceiling)');
 }

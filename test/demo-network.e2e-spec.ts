@@ -1,7 +1,16 @@
 // The demo network a newcomer meets on first start, and the README's table of demo accounts.
 import { readFileSync } from 'node:fs';
-import { seedDemoNetworkIfEmpty } from '../apps/api/src/seed/demo-network.js';
+import type { MessageView, RoomView } from '../libs/contracts/src/index.js';
+import {
+  DEMO_EXCHANGES,
+  DEMO_PASSWORDS,
+  DROP_IN,
+  type DropInSession,
+  prepareDemoNetwork,
+  seedDemoNetworkIfEmpty,
+} from '../apps/api/src/seed/demo-network.js';
 import { httpClient, type Http } from './support/http.js';
+import { connected, connectLive, emitAck, nextEvent } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 function readmeAccounts(): Array<{ role: string; email: string; password: string }> {
@@ -22,16 +31,41 @@ function readmeAccounts(): Array<{ role: string; email: string; password: string
   return rows;
 }
 
+async function signIn(http: Http, email: string): Promise<string> {
+  const res = await http('POST', '/api/auth/sign-in', {
+    body: { email, password: DEMO_PASSWORDS.member },
+  });
+  expect(res.status).toBe(200);
+  return res.body.accessToken as string;
+}
+
+/** The drop-in's room as a member sees it in the exchange's room list. */
+async function dropInRoom(http: Http, token: string, dropIn: DropInSession): Promise<RoomView> {
+  const rooms = await http('GET', `/api/exchanges/${dropIn.exchangeId}/rooms`, { token });
+  expect(rooms.status).toBe(200);
+  const room = (rooms.body as RoomView[]).find((r) => r.sessionId === dropIn.sessionId);
+  expect(room).toBeDefined();
+  return room!;
+}
+
 describe('demo network', () => {
   let t: TestApp;
   let http: Http;
+  let dropIn: DropInSession;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { keepDatabase: true });
     http = httpClient(t.baseUrl);
-    expect(await seedDemoNetworkIfEmpty(t.app)).toBe(true);
+    // What `npm start` does on an empty embedded database.
+    const start = await prepareDemoNetwork(t.app, { seed: true });
+    expect(start.seeded).toBe(true);
+    expect(start.dropIn).not.toBeNull();
+    dropIn = start.dropIn!;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await t.database.drop();
+  });
 
   it('seeds only once', async () => {
     expect(await seedDemoNetworkIfEmpty(t.app)).toBe(false);
@@ -73,10 +107,9 @@ describe('demo network', () => {
              (SELECT count(*) FROM sessions s WHERE s.exchange_id = e.id AND s.starts_at > now())::int AS upcoming,
              (SELECT count(DISTINCT c.region) FROM exchange_cities ec JOIN cities c ON c.id = ec.city_id WHERE ec.exchange_id = e.id)::int AS regions
         FROM exchanges e`);
-    expect(exchanges.map((e: { attribution: string }) => e.attribution).sort()).toEqual([
-      'chatham-house',
-      'named',
-    ]);
+    expect(new Set(exchanges.map((e: { attribution: string }) => e.attribution))).toEqual(
+      new Set(['chatham-house', 'named']),
+    );
     for (const exchange of exchanges) {
       expect([...exchange.roles].sort()).toEqual(['host', 'observer', 'participant']);
       expect(exchange.past).toBeGreaterThan(0);
@@ -90,7 +123,7 @@ describe('demo network', () => {
       SELECT r.last_seq::int AS last_seq, count(m.id)::int AS messages
         FROM rooms r LEFT JOIN messages m ON m.room_id = r.id
        WHERE r.kind = 'lobby' GROUP BY r.id`);
-    expect(lobbies).toHaveLength(2);
+    expect(lobbies).toHaveLength(DEMO_EXCHANGES.length);
     for (const lobby of lobbies) {
       expect(lobby.messages).toBeGreaterThanOrEqual(3);
       expect(lobby.last_seq).toBe(lobby.messages);
@@ -107,5 +140,99 @@ describe('demo network', () => {
       expect(res.status).toBe(200);
       expect(account.role.startsWith(res.body.me.networkRole)).toBe(true);
     }
+  });
+
+  it('gives every member (and the coordinator) an exchange with someone from across the Atlantic', async () => {
+    const lonely = (await t.dataSource.query(`
+      SELECT p.email FROM practitioners p JOIN cities c ON c.id = p.city_id
+       WHERE p.network_role <> 'admin'
+         AND NOT EXISTS (
+           SELECT 1 FROM exchange_members mine
+             JOIN exchange_members theirs ON theirs.exchange_id = mine.exchange_id
+             JOIN practitioners other ON other.id = theirs.practitioner_id
+             JOIN cities oc ON oc.id = other.city_id
+            WHERE mine.practitioner_id = p.id AND oc.region <> c.region)`)) as Array<{
+      email: string;
+    }>;
+    expect(lonely).toEqual([]);
+    const [{ without }] = await t.dataSource.query(
+      `SELECT count(*)::int AS without FROM practitioners WHERE network_role <> 'admin' AND city_id IS NULL`,
+    );
+    expect(without).toBe(0);
+  });
+
+  it('has a session room open right after start, where the two people the README names talk across the Atlantic', async () => {
+    const [europe, america] = DROP_IN.tryWith;
+    const [regions] = await t.dataSource.query(
+      `SELECT array_agg(DISTINCT c.region ORDER BY c.region) AS regions FROM practitioners p
+         JOIN cities c ON c.id = p.city_id WHERE p.email = ANY($1)`,
+      [[europe, america]],
+    );
+    expect(regions.regions).toEqual(['europe', 'north-america']);
+    // The README says whom to sign in as, in the paragraph about the drop-in.
+    const paragraph = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+      .split('\n\n')
+      .find((p) => p.includes(DROP_IN.title));
+    expect(paragraph).toContain(europe);
+    expect(paragraph).toContain(america);
+
+    const tokens = [await signIn(http, europe), await signIn(http, america)];
+    const room = await dropInRoom(http, tokens[0], dropIn);
+    expect(room).toMatchObject({ kind: 'session', title: DROP_IN.title, open: true });
+    expect(new Date(room.opensAt!).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(room.closesAt!).getTime()).toBeGreaterThan(Date.now() + 3_600_000);
+
+    const sockets = tokens.map((token) => connectLive(t.baseUrl, token));
+    try {
+      await Promise.all(sockets.map((socket) => connected(socket)));
+      for (const socket of sockets) {
+        const joined = await emitAck(socket, 'room.join', { roomId: room.id });
+        expect(joined).toMatchObject({ ok: true, data: { canSend: true } });
+      }
+      const heard = nextEvent<MessageView>(sockets[1], 'message.created');
+      const sent = await emitAck<MessageView>(sockets[0], 'message.send', {
+        roomId: room.id,
+        clientMessageId: 'hello-from-rotterdam',
+        body: 'Goedemiddag from Rotterdam!',
+      });
+      expect(sent.ok).toBe(true);
+      expect(await heard).toMatchObject({ body: 'Goedemiddag from Rotterdam!' });
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
+
+  it('opens the drop-in again on the next start, moved to the new start time, once, and tells nobody', async () => {
+    // As if the last start had been two days ago: the drop-in is long over.
+    await t.dataSource.query(
+      `UPDATE sessions SET starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '8 hours'
+        WHERE id = $1`,
+      [dropIn.sessionId],
+    );
+    const [{ notifications }] = await t.dataSource.query(
+      'SELECT count(*)::int AS notifications FROM notifications',
+    );
+    await t.app.close();
+
+    const again = await startTestApp({}, { database: t.database, keepDatabase: true });
+    t = again;
+    http = httpClient(again.baseUrl);
+    const start = await prepareDemoNetwork(again.app, { seed: true });
+    expect(start.seeded).toBe(false);
+    expect(start.dropIn).toMatchObject({ sessionId: dropIn.sessionId, roomId: dropIn.roomId });
+    const token = await signIn(http, DROP_IN.tryWith[1]);
+    expect(await dropInRoom(http, token, dropIn)).toMatchObject({ open: true });
+    // Starting once more changes nothing.
+    const third = await prepareDemoNetwork(again.app, { seed: true });
+    expect(third.dropIn).toEqual(start.dropIn);
+    const [{ dropIns }] = await again.dataSource.query(
+      'SELECT count(*)::int AS "dropIns" FROM sessions WHERE title = $1',
+      [DROP_IN.title],
+    );
+    expect(dropIns).toBe(1);
+    const [{ after }] = await again.dataSource.query(
+      'SELECT count(*)::int AS after FROM notifications',
+    );
+    expect(after).toBe(notifications);
   });
 });

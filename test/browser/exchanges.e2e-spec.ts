@@ -5,7 +5,12 @@
 import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { SessionView, TimeSuggestion } from '../../libs/contracts/src/index.js';
+import type {
+  PersonAvailability,
+  SessionView,
+  TimeSuggestionsView,
+} from '../../libs/contracts/src/index.js';
+import { addMember, createExchange } from '../exchanges/exchange-helpers.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {
@@ -45,6 +50,27 @@ function durationText(minutes: number): string {
 }
 function rangeIn(timeZone: string, startsAt: string, endsAt: string): string {
   return `${dayIn(timeZone, startsAt)}, ${clocksIn(timeZone, startsAt, endsAt)}`;
+}
+/** How the page says, in English, where a slot falls for someone outside their hours. */
+function verdict(a: PersonAvailability): string {
+  if (a.atNight) return 'at night';
+  if (a.dayOff) return 'not a working day';
+  return a.direction === 'after-end'
+    ? `${durationText(a.distanceMinutes)} after the day ends`
+    : `${durationText(a.distanceMinutes)} before the day starts`;
+}
+/** …and with their clock: "07:00, 2 h before the day starts", "until 19:30, 30 min after the day ends". */
+function verdictWithClock(a: PersonAvailability): string {
+  const start = a.localStart.slice(11);
+  if (a.dayOff && !a.atNight) {
+    const day = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'UTC' }).format(
+      new Date(`${a.localStart.slice(0, 10)}T00:00:00Z`),
+    );
+    return `${day} ${start}, ${verdict(a)}`;
+  }
+  return a.direction === 'after-end' && !a.dayOff
+    ? `until ${a.localEnd.slice(11)}, ${verdict(a)}`
+    : `${start}, ${verdict(a)}`;
 }
 
 /** Next Monday and the Friday after it, in a zone. */
@@ -215,13 +241,13 @@ suite('exchanges in the web client', () => {
       to: week.friday.plus({ days: 1 }).toUTC().toISO()!,
       limit: '10',
     });
-    const suggestions = await http<TimeSuggestion[]>(
+    const suggestions = await http<TimeSuggestionsView>(
       'GET',
       `${exchangeUrl.replace('/exchanges', '/api/exchanges')}/time-suggestions?${query}`,
       { token: coordinator.token },
     );
     expect(suggestions.status).toBe(200);
-    const best = suggestions.body[0];
+    const best = suggestions.body.suggestions[0];
     // Working days in Denver and Amsterdam overlap at the end of the European day.
     expect(best.outside).toEqual([]);
     expect(best.inside).toHaveLength(3);
@@ -229,23 +255,23 @@ suite('exchanges in the web client', () => {
       `${rangeIn('Europe/Amsterdam', best.startsAt, best.endsAt)} (your time)3 of 3 within working hours`,
     );
 
-    // A weaker suggestion says who would be outside their hours, and by how much.
-    const weaker = suggestions.body.findLast((s) => s.outside.length > 0)!;
+    // A weaker suggestion says who would be outside their hours, how far and which way, on
+    // their own clock.
+    const weaker = suggestions.body.suggestions.findLast((s) => s.outside.length > 0)!;
+    expect(weaker.outside.every((o) => !o.atNight)).toBe(true);
     const weakerCard = page
       .getByTestId('suggestion')
       .filter({ hasText: rangeIn('Europe/Amsterdam', weaker.startsAt, weaker.endsAt) });
-    await expect(weakerCard.textContent()).resolves.toContain(
-      `Outside: ${weaker.outside
-        .map((o) => `${o.person.displayName} (${durationText(o.minutesOutside)})`)
-        .join(', ')}`,
-    );
+    const weakerText = await weakerCard.textContent();
+    for (const o of weaker.outside)
+      expect(weakerText).toContain(`${o.person.displayName}: ${verdictWithClock(o)}`);
     await weakerCard.focus();
     const timeline = page.getByTestId('timeline');
     for (const outside of weaker.outside) {
       await timeline
         .getByRole('listitem')
         .filter({ hasText: outside.person.displayName })
-        .getByText(`${durationText(outside.minutesOutside)} outside working hours`)
+        .getByText(verdict(outside))
         .waitFor();
     }
 
@@ -330,5 +356,88 @@ suite('exchanges in the web client', () => {
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain(sessionTitle);
     await page.close();
+  });
+
+  it('on a 390 px phone, in French: names the night, and whose turn it is to be spared', async () => {
+    // Amsterdam, Denver and Tokyo: every hour is someone's night, so the night must be said.
+    const tokyo = await createPerson(t.dataSource, http, {
+      displayName: `Taro Sato ${suffix}`,
+      timeZone: 'Asia/Tokyo',
+    });
+    const hours = await http('PATCH', '/api/me', {
+      token: tokyo.token,
+      body: { workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' } },
+    });
+    expect(hours.status).toBe(200);
+    const exchange = await createExchange(http, coordinator, {
+      title: `Three continents ${suffix}`,
+    });
+    await addMember(http, coordinator, exchange.id, participant, 'participant');
+    await addMember(http, coordinator, exchange.id, tokyo, 'participant');
+    // The second week of February next year, far from any clock change; the session a week
+    // before kept Tokyo up at 01:00 (Taro has no city, so he is a side of his own).
+    const year = new Date().getUTCFullYear() + 1;
+    const monday = DateTime.fromISO(`${year}-02-08`, { zone: 'Europe/Amsterdam' }).plus({
+      days: (8 - DateTime.fromISO(`${year}-02-08`).weekday) % 7,
+    });
+    const before = DateTime.fromISO(`${monday.minus({ days: 7 }).toISODate()}T16:00:00Z`, {
+      zone: 'utc',
+    });
+    const last = await http('POST', `/api/exchanges/${exchange.id}/sessions`, {
+      token: coordinator.token,
+      body: {
+        kind: 'workshop',
+        title: `Late for Tokyo ${suffix}`,
+        startsAt: before.toISO({ suppressMilliseconds: true }),
+        endsAt: before.plus({ hours: 1 }).toISO({ suppressMilliseconds: true }),
+        hostTimeZone: 'Europe/Amsterdam',
+      },
+    });
+    expect(last.status).toBe(201);
+
+    const phone = await browser.newContext({
+      baseURL: t.baseUrl,
+      locale: 'en-US',
+      timezoneId: 'Europe/Amsterdam',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await phone.newPage();
+    await page.goto(`/exchanges/${exchange.id}/sessions/new`);
+    await signIn(page, coordinator, 'Schedule a session');
+    await page.getByLabel('Language').selectOption('fr');
+    await heading(page, 'Planifier une session');
+    await page.getByLabel('Du', { exact: true }).fill(monday.toISODate()!);
+    await page.getByLabel('Au', { exact: true }).fill(monday.plus({ days: 4 }).toISODate()!);
+    await page.getByRole('button', { name: 'Trouver des créneaux' }).click();
+    const top = page.getByTestId('suggestion').first();
+    await top.waitFor();
+
+    // Best: 17:00 in Amsterdam, 09:00 in Denver, 01:00 the next day in Tokyo.
+    const topText = await top.textContent();
+    expect(topText).toContain('2 sur 3 pendant leurs horaires de travail');
+    expect(topText).toContain(`Taro Sato ${suffix} : 01:00, la nuit`);
+    await top.click();
+    await page
+      .getByTestId('timeline')
+      .getByRole('listitem')
+      .filter({ hasText: tokyo.displayName })
+      .getByText('la nuit')
+      .waitFor();
+    await expect(page.getByTestId('fairness').textContent()).resolves.toMatch(
+      new RegExp(
+        `^Chacun son tour : à la dernière séance \\(.+\\), Taro Sato ${suffix} était le plus loin de ses horaires de travail`,
+      ),
+    );
+    await page.getByText('La nuit va de 22:00 à 07:00 sur l’horloge de chacun.').waitFor();
+    // French only, and nothing wider than the phone.
+    const section = await page.locator('.find-time').textContent();
+    expect(section).not.toMatch(/working hours|at night|before the day|after the day|Taking turns/);
+    await expect(
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).resolves.toBe(true);
+    await expectAccessible(page, 'find a time on a phone, in French');
+    await phone.close();
   });
 });

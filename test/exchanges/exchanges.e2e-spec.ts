@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
+import { connectLive, connected, emitAck } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { addMember, createExchange, inboxOf } from './exchange-helpers.js';
 
@@ -144,6 +145,62 @@ describe('exchanges', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('CONFLICT');
       expect(await exchangeRow(exchange.id)).toEqual(before);
+    });
+
+    it('the rule cannot be unlocked by going back to planned, and a concluded exchange stays out of planned', async () => {
+      const exchange = await createExchange(http, coordinator, {
+        title: 'No way back',
+        attribution: 'chatham-house',
+        cityIds: [lyon.id],
+      });
+      const patch = (body: Record<string, unknown>) =>
+        http('PATCH', `/api/exchanges/${exchange.id}`, { token: coordinator.token, body });
+      expect((await patch({ status: 'active' })).status).toBe(200);
+      const before = await exchangeRow(exchange.id);
+      // The bypass the review found: back to planned, change the rule, active again.
+      const back = await patch({ status: 'planned' });
+      expect(back.status).toBe(409);
+      expect((await patch({ status: 'planned', attribution: 'named' })).status).toBe(409);
+      expect((await patch({ attribution: 'named' })).status).toBe(409);
+      expect(await exchangeRow(exchange.id)).toEqual(before);
+      // Concluded, it may reopen (active) but never go back to planned.
+      expect((await patch({ status: 'concluded' })).status).toBe(200);
+      expect((await patch({ status: 'planned' })).status).toBe(409);
+      expect((await patch({ status: 'active' })).status).toBe(200);
+      expect((await patch({ attribution: 'named' })).status).toBe(409);
+    });
+
+    it('a planned exchange in which someone has spoken keeps its rule', async () => {
+      const exchange = await createExchange(http, coordinator, {
+        title: 'Spoken before it began',
+        attribution: 'chatham-house',
+        cityIds: [lyon.id],
+      });
+      const rooms = await get(coordinator, `/api/exchanges/${exchange.id}/rooms`);
+      const socket = connectLive(t.baseUrl, coordinator.token);
+      try {
+        await connected(socket);
+        const lobbyId = rooms.body[0].id;
+        expect(await emitAck(socket, 'room.join', { roomId: lobbyId })).toMatchObject({ ok: true });
+        expect(
+          await emitAck(socket, 'message.send', {
+            roomId: lobbyId,
+            clientMessageId: 'spoken-under-the-rule',
+            body: 'Said under the Chatham House Rule',
+          }),
+        ).toMatchObject({ ok: true });
+      } finally {
+        socket.disconnect();
+      }
+      const refused = await http('PATCH', `/api/exchanges/${exchange.id}`, {
+        token: coordinator.token,
+        body: { attribution: 'named' },
+      });
+      expect(refused.status).toBe(409);
+      expect((await get(coordinator, `/api/exchanges/${exchange.id}`)).body).toMatchObject({
+        status: 'planned',
+        attribution: 'chatham-house',
+      });
     });
 
     it('moves through planned → active → concluded, replaces themes and cities, filters the list', async () => {
@@ -468,7 +525,23 @@ describe('exchanges', () => {
       });
       expect(decision.text).not.toContain('Cora');
       expect((await get(asker, `/api/exchanges/${exchange.id}/members`)).status).toBe(403);
-      // They may ask again later.
+      // They may ask again later, not at once: the hosts are not asked again and again.
+      const hostInboxBefore = (await inboxOf(http, coordinator)).length;
+      const atOnce = await http('POST', `/api/exchanges/${exchange.id}/join-requests`, {
+        token: asker.token,
+        body: {},
+      });
+      expect(atOnce.status).toBe(429);
+      expect(atOnce.body.code).toBe('RATE_LIMITED');
+      const retryAfter = Number(atOnce.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(6 * 86_400);
+      expect(retryAfter).toBeLessThanOrEqual(7 * 86_400);
+      expect((await inboxOf(http, coordinator)).length).toBe(hostInboxBefore);
+      // A week later (the decision moved back eight days), they may.
+      await t.dataSource.query(
+        `UPDATE join_requests SET decided_at = decided_at - interval '8 days' WHERE id = $1`,
+        [ask.body.id],
+      );
       const again = await http('POST', `/api/exchanges/${exchange.id}/join-requests`, {
         token: asker.token,
         body: {},

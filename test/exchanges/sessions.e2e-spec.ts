@@ -1,6 +1,7 @@
 // Sessions: scheduling, bad input, rescheduling and cancelling (every member is told), and
 // find-a-time across time zones, pinned on the weeks when US and European clocks disagree.
 import { randomUUID } from 'node:crypto';
+import type { TimeSuggestionsView } from '../../libs/contracts/src/index.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -284,6 +285,81 @@ describe('sessions', () => {
       expect((await inboxOf(http, participant)).length).toBe(before);
     });
 
+    it('a session that has started can run longer; its start cannot move into the past', async () => {
+      const session = await scheduleSession(http, host, exchangeId, { title: 'Running late' });
+      // It started 30 minutes ago and ends in 30 minutes (set in the database: the API refuses a
+      // start in the past, which is the point).
+      const startedAt = fromNow(-30 * 60_000);
+      await t.dataSource.query(`UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        session.id,
+        startedAt,
+        fromNow(30 * 60_000),
+      ]);
+      const patch = (body: Record<string, unknown>) =>
+        http('PATCH', `/api/sessions/${session.id}`, { token: host.token, body });
+
+      const longer = fromNow(HOUR);
+      const extended = await patch({ endsAt: longer });
+      expect({ status: extended.status, body: extended.body }).toMatchObject({
+        status: 200,
+        body: { startsAt: startedAt, endsAt: longer, sequence: 1 },
+      });
+      expect((await inboxOf(http, participant))[0]).toMatchObject({
+        kind: 'session-rescheduled',
+        data: { sessionId: session.id, startsAt: startedAt, endsAt: longer },
+      });
+      // The web form sends the unchanged start along with the new end.
+      const longerStill = fromNow(2 * HOUR);
+      const again = await patch({
+        startsAt: startedAt,
+        endsAt: longerStill,
+        title: 'Running later',
+      });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ startsAt: startedAt, endsAt: longerStill, sequence: 2 });
+
+      const before = await counts();
+      const refused: Array<[Record<string, unknown>, string]> = [
+        [{ startsAt: fromNow(-HOUR) }, 'startsAt'], // a new start in the past
+        [{ endsAt: fromNow(-5 * 60_000) }, 'endsAt'], // an end in the past
+        [{ endsAt: startedAt }, 'endsAt'], // not after the start
+      ];
+      for (const [body, field] of refused) {
+        const res = await patch(body);
+        expect({ body, status: res.status, code: res.body.code }).toEqual({
+          body,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(res.body.message).toContain(field);
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a session that is over cannot be extended, only moved to a new start', async () => {
+      const session = await scheduleSession(http, host, exchangeId, { title: 'Long gone' });
+      await t.dataSource.query(`UPDATE sessions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        session.id,
+        fromNow(-2 * HOUR),
+        fromNow(-HOUR),
+      ]);
+      const before = await counts();
+      const extend = await http('PATCH', `/api/sessions/${session.id}`, {
+        token: host.token,
+        body: { endsAt: fromNow(HOUR) },
+      });
+      expect({ status: extend.status, code: extend.body.code }).toEqual({
+        status: 409,
+        code: 'CONFLICT',
+      });
+      expect(await counts()).toEqual(before);
+      const moved = await http('PATCH', `/api/sessions/${session.id}`, {
+        token: host.token,
+        body: { startsAt: fromNow(2 * DAY), endsAt: fromNow(2 * DAY + HOUR) },
+      });
+      expect(moved.status).toBe(200);
+    });
+
     it('cancelling tells every member with the reason, once; a cancelled session cannot change', async () => {
       const session = await scheduleSession(http, host, exchangeId, { title: 'Called off' });
       const cancelled = await http('POST', `/api/sessions/${session.id}/cancel`, {
@@ -352,38 +428,37 @@ describe('sessions', () => {
       expect(left.status).toBe(204);
     });
 
-    const suggest = async (from: string, to: string, durationMinutes = 60, limit?: number) => {
+    const suggest = async (
+      from: string,
+      to: string,
+      durationMinutes = 60,
+      limit?: number,
+      exchange = findExchangeId,
+      asker = tz.newYork,
+    ) => {
       const query = new URLSearchParams({ durationMinutes: String(durationMinutes), from, to });
       if (limit) query.set('limit', String(limit));
-      const res = await http('GET', `/api/exchanges/${findExchangeId}/time-suggestions?${query}`, {
-        token: tz.newYork.token,
+      const res = await http('GET', `/api/exchanges/${exchange}/time-suggestions?${query}`, {
+        token: asker.token,
       });
       expect(res.status).toBe(200);
-      return res.body as Array<{
-        startsAt: string;
-        endsAt: string;
-        insideCount: number;
-        memberCount: number;
-        inside: Array<{ person: { id: string }; localStart: string; localEnd: string }>;
-        outside: Array<{
-          person: { id: string; displayName: string };
-          localStart: string;
-          minutesOutside: number;
-          assumedHours: boolean;
-        }>;
-      }>;
+      return res.body as TimeSuggestionsView;
     };
+    const suggestions = async (...args: Parameters<typeof suggest>) =>
+      (await suggest(...args)).suggestions;
 
     /** Who is outside one given slot, and by how many minutes; and everyone's local start. */
     const judgeSlot = async (startsAt: string) => {
       const endsAt = new Date(Date.parse(startsAt) + HOUR).toISOString();
-      const slots = await suggest(startsAt, endsAt);
+      const slots = await suggestions(startsAt, endsAt);
       expect(slots).toHaveLength(1);
       const [slot] = slots;
       expect(slot).toMatchObject({ startsAt, endsAt, memberCount: 3 });
       const name = (id: string) => Object.entries(tz).find(([, p]) => p.id === id)![0];
       return {
-        outside: Object.fromEntries(slot.outside.map((j) => [name(j.person.id), j.minutesOutside])),
+        outside: Object.fromEntries(
+          slot.outside.map((j) => [name(j.person.id), j.distanceMinutes]),
+        ),
         local: Object.fromEntries(
           [...slot.inside, ...slot.outside].map((j) => [name(j.person.id), j.localStart]),
         ),
@@ -444,7 +519,7 @@ describe('sessions', () => {
     });
 
     it('ranks the gap weeks: the one slot a day that suits all three, every weekday', async () => {
-      const slots = await suggest(
+      const slots = await suggestions(
         `${addDays(dst.usSpring, 1)}T00:00:00Z`,
         `${dst.euSpring}T00:00:00Z`,
         60,
@@ -460,7 +535,7 @@ describe('sessions', () => {
       }
       // The week after Europe changed, no hour suits all three; the best leave one out by an hour
       // at most, and name who.
-      const after = await suggest(
+      const after = await suggestions(
         `${addDays(dst.euSpring, 1)}T00:00:00Z`,
         `${addDays(dst.euSpring, 6)}T00:00:00Z`,
         60,
@@ -470,7 +545,8 @@ describe('sessions', () => {
       for (const slot of after) {
         expect(slot.insideCount).toBe(2);
         expect(slot.outside).toHaveLength(1);
-        expect(slot.outside[0].minutesOutside).toBeLessThanOrEqual(60);
+        expect(slot.outside[0]).toMatchObject({ atNight: false, dayOff: false });
+        expect(slot.outside[0].distanceMinutes).toBeLessThanOrEqual(60);
         expect(slot.outside[0].assumedHours).toBe(false);
       }
     });
@@ -497,7 +573,7 @@ describe('sessions', () => {
         outside: { denver: 60 },
         local: localAt(after, '16:00', '10:00', '08:00'),
       });
-      const week = await suggest(`${dst.euFall}T00:00:00Z`, `${dst.usFall}T00:00:00Z`, 60, 5);
+      const week = await suggestions(`${dst.euFall}T00:00:00Z`, `${dst.usFall}T00:00:00Z`, 60, 5);
       expect(week.map((s) => s.startsAt)).toEqual(
         [1, 2, 3, 4, 5].map((days) => `${addDays(dst.euFall, days)}T15:00:00.000Z`),
       );
@@ -508,7 +584,7 @@ describe('sessions', () => {
       await setWorkingHours(http, observerInTokyo, 'Asia/Tokyo');
       await addMember(http, tz.amsterdam, findExchangeId, observerInTokyo, 'observer');
       const during = addDays(dst.usSpring, 2);
-      const [slot] = await suggest(`${during}T15:00:00Z`, `${during}T16:00:00Z`);
+      const [slot] = await suggestions(`${during}T15:00:00Z`, `${during}T16:00:00Z`);
       // 00:00 in Tokyo, but an observer only listens in: the slot still suits everyone judged.
       expect(slot.insideCount).toBe(3);
       expect(slot.memberCount).toBe(3);
@@ -520,6 +596,167 @@ describe('sessions', () => {
         { token: tz.amsterdam.token },
       );
       expect(removed.status).toBe(204);
+    });
+
+    /** The Monday of the second week of February next year, far from any clock change. */
+    const februaryMonday = () => {
+      const first = `${dst.year}-02-08`;
+      return addDays(first, (8 - new Date(`${first}T00:00:00Z`).getUTCDay()) % 7);
+    };
+    const PLACES = {
+      paris: { timeZone: 'Europe/Paris', countryCode: 'FR', region: 'europe' },
+      rotterdam: { timeZone: 'Europe/Amsterdam', countryCode: 'NL', region: 'europe' },
+      denver: { timeZone: 'America/Denver', countryCode: 'US', region: 'north-america' },
+    } as const;
+    /** A person in a city of their own, with office hours (09:00–17:00, Monday to Friday). */
+    const personIn = async (displayName: string, place: keyof typeof PLACES) => {
+      const home = await createCity(t.dataSource, { name: displayName, ...PLACES[place] });
+      const person = await createPerson(t.dataSource, http, { displayName, cityId: home.id });
+      await setWorkingHours(http, person, PLACES[place].timeZone);
+      return person;
+    };
+    /** An exchange of just these people (the coordinator who created it leaves). */
+    const exchangeOf = async (
+      title: string,
+      people: Array<[TestPerson, 'host' | 'participant']>,
+    ) => {
+      const exchange = await createExchange(http, coordinator, { title });
+      for (const [person, role] of people)
+        await addMember(http, coordinator, exchange.id, person, role);
+      await http('DELETE', `/api/exchanges/${exchange.id}/members/${coordinator.id}`, {
+        token: coordinator.token,
+      });
+      return exchange.id as string;
+    };
+
+    it('keeps a practitioner in Denver out of the night when the others are in Paris and Rotterdam', async () => {
+      const paris = await personIn('Pauline Paris', 'paris');
+      const mayor = await personIn('Maarten Rotterdam', 'rotterdam');
+      const denver = await personIn('Diego Denver', 'denver');
+      const id = await exchangeOf('Night and day', [
+        [paris, 'host'],
+        [mayor, 'participant'],
+        [denver, 'participant'],
+      ]);
+      const monday = februaryMonday();
+      const week = [0, 1, 2, 3, 4].map((days) => addDays(monday, days));
+      const answer = await suggest(
+        `${monday}T00:00:00Z`,
+        `${addDays(monday, 5)}T00:00:00Z`,
+        60,
+        10,
+        id,
+        paris,
+      );
+      expect(answer.night).toEqual({ start: '22:00', end: '07:00' });
+      expect(answer.fairness).toBeNull();
+      // 16:00 in Paris (08:00 in Denver) every day, then 15:30 (07:30): never 09:00–14:30 in
+      // Paris, which is 01:00–06:30 in Denver.
+      expect(answer.suggestions.map((s) => s.startsAt)).toEqual([
+        ...week.map((day) => `${day}T15:00:00.000Z`),
+        ...week.map((day) => `${day}T14:30:00.000Z`),
+      ]);
+      for (const slot of answer.suggestions) {
+        expect(slot).toMatchObject({ insideCount: 2, memberCount: 3, atNightCount: 0 });
+        expect(slot.outside).toEqual([
+          expect.objectContaining({
+            person: expect.objectContaining({ id: denver.id }),
+            direction: 'before-start',
+            atNight: false,
+            dayOff: false,
+          }),
+        ]);
+      }
+      expect(answer.suggestions[0].outside[0]).toMatchObject({
+        localStart: `${monday}T08:00`,
+        distanceMinutes: 60,
+      });
+      expect(answer.suggestions[5].outside[0]).toMatchObject({
+        localStart: `${monday}T07:30`,
+        distanceMinutes: 90,
+      });
+      // Asked for 09:00 in Paris only, the answer says what it is in Denver: 01:00, at night.
+      const [night] = await suggestions(
+        `${monday}T08:00:00Z`,
+        `${monday}T09:00:00Z`,
+        60,
+        1,
+        id,
+        paris,
+      );
+      expect(night).toMatchObject({ insideCount: 2, atNightCount: 1 });
+      expect(night.outside[0]).toMatchObject({
+        localStart: `${monday}T01:00`,
+        atNight: true,
+        distanceMinutes: 480,
+        direction: 'before-start',
+      });
+    });
+
+    it('takes turns: the side stretched at the last session is spared among equal slots', async () => {
+      const paris = await personIn('Paul Paris', 'paris');
+      const denver = await personIn('Rosa Denver', 'denver');
+      const id = await exchangeOf('Taking turns', [
+        [paris, 'host'],
+        [denver, 'participant'],
+      ]);
+      const monday = februaryMonday();
+      const day = addDays(monday, 7);
+      const best = () =>
+        suggest(`${day}T00:00:00Z`, `${addDays(day, 1)}T00:00:00Z`, 60, 2, id, paris);
+      const outsider = (answer: TimeSuggestionsView) =>
+        answer.suggestions[0].outside.map((o) => [o.person.id, o.direction, o.distanceMinutes]);
+      /** A one-hour session hosted from Paris, starting at a UTC hour on a date. */
+      const sessionAt = (title: string, date: string, utcHour: number) =>
+        scheduleSession(http, paris, id, {
+          title,
+          startsAt: `${date}T${utcHour}:00:00.000Z`,
+          endsAt: `${date}T${utcHour + 1}:00:00.000Z`,
+          hostTimeZone: 'Europe/Paris',
+        });
+
+      // In February their days do not meet: 08:00 in Denver (16:00 in Paris) and 17:00 in Paris
+      // (09:00 in Denver) are equally far out; with no session yet, the earlier comes first.
+      let answer = await best();
+      expect(answer.fairness).toBeNull();
+      expect(answer.suggestions.map((s) => [s.startsAt, s.totalDistanceMinutes])).toEqual([
+        [`${day}T15:00:00.000Z`, 60],
+        [`${day}T16:00:00.000Z`, 60],
+      ]);
+
+      // The session a week before had Denver in an hour early: this time Paris stays late.
+      const early = await sessionAt('Early in Denver', monday, 15);
+      answer = await best();
+      expect(answer.fairness).toEqual({
+        lastSession: {
+          id: early.id,
+          title: 'Early in Denver',
+          startsAt: early.startsAt,
+          endsAt: early.endsAt,
+        },
+        stretched: { kind: 'region', region: 'north-america' },
+      });
+      expect(answer.suggestions[0].startsAt).toBe(`${day}T16:00:00.000Z`);
+      expect(outsider(answer)).toEqual([[paris.id, 'after-end', 60]]);
+
+      // A later session kept Paris late: Denver's turn to come in early.
+      const late = await sessionAt('Late in Paris', addDays(monday, 2), 16);
+      answer = await best();
+      expect(answer.fairness).toMatchObject({
+        lastSession: { id: late.id },
+        stretched: { kind: 'region', region: 'europe' },
+      });
+      expect(outsider(answer)).toEqual([[denver.id, 'before-start', 60]]);
+
+      // A cancelled session does not count, nor one after the searched range.
+      await http('POST', `/api/sessions/${late.id}/cancel`, { token: paris.token, body: {} });
+      await sessionAt('Later still', addDays(day, 2), 16);
+      answer = await best();
+      expect(answer.fairness).toMatchObject({
+        lastSession: { id: early.id },
+        stretched: { kind: 'region', region: 'north-america' },
+      });
+      expect(outsider(answer)).toEqual([[paris.id, 'after-end', 60]]);
     });
 
     it('refuses bad ranges and durations with typed errors', async () => {

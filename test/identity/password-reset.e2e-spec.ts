@@ -3,6 +3,7 @@
 // tells whether an address has an account; requests and attempts are rate-limited.
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, refreshCookieOf, type Http, type HttpResult } from '../support/http.js';
+import { connected, connectLive } from '../support/live-client.js';
 import { linkIn, startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { refresh, signIn, sleep } from './identity-helpers.js';
@@ -81,6 +82,24 @@ describe('password reset by e-mail', () => {
     expect(again.status).toBe(410);
     expect(again.body.code).toBe('PASSWORD_RESET_INVALID');
     await signIn(http, person.email, NEW_PASSWORD);
+  });
+
+  it("drops the account's open live connections before the reset is answered", async () => {
+    const person = await createPerson(t.dataSource, http);
+    const socket = connectLive(t.baseUrl, person.token);
+    try {
+      await connected(socket);
+      const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      await forgot(http, person.email);
+      const token = tokenOf(linkIn(await smtp.waitFor(person.email), '/reset-password/'));
+      expect((await resetWith(http, token)).status).toBe(204);
+      expect(await dropped).toBe('io server disconnect');
+      await expect(connected(connectLive(t.baseUrl, person.token))).rejects.toMatchObject({
+        data: { code: 'UNAUTHENTICATED' },
+      });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('answers an unknown address exactly like a known one, and mails nobody', async () => {

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
+import {
+  createCity,
+  createPerson,
+  FACTORY_PASSWORD,
+  type TestPerson,
+} from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { acceptBody, invite, NEW_PASSWORD, refresh, signIn } from './identity-helpers.js';
@@ -205,6 +210,54 @@ describe('privacy: export and erase', () => {
       token: coordinator.token,
     });
     expect(suspended.body.items.map((p: { id: string }) => p.id)).not.toContain(person.id);
+  });
+
+  it('an erased account leaves its exchanges: not a member, not counted, no pending request', async () => {
+    const leaving = await createPerson(t.dataSource, http);
+    const exchange = await http('POST', '/api/exchanges', {
+      token: coordinator.token,
+      body: { title: 'Left behind', cityIds: [], attribution: 'named' },
+    });
+    expect(exchange.status).toBe(201);
+    const other = await http('POST', '/api/exchanges', {
+      token: coordinator.token,
+      body: { title: 'Asked to join', cityIds: [], attribution: 'named' },
+    });
+    await http('POST', `/api/exchanges/${exchange.body.id}/members`, {
+      token: coordinator.token,
+      body: { practitionerId: leaving.id, role: 'participant' },
+    });
+    await http('POST', `/api/exchanges/${other.body.id}/join-requests`, {
+      token: leaving.token,
+      body: {},
+    });
+    const exported = await http('GET', '/api/me/export', { token: leaving.token });
+    expect(exported.body.exchangeMemberships).toEqual([
+      expect.objectContaining({ exchangeId: exchange.body.id, role: 'participant' }),
+    ]);
+    expect(exported.body.joinRequests).toEqual([
+      expect.objectContaining({ exchangeId: other.body.id, status: 'pending' }),
+    ]);
+
+    const erased = await http('DELETE', '/api/me', {
+      token: leaving.token,
+      body: { password: FACTORY_PASSWORD },
+    });
+    expect(erased.status).toBe(204);
+    const members = await http('GET', `/api/exchanges/${exchange.body.id}/members`, {
+      token: coordinator.token,
+    });
+    expect(members.body.map((m: { person: { id: string } }) => m.person.id)).not.toContain(
+      leaving.id,
+    );
+    const shown = await http('GET', `/api/exchanges/${exchange.body.id}`, {
+      token: coordinator.token,
+    });
+    expect(shown.body.memberCount).toBe(1); // the coordinator, its host
+    const requests = await http('GET', `/api/exchanges/${other.body.id}/join-requests`, {
+      token: coordinator.token,
+    });
+    expect(requests.body).toEqual([]);
   });
 
   it('an erased email may be invited again and becomes a new, separate account', async () => {

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createPerson } from '../factories/accounts.js';
 import { httpClient, refreshCookieOf, type Http } from '../support/http.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
+import { signTestToken } from '../support/tokens.js';
 import { countBy, refresh, signIn } from './identity-helpers.js';
 
 describe('sessions and refresh tokens', () => {
@@ -127,11 +128,7 @@ describe('sessions and refresh tokens', () => {
 
   it('the role in the access token is not trusted: the database decides', async () => {
     const person = await createPerson(t.dataSource, http);
-    const jwt = new JwtService({ secret: TEST_JWT_SECRET });
-    const claimsAdmin = jwt.sign(
-      { sub: person.id, role: 'admin', iam: Date.now() },
-      { expiresIn: 60 },
-    );
+    const claimsAdmin = signTestToken(person, 60, { role: 'admin' });
     const res = await http('GET', '/api/invitations', { token: claimsAdmin });
     expect(res.status).toBe(403);
   });

@@ -122,6 +122,29 @@ describe('sign-in', () => {
     }
   });
 
+  it('refuses an email or password that is not valid text with VALIDATION_FAILED, counting no attempt', async () => {
+    const person = await createPerson(t.dataSource, http);
+    const attempts = async () =>
+      (await t.dataSource.query('SELECT key, points FROM rate_limits ORDER BY key')) as unknown[];
+    const before = await attempts();
+    const cases: Array<[field: string, email: string, password: string]> = [
+      ['email', `${person.email}\u0000`, person.password],
+      ['email', `a\ud800@test.example`, person.password],
+      ['email', `\udc00${person.email}`, person.password],
+      ['password', person.email, `${person.password}\u0000`],
+      ['password', person.email, `${person.password}\ud83d`],
+      ['password', person.email, `\u001b${person.password}`],
+    ];
+    for (const [field, email, password] of cases) {
+      const res = await signInWith(http, email, password);
+      expect([field, res.status, res.body.code]).toEqual([field, 400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([{ field, problems: [expect.any(String)] }]);
+      expect(JSON.stringify(res.body)).not.toContain(person.email);
+    }
+    expect(await attempts()).toEqual(before);
+    expect((await signInWith(http, person.email, person.password)).status).toBe(200);
+  });
+
   it('answers a very long email with a typed error, never a crash', async () => {
     const email = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(49)}.example`;
     expect(email.length).toBe(250);

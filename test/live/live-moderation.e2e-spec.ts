@@ -105,7 +105,11 @@ describe('live rooms: moderation', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' });
+    t = await startTestApp({
+      LIVE_SEND_PER_SECOND: '1000',
+      LIVE_SEND_BURST: '1000',
+      LIVE_EVENT_BUDGET: '1000000',
+    });
     http = httpClient(t.baseUrl);
     coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
     cityId = (await createCity(t.dataSource)).id;
@@ -125,7 +129,8 @@ describe('live rooms: moderation', () => {
     const fine = await say(b, lobbyId, 'A fine reply');
 
     const goneForBob = nextEvent<MessageDeleted>(b, 'message.deleted', (d) => d.id === hateful.id);
-    const goneForAlice = nextEvent<MessageDeleted>(a, 'message.deleted');
+    const placeholderForAlice = nextEvent<MessageView>(a, 'message.updated');
+    const aliceDeletes = collect(a, 'message.deleted');
     const updatedForCoordinator = nextEvent<MessageView>(c, 'message.updated');
     const hostDeletes = collect(h, 'message.deleted');
     const ack = await emitAck<MessageView>(h, 'message.hide', {
@@ -143,7 +148,15 @@ describe('live rooms: moderation', () => {
     });
     const tombstone = { roomId: lobbyId, id: hateful.id, seq: hateful.seq, reason: 'hidden' };
     expect(await goneForBob).toEqual(tombstone);
-    expect(await goneForAlice).toEqual(tombstone);
+    // Its author sees a placeholder with the reason, naming no moderator.
+    expect(await placeholderForAlice).toMatchObject({
+      id: hateful.id,
+      deleted: true,
+      body: '',
+      author: { id: alice.id },
+      hidden: { byId: null, reason: 'Hate speech against a group' },
+    });
+    expect(aliceDeletes).toEqual([]);
     expect(await updatedForCoordinator).toMatchObject({
       id: hateful.id,
       body: 'Something hateful',
@@ -158,6 +171,15 @@ describe('live rooms: moderation', () => {
       [hateful.seq, true, '', null],
     ]);
     expect(JSON.stringify(forBob.body)).not.toContain('hateful');
+    // The tombstone names nobody: not the author, not the moderator.
+    expect(forBob.body[1].author).toBeNull();
+    expect(JSON.stringify(forBob.body[1])).not.toContain(alice.id);
+    const forAlice = await http('GET', `/api/rooms/${lobbyId}/messages`, { token: alice.token });
+    expect(forAlice.body[1]).toMatchObject({
+      body: '',
+      author: { id: alice.id },
+      hidden: { byId: null, reason: 'Hate speech against a group' },
+    });
     for (const moderator of [host, coordinator]) {
       const history = await http('GET', `/api/rooms/${lobbyId}/messages`, {
         token: moderator.token,
@@ -178,6 +200,7 @@ describe('live rooms: moderation', () => {
       seq: hateful.seq,
       deleted: true,
       body: '',
+      author: null,
       hidden: null,
     });
     const hostCatchUp = await emitAck<RoomJoined>(h, 'room.join', { roomId: lobbyId, sinceSeq: 0 });

@@ -5,10 +5,10 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { CLIENT_EVENTS } from '../../libs/contracts/src/index.js';
-import { LiveGateway } from '../../libs/live/src/index.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck, nextEvent } from '../support/live-client.js';
+import { gatewayEvents } from '../support/live-gateways.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
 
 type Role = 'outsider' | 'observer' | 'participant' | 'host' | 'coordinator' | 'admin';
@@ -19,17 +19,6 @@ type Outcome = 'ok' | string;
 
 const OPENS_MINUTES_BEFORE = 60;
 const CLOSES_MINUTES_AFTER = 10;
-
-/** The events the gateway registers (@SubscribeMessage), read from Nest's metadata. */
-function gatewayEvents(): string[] {
-  const proto = LiveGateway.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(proto)
-    .map((name) => proto[name])
-    .filter((fn): fn is object => typeof fn === 'function')
-    .map((fn) => Reflect.getMetadata('message', fn) as string | undefined)
-    .filter((event): event is string => typeof event === 'string')
-    .sort();
-}
 
 const clientMessageId = () => `perm-${randomBytes(8).toString('hex')}`;
 
@@ -185,8 +174,9 @@ describe('live rooms: permissions', () => {
       admin: 'ok',
     },
     'message.delete': {
+      // Deleting changes what everyone reads: observers cannot write, so cannot delete either.
       outsider: 'NOT_FOUND',
-      observer: 'FORBIDDEN',
+      observer: 'ROOM_READ_ONLY',
       participant: 'ok',
       host: 'ok',
       coordinator: 'ok',
@@ -225,6 +215,14 @@ describe('live rooms: permissions', () => {
       admin: 'ok',
     },
     'member.remove': {
+      outsider: 'NOT_FOUND',
+      observer: 'FORBIDDEN',
+      participant: 'FORBIDDEN',
+      host: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
+    'member.readmit': {
       outsider: 'NOT_FOUND',
       observer: 'FORBIDDEN',
       participant: 'FORBIDDEN',
@@ -300,6 +298,7 @@ describe('live rooms: permissions', () => {
             return { roomId, practitionerId: victim.id, minutes: 5, reason: 'Cooling down' };
           case 'member.unmute':
           case 'member.remove':
+          case 'member.readmit':
             return { roomId, practitionerId: victim.id, reason: 'Repeated disruption' };
           case 'question.upvote':
           case 'question.answer':
@@ -334,7 +333,7 @@ describe('live rooms: permissions', () => {
       expect(actions.status).toBe(200);
       expect(
         (actions.body as Array<{ actorId: string }>).filter((a) => a.actorId === person.id).length,
-      ).toBe(want['message.hide'] === 'ok' ? 5 : 0); // hide, restore, mute, unmute, remove
+      ).toBe(want['message.hide'] === 'ok' ? 6 : 0); // hide, restore, mute, unmute, remove, readmit
     },
   );
 

@@ -15,6 +15,7 @@ import {
   nextEvent,
 } from '../support/live-client.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app.js';
+import { expiryOf, sessionOf, signTestToken } from '../support/tokens.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const range = (from: number, to: number) =>
@@ -71,7 +72,11 @@ describe('live rooms: the protocol', () => {
 
   beforeAll(async () => {
     // The send limit has its own tests; here many messages go out quickly on purpose.
-    t = await startTestApp({ LIVE_SEND_PER_SECOND: '100000', LIVE_SEND_BURST: '100000' });
+    t = await startTestApp({
+      LIVE_SEND_PER_SECOND: '100000',
+      LIVE_SEND_BURST: '100000',
+      LIVE_EVENT_BUDGET: '100000',
+    });
     http = httpClient(t.baseUrl);
     coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
     cityId = (await createCity(t.dataSource)).id;
@@ -391,18 +396,11 @@ describe('live rooms: the protocol', () => {
 
   describe('access tokens on a live connection', () => {
     const jwt = new JwtService({ secret: TEST_JWT_SECRET, signOptions: { algorithm: 'HS256' } });
-    /** An access token like the API's own, living `seconds` seconds. */
-    const tokenFor = (person: TestPerson, seconds: number) =>
-      jwt.sign(
-        { sub: person.id, role: person.networkRole, iam: Date.now() },
-        { expiresIn: seconds },
-      );
-    const expiryOf = (token: string) => (jwt.decode<{ exp: number }>(token).exp ?? 0) * 1000;
 
     it('refuses a connection with an expired token with a typed connect_error', async () => {
       const alice = await createPerson(t.dataSource, http);
       const expired = jwt.sign(
-        { sub: alice.id, role: 'member', iam: Date.now() - 120_000 },
+        { sub: alice.id, role: 'member', iam: Date.now() - 120_000, sid: sessionOf(alice.token) },
         { expiresIn: -60 },
       );
       await expect(connected(open(expired))).rejects.toMatchObject({
@@ -410,13 +408,13 @@ describe('live rooms: the protocol', () => {
       });
     });
 
-    it('keeps the connection and its rooms when the token is renewed, even after it expired', async () => {
+    it('keeps the connection and its rooms when the token is renewed before it expires', async () => {
       const [alice, bob] = await Promise.all([
         createPerson(t.dataSource, http),
         createPerson(t.dataSource, http),
       ]);
       const roomId = await lobbyWith(alice, bob);
-      const shortLived = tokenFor(alice, 2);
+      const shortLived = signTestToken(alice, 3);
       const a = open(shortLived);
       await connected(a);
       expect((await emitAck(a, 'room.join', { roomId })).ok).toBe(true);
@@ -424,22 +422,13 @@ describe('live rooms: the protocol', () => {
       const seenByAlice = collect<MessageView>(a, 'message.created');
       expect((await send(a, roomId, 'fresh-token-01', 'Before expiry')).ok).toBe(true);
 
-      // Without renewal, once the token has expired every event is refused as documented...
-      await sleep(Math.max(0, expiryOf(shortLived) - Date.now()) + 100);
-      const refused = await send(a, roomId, 'stale-token-01', 'After expiry');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED' } });
-      const refusedJoin = await emitAck(a, 'room.join', { roomId });
-      expect(refusedJoin).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED' } });
-      // ...but the connection stays, so the client can renew on it.
-      expect(a.connected).toBe(true);
-
-      // A token of someone else is no renewal.
+      // A token of someone else, or no token at all, is no renewal.
       const notHers = await emitAck(a, 'auth.renew', { token: bob.token });
       expect(notHers).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      const stale = await emitAck(a, 'auth.renew', { token: shortLived });
-      expect(stale).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED' } });
       const garbage = await emitAck(a, 'auth.renew', { token: 'not-a-token' });
       expect(garbage).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      const stale = await emitAck(a, 'auth.renew', { token: signTestToken(alice, -10) });
+      expect(stale).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED' } });
 
       const renewed = await emitAck<{ expiresAt: string }>(a, 'auth.renew', {
         token: alice.token,
@@ -447,9 +436,11 @@ describe('live rooms: the protocol', () => {
       expect(renewed).toMatchObject({ ok: true, data: { expiresAt: expect.any(String) } });
       expect(renewed.ok && new Date(renewed.data.expiresAt).getTime()).toBe(expiryOf(alice.token));
 
-      // Still in the room without rejoining: Alice hears Bob and can send again.
+      // Past the first token's expiry, still connected and in the room without rejoining.
+      await sleep(Math.max(0, expiryOf(shortLived) - Date.now()) + 500);
+      expect(a.connected).toBe(true);
       expect((await send(b, roomId, 'bob-after-renew', 'Welcome back')).ok).toBe(true);
-      expect(await send(a, roomId, 'stale-token-01', 'After renewal')).toMatchObject({
+      expect(await send(a, roomId, 'after-renewal-01', 'After renewal')).toMatchObject({
         ok: true,
         data: { seq: 3, body: 'After renewal' },
       });
@@ -459,6 +450,27 @@ describe('live rooms: the protocol', () => {
         'Welcome back',
         'After renewal',
       ]);
+    });
+
+    it('drops a connection that has not renewed by its token expiry: it hears nothing after', async () => {
+      const [alice, bob] = await Promise.all([
+        createPerson(t.dataSource, http),
+        createPerson(t.dataSource, http),
+      ]);
+      const roomId = await lobbyWith(alice, bob);
+      const shortLived = signTestToken(alice, 2);
+      const a = open(shortLived);
+      await connected(a);
+      expect((await emitAck(a, 'room.join', { roomId })).ok).toBe(true);
+      const b = await joined(bob, roomId);
+      const seenByAlice = collect<MessageView>(a, 'message.created');
+      const dropped = new Promise<string>((resolve) => a.once('disconnect', resolve));
+
+      await sleep(Math.max(0, expiryOf(shortLived) - Date.now()) + 300);
+      expect(await dropped).toBe('io server disconnect');
+      expect((await send(b, roomId, 'bob-after-expiry', 'Are you still there?')).ok).toBe(true);
+      await sleep(300);
+      expect(seenByAlice.map((m) => m.body)).toEqual([]);
     });
 
     it('documents the renewal in the AsyncAPI document', async () => {

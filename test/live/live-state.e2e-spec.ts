@@ -30,9 +30,11 @@ class RoomState {
       this.events += 1;
       const known = this.bySeq.get(d.seq);
       if (!known) return;
-      // The tombstone a fresh fetch shows: same seq, author and times, no content.
+      // The tombstone a fresh fetch shows: same seq and times, no content; a hidden message's
+      // names no one.
       this.bySeq.set(d.seq, {
         ...known,
+        author: d.reason === 'hidden' ? null : known.author,
         body: '',
         language: null,
         deleted: true,
@@ -85,7 +87,11 @@ describe('live rooms: stale state plus live events equals a fresh fetch', () => 
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' });
+    t = await startTestApp({
+      LIVE_SEND_PER_SECOND: '1000',
+      LIVE_SEND_BURST: '1000',
+      LIVE_EVENT_BUDGET: '1000000',
+    });
     http = httpClient(t.baseUrl);
     coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
     [alice, bob, carol] = await Promise.all(

@@ -4,7 +4,6 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { LiveGateway } from '../../libs/live/src/index.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {
@@ -15,6 +14,7 @@ import {
   eventually,
   nextEvent,
 } from '../support/live-client.js';
+import { gatewayEvents } from '../support/live-gateways.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const RUNS_PER_EVENT = 60;
@@ -23,16 +23,6 @@ const BULK_PER_EVENT = Number(process.env.LIVE_FUZZ_PAYLOADS ?? 10_000);
 const BULK_BATCH = 250;
 /** socket.io's maxHttpBufferSize on the server (libs/live/src/live-io.adapter.ts). */
 const TRANSPORT_LIMIT_BYTES = 64 * 1024;
-
-function gatewayEvents(): string[] {
-  const proto = LiveGateway.prototype as unknown as Record<string, unknown>;
-  return Object.getOwnPropertyNames(proto)
-    .map((name) => proto[name])
-    .filter((fn): fn is object => typeof fn === 'function')
-    .map((fn) => Reflect.getMetadata('message', fn) as string | undefined)
-    .filter((event): event is string => typeof event === 'string')
-    .sort();
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -105,6 +95,16 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
 
 const OPTIONAL = new Set(['sinceSeq', 'language', 'isQuestion']);
 
+/** Text no field may carry (the input gate, libs/common/src/input-gate.ts). */
+const BAD_TEXT: Array<[what: string, text: string]> = [
+  ['a NUL', '\u0000'],
+  ['a lone high surrogate', '\ud800'],
+  ['a lone low surrogate', '\udfff'],
+  ['an escape character', '\u001b'],
+  ['a form feed', '\u000c'],
+];
+const GATE_PROBLEM = /must not contain control characters|lone surrogate|should not exist/;
+
 /** A payload that is not an object at all. */
 const notAnObject = fc.oneof(
   fc.integer(),
@@ -158,6 +158,11 @@ describe('live rooms: validation of every payload', () => {
     },
     'member.unmute': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Calm' },
     'member.remove': { roomId: sessionRoomId, practitionerId: participant.id, reason: 'Spam' },
+    'member.readmit': {
+      roomId: sessionRoomId,
+      practitionerId: participant.id,
+      reason: 'Welcome back',
+    },
     'question.upvote': { roomId: sessionRoomId, messageId: questionId },
     'question.answer': { roomId: sessionRoomId, messageId: questionId },
   });
@@ -180,7 +185,11 @@ describe('live rooms: validation of every payload', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' });
+    t = await startTestApp({
+      LIVE_SEND_PER_SECOND: '1000',
+      LIVE_SEND_BURST: '1000',
+      LIVE_EVENT_BUDGET: '1000000',
+    });
     http = httpClient(t.baseUrl);
     host = await createPerson(t.dataSource, http, { role: 'coordinator' });
     participant = await createPerson(t.dataSource, http);
@@ -315,6 +324,101 @@ describe('live rooms: validation of every payload', () => {
       if (!ack.ok) expect([event, ack.error.code]).not.toEqual([event, 'VALIDATION_FAILED']);
     }
   }, 240_000);
+
+  it('refuses NUL, lone surrogates and control characters in every text field of every event with VALIDATION_FAILED naming the field, never INTERNAL', async () => {
+    const before = await snapshot();
+    const socket = await open(host);
+    expect((await emitAck(socket, 'room.join', { roomId: sessionRoomId })).ok).toBe(true);
+    const failures: string[] = [];
+    const tried = new Set<string>();
+    for (const [event, base] of Object.entries(valid())) {
+      for (const [field, value] of Object.entries(base)) {
+        if (typeof value !== 'string') continue;
+        tried.add(event);
+        const cases: Array<[what: string, bad: unknown, at: string]> = BAD_TEXT.flatMap(
+          ([what, text]): Array<[string, unknown, string]> => [
+            [`${what} after the value`, `${value}${text}`, field],
+            [`${what} alone`, text, field],
+          ],
+        );
+        cases.push([
+          `a constructor key`,
+          { constructor: { prototype: {} } },
+          `${field}.constructor`,
+        ]);
+        for (const [what, bad, at] of cases) {
+          const ack = await emitAck(socket, event, { ...base, [field]: bad });
+          if (
+            ack.ok ||
+            ack.error.code !== 'VALIDATION_FAILED' ||
+            !ack.error.message.startsWith(`${at}: `) ||
+            !GATE_PROBLEM.test(ack.error.message)
+          )
+            failures.push(`${event} ${field} with ${what} → ${JSON.stringify(ack)}`);
+        }
+      }
+    }
+    expect([...tried].sort()).toEqual(gatewayEvents());
+    expect(failures).toEqual([]);
+    expect(socket.connected).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('accepts right-to-left and zero-width characters, tabs and newlines in a message', async () => {
+    const socket = await open(participant);
+    const body = 'שלום\u200f, مرحبا\u200d!\n\tThanks 👏';
+    const ack = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'bidi-is-text-01',
+      body,
+    });
+    expect(ack).toMatchObject({ ok: true, data: { body } });
+  });
+
+  it('treats an upper-case room id like its lower case: the joiner hears the room', async () => {
+    const listener = await open(host);
+    const sender = await open(participant);
+    const joined = await emitAck(listener, 'room.join', { roomId: lobbyId.toUpperCase() });
+    expect(joined).toMatchObject({ ok: true, data: { room: { id: lobbyId } } });
+    const heard = nextEvent(
+      listener,
+      'message.created',
+      (m: { clientMessageId: string }) => m.clientMessageId === 'upper-case-room',
+    );
+    const sent = await emitAck(sender, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'upper-case-room',
+      body: 'Can you hear me?',
+    });
+    expect(sent.ok).toBe(true);
+    expect(await heard).toMatchObject({ body: 'Can you hear me?', roomId: lobbyId });
+    // And the other way round: sent to the upper-case id, heard in the room.
+    const again = nextEvent(
+      listener,
+      'message.created',
+      (m: { clientMessageId: string }) => m.clientMessageId === 'upper-case-send',
+    );
+    const upperSend = await emitAck(sender, 'message.send', {
+      roomId: lobbyId.toUpperCase(),
+      clientMessageId: 'upper-case-send',
+      body: 'And now?',
+    });
+    expect(upperSend).toMatchObject({ ok: true, data: { roomId: lobbyId } });
+    expect(await again).toMatchObject({ body: 'And now?' });
+  });
+
+  it('knows a moderator by their id in any case: muting yourself in upper case is still refused', async () => {
+    const before = await snapshot();
+    const socket = await open(host);
+    const ack = await emitAck(socket, 'member.mute', {
+      roomId: lobbyId.toUpperCase(),
+      practitionerId: host.id.toUpperCase(),
+      minutes: 5,
+      reason: 'Testing myself',
+    });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await snapshot()).toEqual(before);
+  });
 
   it('refuses missing, extra and misplaced arguments', async () => {
     const before = await snapshot();

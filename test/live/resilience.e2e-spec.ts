@@ -363,7 +363,11 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
         databaseUrl,
         redisUrl: redis.url,
         redisPrefix,
-        env: { LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' },
+        env: {
+          LIVE_SEND_PER_SECOND: '1000',
+          LIVE_SEND_BURST: '1000',
+          LIVE_EVENT_BUDGET: '1000000',
+        },
       }).then((node) => {
         nodes.push(node);
         return node;

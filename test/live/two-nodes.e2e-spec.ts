@@ -347,7 +347,11 @@ suite('live rooms across two API nodes (Redis)', () => {
         redisUrl: REDIS_URL,
         redisPrefix,
         // The failover test sends far faster than a person types.
-        env: { LIVE_SEND_PER_SECOND: '1000', LIVE_SEND_BURST: '1000' },
+        env: {
+          LIVE_SEND_PER_SECOND: '1000',
+          LIVE_SEND_BURST: '1000',
+          LIVE_EVENT_BUDGET: '1000000',
+        },
       }).then((node) => {
         nodes.push(node);
         return node;
@@ -494,12 +498,12 @@ suite('live rooms across two API nodes (Redis)', () => {
       expect(await emitAck(practitionerSocket, 'typing', { roomId })).toMatchObject({ ok: true });
       await typingOnA;
 
-      // The host (on A) hides the practitioner's message: it disappears for the mayor (A) and the
-      // practitioner (B); the host, a moderator, gets it back with the reason.
-      const hiddenOnB = nextEvent<{ id: string; reason: string }>(
+      // The host (on A) hides the practitioner's message: it disappears for the mayor (A); the
+      // practitioner (B), its author, sees why; the host, a moderator, gets it back with the reason.
+      const hiddenOnB = nextEvent<MessageView>(
         practitionerSocket,
-        'message.deleted',
-        (d) => fromB.ok && d.id === fromB.data.id,
+        'message.updated',
+        (m) => fromB.ok && m.id === fromB.data.id,
         10_000,
       );
       const hiddenOnA = nextEvent<{ id: string; reason: string }>(
@@ -517,7 +521,12 @@ suite('live rooms across two API nodes (Redis)', () => {
         ok: true,
         data: { hidden: { reason: 'Off topic for this exchange' } },
       });
-      expect(await hiddenOnB).toMatchObject({ reason: 'hidden', seq: 2 });
+      expect(await hiddenOnB).toMatchObject({
+        seq: 2,
+        deleted: true,
+        body: '',
+        hidden: { byId: null, reason: 'Off topic for this exchange' },
+      });
       expect(await hiddenOnA).toMatchObject({ reason: 'hidden', seq: 2 });
       const historyOnB = await httpB('GET', `/api/rooms/${roomId}/messages`, {
         token: researcher.token,

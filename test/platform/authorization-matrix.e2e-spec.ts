@@ -35,6 +35,8 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/me/password': 'member',
   'GET /api/me/export': 'member',
   'DELETE /api/me': 'member',
+  // The home page: each section is built only from what the caller may see (test/home).
+  'GET /api/me/home': 'member',
   'POST /api/practitioners/:id/suspend': 'coordinator',
   'POST /api/practitioners/:id/reinstate': 'coordinator',
   'GET /api/themes': 'member',
@@ -84,6 +86,7 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/messages': 'member',
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
+  'GET /api/rooms/:id/restrictions': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

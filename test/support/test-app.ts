@@ -40,6 +40,8 @@ export async function startTestApp(
     LOG_LEVEL: 'error',
     PORT: '0',
     DATA_DIR: dataDir,
+    // Two warm connections per app: test files run side by side on one PostgreSQL.
+    DATABASE_POOL_WARM: '2',
     ...env,
   });
   const app = await createApp(config, database.url, TEST_JWT_SECRET);

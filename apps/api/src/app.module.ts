@@ -1,14 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitiesModule } from '../../../libs/cities/src/index.js';
-import { DomainEventsModule } from '../../../libs/common/src/index.js';
+import { DomainEventsModule, PersonalDataModule } from '../../../libs/common/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { MailModule } from '../../../libs/mail/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
 
@@ -27,6 +29,7 @@ export class AppModule {
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
         MailModule,
+        PersonalDataModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,
@@ -34,7 +37,9 @@ export class AppModule {
         NotificationsModule,
         ExchangesModule,
         SessionsModule,
+        RealtimeModule,
         LiveModule,
+        HomeModule,
       ],
       controllers: [HealthController],
     };

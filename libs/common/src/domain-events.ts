@@ -5,7 +5,16 @@ import { Global, Injectable, Logger, Module } from '@nestjs/common';
 export interface DomainEventMap {
   'account.suspended': { practitionerId: string };
   'account.erased': { practitionerId: string };
-  'exchange.member-removed': { exchangeId: string; practitionerId: string };
+  /** Every access token issued before now stopped working (password changed or reset). */
+  'account.password-changed': { practitionerId: string };
+  /** One signed-in session (a refresh-token family) ended: sign-out, or a replayed token. */
+  'account.session-ended': { practitionerId: string; sessionId: string };
+  /** Someone was added to an exchange, changed role in it, or left or was removed from it. */
+  'exchange.membership-changed': {
+    exchangeId: string;
+    practitionerId: string;
+    change: 'added' | 'role-changed' | 'removed';
+  };
 }
 
 type Listener<K extends keyof DomainEventMap> = (event: DomainEventMap[K]) => void | Promise<void>;

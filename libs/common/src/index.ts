@@ -8,3 +8,6 @@ export * from './request-origin.js';
 export * from './access.js';
 export * from './domain-events.js';
 export * from './version.js';
+export * from './personal-data.js';
+export * from './input-gate.js';
+export * from './ids.js';

@@ -1,7 +1,9 @@
 // One validation pipe for every body, query and (later) socket payload: unknown fields are
-// refused, values are transformed to their declared types, failures become VALIDATION_FAILED.
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+// refused, values are transformed to their declared types, failures become VALIDATION_FAILED,
+// and ids continue in lower case (ids.ts).
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ValidationFailedError } from './errors.js';
+import { normalizeIdParam, normalizeIds } from './ids.js';
 
 export interface FieldProblem {
   field: string;
@@ -16,8 +18,17 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
+/** Global, so it runs before each parameter's own pipes (ParseUUIDPipe sees the lower case). */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') return super.transform(normalizeIdParam(value), metadata);
+    const result: unknown = await super.transform(value, metadata);
+    return metadata.type === 'body' || metadata.type === 'query' ? normalizeIds(result) : result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,5 +1,5 @@
 // Exchanges, their members and sessions, as they cross the wire.
-import type { CitySummary, NetworkRole, Position, ThemeView } from './index.js';
+import type { CitySummary, NetworkRole, Position, Region, ThemeView } from './index.js';
 
 export const EXCHANGE_STATUSES = ['planned', 'active', 'concluded'] as const;
 export type ExchangeStatus = (typeof EXCHANGE_STATUSES)[number];
@@ -88,13 +88,25 @@ export interface SessionView {
   sequence: number;
 }
 
+/** Which end of a person's working day a slot sticks out of. */
+export type DayEdge = 'before-start' | 'after-end';
+
 export interface PersonAvailability {
   person: PersonSummary;
   /** Slot start and end in the person's local time, e.g. "2026-03-16T08:00". */
   localStart: string;
   localEnd: string;
-  /** Minutes of the slot outside their working hours (0 = inside). */
-  minutesOutside: number;
+  /**
+   * How far the slot lies from their working hours, in minutes: how long before their day starts
+   * it begins, plus how long after their day ends it runs (0 = inside their hours).
+   */
+  distanceMinutes: number;
+  /** Which end of their day the slot sticks out of; null when it is inside. */
+  direction: DayEdge | null;
+  /** Part of the slot, outside their hours, falls in the night on their clock (see `night`). */
+  atNight: boolean;
+  /** The slot starts on a day they do not work. */
+  dayOff: boolean;
   /** True when the person declared no working hours and 09:00–17:00 Monday–Friday was assumed. */
   assumedHours: boolean;
 }
@@ -105,8 +117,41 @@ export interface TimeSuggestion {
   insideCount: number;
   /** How many people the slot is judged for: hosts and participants (observers only listen). */
   memberCount: number;
+  /** How many people the slot keeps up at night. */
+  atNightCount: number;
+  /** The sum of everyone's `distanceMinutes`. */
+  totalDistanceMinutes: number;
   inside: PersonAvailability[];
+  /** At night first, then the farthest from their hours. */
   outside: PersonAvailability[];
+}
+
+/** A side of an exchange for taking turns: the region of people's cities, or a person without a city. */
+export type FairnessSide =
+  { kind: 'region'; region: Region } | { kind: 'person'; person: PersonSummary };
+
+/** Whom the ranking spares this time, and why. */
+export interface FairnessNote {
+  /** The exchange's latest session (not cancelled) that starts before the searched range. */
+  lastSession: { id: string; title: string; startsAt: string; endsAt: string };
+  /**
+   * The side farthest outside its working hours at that session (judged on today's hours).
+   * Among otherwise equal slots, those that keep this side inside its hours come first.
+   * Null when nobody was outside their hours then, or two sides were stretched equally.
+   */
+  stretched: FairnessSide | null;
+}
+
+/**
+ * Find-a-time's answer. Order, best first: fewest people at night, most people inside their
+ * hours, smallest total distance, the stretched side spared, earliest. A slot that keeps someone
+ * up at night is left out when another has fewer people at night and as many inside.
+ */
+export interface TimeSuggestionsView {
+  /** The night on every person's own clock ("HH:MM"), e.g. 22:00 to 07:00. */
+  night: { start: string; end: string };
+  fairness: FairnessNote | null;
+  suggestions: TimeSuggestion[];
 }
 
 export interface CalendarFeedView {

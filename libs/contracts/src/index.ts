@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'INVITATION_INVALID',
   'PASSWORD_RESET_INVALID',
   'RATE_LIMITED',
+  'TOO_MANY_CONNECTIONS',
   'MUTED',
   'ROOM_NOT_OPEN',
   'ROOM_READ_ONLY',
@@ -195,3 +196,4 @@ export interface HealthView {
 export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
+export * from './home.js';

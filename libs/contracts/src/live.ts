@@ -17,6 +17,7 @@ export const CLIENT_EVENTS = [
   'member.mute',
   'member.unmute',
   'member.remove',
+  'member.readmit',
   'question.upvote',
   'question.answer',
 ] as const;
@@ -64,7 +65,8 @@ export interface QuestionView extends MessageView {
 
 export interface HiddenState {
   at: string;
-  byId: string;
+  /** Who hid it: moderators only (its author sees the reason, never the moderator). */
+  byId: string | null;
   reason: string;
 }
 
@@ -73,7 +75,8 @@ export interface MessageView {
   roomId: string;
   seq: number;
   clientMessageId: string;
-  author: PersonSummary;
+  /** Null on a hidden message's tombstone, for everyone but moderators and its author. */
+  author: PersonSummary | null;
   body: string;
   language: string | null;
   createdAt: string;
@@ -81,7 +84,7 @@ export interface MessageView {
   /** True once the author deleted it (body emptied). */
   deleted: boolean;
   question: QuestionState | null;
-  /** Only moderators receive hidden messages, with who hid them and why. */
+  /** Moderators receive hidden messages with who hid them and why; the author, why. */
   hidden: HiddenState | null;
 }
 
@@ -125,10 +128,16 @@ export interface RoomRemoved {
   reason: string;
 }
 
+/** Who is muted in a room (until when) and who was removed from it, for its moderators. */
+export interface RoomRestrictions {
+  mutes: Array<{ person: PersonSummary; until: string }>;
+  removals: Array<{ person: PersonSummary; since: string }>;
+}
+
 export interface ModerationActionView {
   id: string;
   roomId: string;
-  action: 'hide' | 'restore' | 'mute' | 'unmute' | 'remove';
+  action: 'hide' | 'restore' | 'mute' | 'unmute' | 'remove' | 'readmit';
   actorId: string;
   targetId: string | null;
   messageId: string | null;

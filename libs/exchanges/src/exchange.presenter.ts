@@ -4,22 +4,13 @@ import type {
   ExchangeSummary,
   ExchangeView,
   JoinRequestView,
-  PersonSummary,
 } from '../../contracts/src/index.js';
 import { presentCitySummary } from '../../cities/src/index.js';
-import type { Practitioner } from '../../practitioners/src/index.js';
+import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
 import { presentTheme } from '../../themes/src/index.js';
 import type { ExchangeMember } from './entities/exchange-member.entity.js';
 import type { Exchange } from './entities/exchange.entity.js';
 import type { JoinRequest } from './entities/join-request.entity.js';
-
-export const presentPerson = (p: Practitioner): PersonSummary => ({
-  id: p.id,
-  displayName: p.displayName,
-  position: p.position,
-  city: p.city ? presentCitySummary(p.city) : null,
-  timeZone: p.timeZone,
-});
 
 export interface ExchangeFacts {
   hosts: Practitioner[];

@@ -75,7 +75,7 @@ export class ExchangesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ExchangeView | ExchangeSummary> {
-    const { exchange, role } = await this.exchanges.get(actor, id);
+    const { exchange, role } = await this.exchanges.open(actor, id);
     if (!canInExchange(actor, 'read-content', role)) {
       const facts = await this.exchanges.factsFor(actor, [exchange]);
       return presentExchangeSummary(exchange, facts.get(exchange.id)!);

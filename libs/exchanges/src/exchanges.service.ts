@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { ExchangeRole, Page } from '../../contracts/src/index.js';
 import {
   type Actor,
   ConflictError,
+  RateLimitedError,
   decodeCursor,
   DomainEvents,
   ForbiddenError,
+  hasNetworkRole,
   NotFoundError,
   toPage,
   ValidationFailedError,
@@ -15,6 +17,7 @@ import {
 import { City } from '../../cities/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { ThemesService } from '../../themes/src/index.js';
 import type {
   AddMemberDto,
@@ -26,6 +29,8 @@ import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess, type ExchangeContext } from './exchange-access.service.js';
+import { ExchangeContent } from './exchange-content.js';
+import { ExchangeVisits } from './exchange-visits.service.js';
 import type { ExchangeFacts } from './exchange.presenter.js';
 import { canInExchange } from './exchanges.policy.js';
 
@@ -46,6 +51,9 @@ export class ExchangesService {
     private readonly themes: ThemesService,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
+    private readonly content: ExchangeContent,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly visits: ExchangeVisits,
   ) {}
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
@@ -139,6 +147,54 @@ export class ExchangesService {
     return this.access.require(actor, id, 'list');
   }
 
+  /** The exchange as the actor opens it: a member's opening is their visit (see the home page). */
+  async open(actor: Actor, id: string): Promise<ExchangeContext> {
+    const context = await this.get(actor, id);
+    if (context.role) await this.visits.record(actor.id, id);
+    return context;
+  }
+
+  /**
+   * Pending requests to join, oldest first, in the exchanges the actor manages: those they host,
+   * or all for coordinators (as `canInExchange(…, 'manage', …)` decides).
+   */
+  async openJoinRequests(
+    actor: Actor,
+    limit: number,
+  ): Promise<{ items: Array<{ request: JoinRequest; exchange: Exchange }>; total: number }> {
+    const qb = this.joinRequests
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.practitioner', 'p')
+      .leftJoinAndSelect('p.city', 'city')
+      .where('r.status = :pending', { pending: 'pending' })
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(limit);
+    if (!hasNetworkRole(actor, 'coordinator')) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM exchange_members h
+                  WHERE h.exchange_id = r.exchange_id AND h.practitioner_id = :me AND h.role = 'host')`,
+        { me: actor.id },
+      );
+    }
+    const [requests, total] = await qb.getManyAndCount();
+    const exchanges = await this.refsOf(requests.map((r) => r.exchangeId));
+    return {
+      items: requests.map((request) => ({ request, exchange: exchanges.get(request.exchangeId)! })),
+      total,
+    };
+  }
+
+  /** Planned and active exchanges (no themes or cities), oldest first. */
+  plannedOrActive(): Promise<Exchange[]> {
+    return this.exchanges.find({
+      where: { status: In(['planned', 'active']) },
+      select: { id: true, title: true, status: true, createdAt: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      loadEagerRelations: false,
+    });
+  }
+
   async create(actor: Actor, input: CreateExchangeDto): Promise<Exchange> {
     if (!canInExchange(actor, 'create', null))
       throw new ForbiddenError('Only coordinators and admins create exchanges.');
@@ -149,6 +205,7 @@ export class ExchangesService {
         title: input.title.trim(),
         description: input.description ?? '',
         status: input.status ?? 'planned',
+        leftPlannedAt: (input.status ?? 'planned') === 'planned' ? null : new Date(),
         attribution: input.attribution,
         themes,
         cities,
@@ -169,19 +226,21 @@ export class ExchangesService {
 
   async update(actor: Actor, id: string, input: UpdateExchangeDto): Promise<Exchange> {
     const { exchange } = await this.access.require(actor, id, 'manage');
-    if (
-      input.attribution !== undefined &&
-      input.attribution !== exchange.attribution &&
-      exchange.status !== 'planned'
-    ) {
-      throw new ConflictError(
-        'The attribution rule can only change while the exchange is planned: people spoke under the current rule.',
-      );
+    // Once an exchange has begun it never goes back to planned (that would unlock the rule).
+    if (input.status === 'planned' && exchange.leftPlannedAt !== null)
+      throw new ConflictError('An exchange that has begun cannot go back to planned.');
+    if (input.attribution !== undefined && input.attribution !== exchange.attribution) {
+      // People spoke under the current rule: fixed once the exchange began or holds any word.
+      if (exchange.leftPlannedAt !== null || (await this.content.anyHeld(id)))
+        throw new ConflictError(
+          'The attribution rule can only change while the exchange is planned and nobody has spoken in it: people spoke under the current rule.',
+        );
     }
     await this.dataSource.transaction(async (manager) => {
       if (input.title !== undefined) exchange.title = input.title.trim();
       if (input.description !== undefined) exchange.description = input.description;
       if (input.status !== undefined) exchange.status = input.status;
+      if (exchange.status !== 'planned') exchange.leftPlannedAt ??= new Date();
       if (input.attribution !== undefined) exchange.attribution = input.attribution;
       if (input.themes !== undefined)
         exchange.themes = await this.themes.resolveSlugs(input.themes);
@@ -240,6 +299,11 @@ export class ExchangesService {
         manager,
       );
     });
+    await this.events.emit('exchange.membership-changed', {
+      exchangeId: id,
+      practitionerId: input.practitionerId,
+      change: 'added',
+    });
     return this.memberOrFail(id, input.practitionerId);
   }
 
@@ -250,9 +314,9 @@ export class ExchangesService {
     role: ExchangeRole,
   ): Promise<ExchangeMember> {
     const { exchange } = await this.access.require(actor, id, 'manage');
-    await this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const member = await this.lockMember(manager, id, practitionerId);
-      if (member.role === role) return;
+      if (member.role === role) return false;
       if (member.role === 'host' && role !== 'host')
         await this.assertAnotherHost(manager, id, practitionerId);
       await manager.update(ExchangeMember, { exchangeId: id, practitionerId }, { role });
@@ -265,7 +329,15 @@ export class ExchangesService {
         },
         manager,
       );
+      return true;
     });
+    // Open connections gain or lose moderator channels and the right to type, on every node.
+    if (changed)
+      await this.events.emit('exchange.membership-changed', {
+        exchangeId: id,
+        practitionerId,
+        change: 'role-changed',
+      });
     return this.memberOrFail(id, practitionerId);
   }
 
@@ -289,8 +361,12 @@ export class ExchangesService {
         );
       }
     });
-    // Live rooms drop the person's open connections from this exchange's rooms.
-    await this.events.emit('exchange.member-removed', { exchangeId: id, practitionerId });
+    // Live rooms drop the person's open connections from this exchange's rooms, on every node.
+    await this.events.emit('exchange.membership-changed', {
+      exchangeId: id,
+      practitionerId,
+      change: 'removed',
+    });
   }
 
   async requestToJoin(actor: Actor, id: string, message: string): Promise<JoinRequest> {
@@ -299,6 +375,7 @@ export class ExchangesService {
     if (!canInExchange(actor, 'request-to-join', role, exchange.status)) {
       throw new ConflictError('This exchange has concluded and takes no new members.');
     }
+    await this.assertNoRecentDecline(id, actor.id);
     const requestId = await this.dataSource.transaction(async (manager) => {
       const inserted = await manager
         .createQueryBuilder()
@@ -403,7 +480,41 @@ export class ExchangesService {
         manager,
       );
     });
+    if (approve)
+      await this.events.emit('exchange.membership-changed', {
+        exchangeId: id,
+        practitionerId: (await this.joinRequests.findOneByOrFail({ id: requestId })).practitionerId,
+        change: 'added',
+      });
     return this.joinRequests.findOneByOrFail({ id: requestId });
+  }
+
+  /** A declined person may ask again only after a cool-down, so hosts are not flooded. */
+  private async assertNoRecentDecline(exchangeId: string, practitionerId: string): Promise<void> {
+    const cooldownMs = this.config.JOIN_REQUEST_COOLDOWN_DAYS * 86_400_000;
+    if (cooldownMs === 0) return;
+    const [latest] = await this.joinRequests.find({
+      where: { exchangeId, practitionerId, status: 'declined' },
+      order: { decidedAt: 'DESC' },
+      take: 1,
+      loadEagerRelations: false,
+    });
+    const askAgainAt = (latest?.decidedAt?.getTime() ?? 0) + cooldownMs;
+    if (askAgainAt > Date.now())
+      throw new RateLimitedError(
+        Math.ceil((askAgainAt - Date.now()) / 1000),
+        `The hosts declined your last request; you can ask again from ${new Date(askAgainAt).toISOString()}.`,
+      );
+  }
+
+  private async refsOf(ids: string[]): Promise<Map<string, Exchange>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.exchanges.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, title: true, status: true },
+      loadEagerRelations: false,
+    });
+    return new Map(rows.map((e) => [e.id, e]));
   }
 
   private async resolveCities(manager: EntityManager, cityIds: string[]): Promise<City[]> {

@@ -6,7 +6,14 @@ export {
   type ExchangeContext,
 } from './exchange-access.service.js';
 export { ExchangesService } from './exchanges.service.js';
+export {
+  ExchangeVisits,
+  baselineOf,
+  type ChangeBaseline,
+  type Membership,
+} from './exchange-visits.service.js';
 export { Exchange } from './entities/exchange.entity.js';
 export { ExchangeMember } from './entities/exchange-member.entity.js';
 export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
-export { presentPerson } from './exchange.presenter.js';
+export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';
+export { presentJoinRequest } from './exchange.presenter.js';

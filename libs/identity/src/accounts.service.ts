@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainEvents } from '../../common/src/index.js';
+import { type Actor, DomainEvents, PersonalData } from '../../common/src/index.js';
 import { MailService } from '../../mail/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
@@ -24,6 +24,7 @@ export class AccountsService {
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
+    private readonly personalData: PersonalData,
     private readonly mail: MailService,
   ) {}
 
@@ -56,6 +57,10 @@ export class AccountsService {
         expiresAt: s.expiresAt.toISOString(),
         endedAt: (s.revokedAt ?? s.usedAt)?.toISOString() ?? null,
       })),
+      // Every other library's part (memberships, messages, notifications…).
+      ...(await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        this.personalData.exportAll(actor.id, manager),
+      )),
     };
   }
 
@@ -78,6 +83,7 @@ export class AccountsService {
           .execute();
       }
       await manager.query('DELETE FROM practitioner_themes WHERE practitioner_id = $1', [actor.id]);
+      await this.personalData.eraseAll(actor.id, manager);
       await manager.update(Practitioner, actor.id, {
         email: null,
         displayName: ERASED_DISPLAY_NAME,
@@ -96,6 +102,33 @@ export class AccountsService {
     if (email) await this.throttle.forget(email);
     await this.mail.forget(email, me.displayName, ERASED_DISPLAY_NAME);
     await this.events.emit('account.erased', { practitionerId: actor.id });
+  }
+
+  /**
+   * Active accounts that never signed in (no refresh token was ever issued to them), newest
+   * first. Accepting an invitation in the web client signs in, so these are mostly accounts
+   * made for someone, or invitations accepted and never followed by a sign-in.
+   */
+  async neverSignedIn(limit: number): Promise<{ items: Practitioner[]; total: number }> {
+    const [items, total] = await this.dataSource
+      .getRepository(Practitioner)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.city', 'city')
+      .where('p.status = :active', { active: 'active' })
+      .andWhere((qb) => {
+        const signedIn = qb
+          .subQuery()
+          .select('1')
+          .from(RefreshToken, 't')
+          .where('t.practitionerId = p.id')
+          .getQuery();
+        return `NOT EXISTS ${signedIn}`;
+      })
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .take(limit)
+      .getManyAndCount();
+    return { items, total };
   }
 
   async setStatus(

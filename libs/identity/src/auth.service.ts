@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   AccountSuspendedError,
   type Actor,
+  DomainEvents,
   InvalidCredentialsError,
   UnauthenticatedError,
   ValidationFailedError,
@@ -31,6 +32,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
+    private readonly events: DomainEvents,
   ) {}
 
   /** `device`: the id proven by this browser's device cookie for the account, or null. */
@@ -67,13 +69,16 @@ export class AuthService {
     if (refreshToken) await this.sessions.end(refreshToken);
   }
 
-  /** Changes the password and ends every other session; the caller's own session continues. */
+  /**
+   * Changes the password and ends every other session; the caller's own session continues (a
+   * caller without a session cookie gets a new session, returned as `refresh`).
+   */
   async changePassword(
     actor: Actor,
     currentPassword: string,
     newPassword: string,
     refreshToken: string | undefined,
-  ): Promise<{ accessToken: string }> {
+  ): Promise<{ accessToken: string; refresh: IssuedRefreshToken | null }> {
     const hash = await this.practitioners.getPasswordHash(actor.id);
     if (!(await this.checkOwnPassword(actor.id, hash, currentPassword))) {
       throw notYourCurrentPassword();
@@ -97,8 +102,18 @@ export class AuthService {
       });
       await this.sessions.endAllExcept(actor.id, keepFamily, manager);
     });
-    // Access tokens issued before the change stop working (ActorResolver compares issue times).
-    return { accessToken: this.tokens.issueAccessToken(actor.id, actor.networkRole) };
+    // Access tokens issued before the change stop working (ActorResolver compares issue times),
+    // and so do the live connections opened with them, on every node, before we answer.
+    await this.events.emit('account.password-changed', { practitionerId: actor.id });
+    const refresh = keepFamily ? null : await this.sessions.start(actor.id);
+    return {
+      accessToken: this.tokens.issueAccessToken(
+        actor.id,
+        actor.networkRole,
+        keepFamily ?? refresh!.familyId,
+      ),
+      refresh,
+    };
   }
 
   async confirmPassword(actor: Actor, password: string): Promise<void> {
@@ -125,7 +140,7 @@ export class AuthService {
 
   private async issueFor(account: Practitioner, refresh: IssuedRefreshToken): Promise<SignedIn> {
     return {
-      accessToken: this.tokens.issueAccessToken(account.id, account.networkRole),
+      accessToken: this.tokens.issueAccessToken(account.id, account.networkRole, refresh.familyId),
       refresh,
       practitioner: await this.practitioners.getById(account.id),
     };

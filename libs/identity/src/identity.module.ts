@@ -42,7 +42,7 @@ import { JWT_SECRET, TokenService } from './token.service.js';
     AccountsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [ActorResolver, TokenService, AuthService, InvitationsService],
+  exports: [ActorResolver, TokenService, AuthService, InvitationsService, AccountsService],
 })
 export class IdentityModule {
   /** `jwtSecret` signs access tokens; every API node of one deployment must share it. */

@@ -113,6 +113,16 @@ export class InvitationsService {
     });
   }
 
+  /** The latest open invitations and how many are open in all (the home page's section). */
+  async latestOpen(limit: number): Promise<{ items: Invitation[]; total: number }> {
+    const [items, total] = await this.invitations.findAndCount({
+      where: { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return { items, total };
+  }
+
   async preview(token: string): Promise<{ invitation: Invitation; invitedBy: string }> {
     const invitation = await this.findUsable(token);
     const inviter = invitation.invitedById

@@ -20,7 +20,12 @@ import { PractitionersService, presentMe, ProfileDto } from '../../practitioners
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, ConfirmPasswordDto } from './dto/auth.dto.js';
-import { clearRefreshCookie, readRefreshCookie, secureCookies } from './refresh-cookie.js';
+import {
+  clearRefreshCookie,
+  readRefreshCookie,
+  secureCookies,
+  setRefreshCookie,
+} from './refresh-cookie.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -53,13 +58,16 @@ export class MeController {
     @CurrentActor() actor: Actor,
     @Body() body: ChangePasswordDto,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<{ accessToken: string }> {
-    return this.auth.changePassword(
+    const { accessToken, refresh } = await this.auth.changePassword(
       actor,
       body.currentPassword,
       body.newPassword,
       readRefreshCookie(req),
     );
+    if (refresh) setRefreshCookie(res, refresh, secureCookies(this.config));
+    return { accessToken };
   }
 
   @Get('export')

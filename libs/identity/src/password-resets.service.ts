@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource, IsNull } from 'typeorm';
 import type { MailLanguage } from '../../contracts/src/index.js';
-import { DomainError } from '../../common/src/index.js';
+import { DomainError, DomainEvents } from '../../common/src/index.js';
 import { MailService } from '../../mail/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
@@ -48,6 +48,7 @@ export class PasswordResetsService implements OnModuleInit {
     private readonly sessions: SessionsService,
     private readonly throttle: SignInThrottle,
     private readonly mail: MailService,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -126,6 +127,8 @@ export class PasswordResetsService implements OnModuleInit {
       await this.sessions.endAllExcept(account.id, null, manager);
       return account.id;
     });
+    // Access tokens from before stop working, and so do the live connections opened with them.
+    await this.events.emit('account.password-changed', { practitionerId: accountId });
     await this.resetsByAddress.reward(addressKey, 1);
     const account = await this.practitioners.getById(accountId);
     // The owner proved they read the account's mail: failed sign-ins by others no longer count.

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { DomainError, UnauthenticatedError } from '../../common/src/index.js';
+import { DomainError, DomainEvents, UnauthenticatedError } from '../../common/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { hashToken, newSecretToken } from './secrets.js';
@@ -30,6 +30,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Starts a new family (a new sign-in). */
@@ -52,7 +53,11 @@ export class SessionsService {
       if (!current) throw new UnauthenticatedError('The session has ended; sign in again.');
       if (current.usedAt) {
         await this.revokeFamilyWith(manager, current.familyId);
-        return { reused: true as const };
+        return {
+          reused: true as const,
+          practitionerId: current.practitionerId,
+          familyId: current.familyId,
+        };
       }
       // Revoked but never used: the session was ended (sign-out, password change, suspension,
       // or a replay detected earlier). Nothing new to revoke, and no replay to report.
@@ -65,14 +70,27 @@ export class SessionsService {
       const next = await this.issue(manager, current.practitionerId, current.familyId);
       return { reused: false as const, practitionerId: current.practitionerId, next };
     });
-    if (outcome.reused) throw new RefreshTokenReusedError();
+    if (outcome.reused) {
+      // Whoever holds the family's live connections (the thief, or the owner) is cut off too.
+      await this.events.emit('account.session-ended', {
+        practitionerId: outcome.practitionerId,
+        sessionId: outcome.familyId,
+      });
+      throw new RefreshTokenReusedError();
+    }
     return { practitionerId: outcome.practitionerId, next: outcome.next };
   }
 
   /** Sign-out: ends the family the token belongs to. Unknown tokens are ignored. */
   async end(token: string): Promise<void> {
     const current = await this.refreshTokens.findOne({ where: { tokenHash: hashToken(token) } });
-    if (current) await this.revokeFamilyWith(this.refreshTokens.manager, current.familyId);
+    if (!current) return;
+    await this.revokeFamilyWith(this.refreshTokens.manager, current.familyId);
+    // The session's access tokens and live connections end with it, on every node.
+    await this.events.emit('account.session-ended', {
+      practitionerId: current.practitionerId,
+      sessionId: current.familyId,
+    });
   }
 
   async familyOf(token: string | undefined): Promise<string | null> {

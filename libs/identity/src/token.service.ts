@@ -13,6 +13,8 @@ export interface AccessClaims {
   exp: number;
   /** Issue time in milliseconds, finer than `iat`, to compare with a password change. */
   iam: number;
+  /** The signed-in session (refresh-token family) this token belongs to: ending it ends the token. */
+  sid: string;
 }
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
@@ -37,9 +39,9 @@ export class TokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  issueAccessToken(practitionerId: string, role: NetworkRole): string {
+  issueAccessToken(practitionerId: string, role: NetworkRole, sessionId: string): string {
     return this.jwt.sign(
-      { sub: practitionerId, role, iam: Date.now() },
+      { sub: practitionerId, role, iam: Date.now(), sid: sessionId },
       { expiresIn: this.accessTtlSeconds },
     );
   }
@@ -48,6 +50,8 @@ export class TokenService {
     try {
       const claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string') throw new Error('no subject');
+      // Tokens from before sessions were named in them cannot be ended by a sign-out: refused.
+      if (typeof claims.sid !== 'string') throw new Error('no session');
       return claims;
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') throw new TokenExpiredError();

@@ -1,5 +1,5 @@
 export { LiveModule } from './live.module.js';
-export { LiveIoAdapter } from './live-io.adapter.js';
 export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
+export { RoomActivity, RoomActivityModule } from './room-activity.js';

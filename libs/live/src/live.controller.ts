@@ -4,6 +4,7 @@ import type {
   MessageView,
   ModerationActionView,
   QuestionView,
+  RoomRestrictions,
   RoomView,
 } from '../../contracts/src/index.js';
 import {
@@ -16,7 +17,7 @@ import {
 import { HistoryQuery } from './dto/live.dto.js';
 import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';
-import { authorOf, presentMessage } from './live.presenter.js';
+import { ANY_MEMBER, authorOf, presentMessage } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';
 import { ModerationService } from './moderation.service.js';
 import { RoomsService } from './rooms.service.js';
@@ -63,9 +64,9 @@ export class LiveController {
     @Query() query: HistoryQuery,
   ): Promise<MessageView[]> {
     const { state } = await this.rooms.context(actor, id);
-    const moderator = canInRoom(actor, 'moderate', state);
+    const viewer = { id: actor.id, moderator: canInRoom(actor, 'moderate', state) };
     const rows = await this.messages.history(id, query.beforeSeq, query.limit ?? 50);
-    return rows.map((row) => presentMessage(row, authorOf(row), moderator));
+    return rows.map((row) => presentMessage(row, authorOf(row), viewer));
   }
 
   /** A session room's question queue: open questions by votes, then answered ones. */
@@ -80,7 +81,7 @@ export class LiveController {
       throw new DomainError('NOT_FOUND', 404, 'Only session rooms have a question queue.');
     const rows = await this.messages.questions(id, actor.id);
     return rows.map((row) => ({
-      ...presentMessage(row, authorOf(row), false),
+      ...presentMessage(row, authorOf(row), ANY_MEMBER),
       upvotedByMe: row.upvoted_by_me,
     }));
   }
@@ -94,5 +95,16 @@ export class LiveController {
   ): Promise<ModerationActionView[]> {
     await this.rooms.context(actor, id, 'moderate');
     return this.moderation.log(id);
+  }
+
+  /** Who is muted (until when) and who was removed, so moderators can lift either. */
+  @Get('rooms/:id/restrictions')
+  @Access('member')
+  async restrictions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RoomRestrictions> {
+    await this.rooms.context(actor, id, 'moderate');
+    return this.moderation.restrictions(id);
   }
 }

@@ -1,6 +1,7 @@
-// Turns message rows (with their author joined) into the wire shape. Hidden messages reach
-// moderators with who hid them and why; everyone else gets an empty tombstone, so sequence
-// numbers stay contiguous for gap detection.
+// Turns message rows (with their author joined) into the wire shape for one kind of viewer.
+// Hidden messages reach moderators with who hid them and why; their author sees a placeholder
+// with the reason (naming no moderator); everyone else gets an empty tombstone that names no
+// one, so sequence numbers stay contiguous for gap detection.
 import type { MessageView, PersonSummary, Position, Region } from '../../contracts/src/index.js';
 
 export interface MessageRow {
@@ -50,11 +51,23 @@ export function authorOf(row: MessageRow): PersonSummary {
   };
 }
 
+/** Who a message is presented to: a moderator of its room, or someone else (maybe its author). */
+export interface MessageViewer {
+  id: string | null;
+  moderator: boolean;
+}
+
+/** Everyone in the room who neither moderates it nor wrote the message at hand. */
+export const ANY_MEMBER: MessageViewer = { id: null, moderator: false };
+export const MODERATOR: MessageViewer = { id: null, moderator: true };
+
 export function presentMessage(
   row: MessageRow,
   author: PersonSummary,
-  forModerator: boolean,
+  viewer: MessageViewer,
 ): MessageView {
+  const forModerator = viewer.moderator;
+  const forAuthor = viewer.id === row.author_id;
   const hiddenFromViewer = row.hidden_at !== null && !forModerator;
   const gone = row.deleted_at !== null || hiddenFromViewer;
   return {
@@ -62,7 +75,7 @@ export function presentMessage(
     roomId: row.room_id,
     seq: Number(row.seq),
     clientMessageId: row.client_message_id,
-    author,
+    author: hiddenFromViewer && !forAuthor ? null : author,
     body: gone ? '' : row.body,
     language: gone ? null : row.language,
     createdAt: row.created_at.toISOString(),
@@ -73,10 +86,10 @@ export function presentMessage(
         ? { upvotes: row.upvotes, answeredAt: row.answered_at?.toISOString() ?? null }
         : null,
     hidden:
-      row.hidden_at && forModerator
+      row.hidden_at && (forModerator || forAuthor)
         ? {
             at: row.hidden_at.toISOString(),
-            byId: row.hidden_by_id ?? '',
+            byId: forModerator ? (row.hidden_by_id ?? '') : null,
             reason: row.hidden_reason ?? '',
           }
         : null,

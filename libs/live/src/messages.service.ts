@@ -1,8 +1,9 @@
 // Live messages. A message is committed before anyone hears of it; each room numbers its
 // messages 1, 2, 3… with no gaps (the room row is locked while the next number is taken, and a
 // duplicate send rolls back before inserting); a retried clientMessageId returns the original.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
@@ -13,6 +14,7 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { AUTHOR_COLUMNS, type MessageRow } from './live.presenter.js';
 
 export const CATCH_UP_LIMIT = 500;
@@ -38,9 +40,15 @@ export interface NewMessage {
 @Injectable()
 export class MessagesService {
   private readonly pool: Pool;
+  /** Catch-up reads wait their turn, so a flood of joins cannot take every connection. */
+  private readonly catchUpReads: LimitFunction;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.catchUpReads = pLimit(config.LIVE_CATCH_UP_CONCURRENCY);
   }
 
   /** Stores a message exactly once. Returns it and whether this call created it. */
@@ -100,19 +108,21 @@ export class MessagesService {
     lastSeq: number,
   ): Promise<{ rows: MessageRow[]; reset: boolean }> {
     if (lastSeq - sinceSeq > CATCH_UP_LIMIT) return { rows: [], reset: true };
-    const rows = await this.withAuthors(
-      'm.room_id = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3',
-      [roomId, sinceSeq, CATCH_UP_LIMIT],
+    const rows = await this.catchUpReads(() =>
+      this.withAuthors('m.room_id = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3', [
+        roomId,
+        sinceSeq,
+        CATCH_UP_LIMIT,
+      ]),
     );
     return { rows, reset: false };
   }
 
   /** The latest `limit` messages, oldest first (a fresh join). */
   async latest(roomId: string, limit: number): Promise<MessageRow[]> {
-    const rows = await this.withAuthors('m.room_id = $1 ORDER BY m.seq DESC LIMIT $2', [
-      roomId,
-      limit,
-    ]);
+    const rows = await this.catchUpReads(() =>
+      this.withAuthors('m.room_id = $1 ORDER BY m.seq DESC LIMIT $2', [roomId, limit]),
+    );
     return rows.reverse();
   }
 
@@ -157,6 +167,9 @@ export class MessagesService {
     const message = await this.get(roomId, messageId);
     if (message.author_id !== actor.id)
       throw new ForbiddenError('You can only delete your own messages.');
+    // Moderators keep a hidden message's body as evidence: its author cannot erase it.
+    if (message.hidden_at)
+      throw new ConflictError('A moderator hid this message; it cannot be deleted now.');
     if (!message.deleted_at) {
       await this.dataSource.query(
         `UPDATE messages SET deleted_at = now(), body = '' WHERE room_id = $1 AND id = $2`,

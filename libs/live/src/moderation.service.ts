@@ -2,9 +2,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ModerationActionView } from '../../contracts/src/index.js';
-import { type Actor, ConflictError, ValidationFailedError } from '../../common/src/index.js';
+import type {
+  ExchangeRole,
+  ModerationActionView,
+  NetworkRole,
+  RoomRestrictions,
+} from '../../contracts/src/index.js';
+import {
+  type Actor,
+  ConflictError,
+  ForbiddenError,
+  hasNetworkRole,
+  ValidationFailedError,
+} from '../../common/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
+import { authorOf, AUTHOR_COLUMNS, type MessageRow } from './live.presenter.js';
 
 type Action = ModerationActionView['action'];
 
@@ -15,6 +27,7 @@ const OUTCOME_TEXT: Record<Action, (where: string, until: string | null) => stri
   mute: (where, until) => `A moderator muted you in ${where} until ${until ?? 'further notice'}.`,
   unmute: (where) => `A moderator lifted your mute in ${where}.`,
   remove: (where) => `A moderator removed you from ${where}.`,
+  readmit: (where) => `A moderator let you back into ${where}.`,
 };
 
 interface ActionRow {
@@ -119,8 +132,7 @@ export class ModerationService {
     minutes: number,
     reason: string,
   ): Promise<Date> {
-    await this.assertInExchangeOfRoom(roomId, targetId);
-    if (targetId === actor.id) throw new ConflictError('You cannot mute yourself.');
+    await this.assertMayModerate(actor, roomId, targetId, 'mute');
     const until = new Date(Date.now() + minutes * 60_000);
     await this.dataSource.query(
       `INSERT INTO room_mutes (room_id, practitioner_id, until) VALUES ($1, $2, $3)
@@ -132,6 +144,7 @@ export class ModerationService {
   }
 
   async unmute(actor: Actor, roomId: string, targetId: string, reason: string): Promise<void> {
+    await this.assertMayModerate(actor, roomId, targetId, 'unmute');
     await this.dataSource.query(
       'DELETE FROM room_mutes WHERE room_id = $1 AND practitioner_id = $2',
       [roomId, targetId],
@@ -140,14 +153,50 @@ export class ModerationService {
   }
 
   async remove(actor: Actor, roomId: string, targetId: string, reason: string): Promise<void> {
-    if (targetId === actor.id)
-      throw new ConflictError('You cannot remove yourself; leave the room instead.');
-    await this.assertInExchangeOfRoom(roomId, targetId);
+    await this.assertMayModerate(actor, roomId, targetId, 'remove');
     await this.dataSource.query(
-      'INSERT INTO room_removals (room_id, practitioner_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      `INSERT INTO room_removals (room_id, practitioner_id) VALUES ($1, $2)
+       ON CONFLICT (room_id, practitioner_id) DO UPDATE SET created_at = now()`,
       [roomId, targetId],
     );
     await this.record(actor, roomId, 'remove', { targetId, reason });
+  }
+
+  /** Lifts a removal: the person may join the room again. */
+  async readmit(actor: Actor, roomId: string, targetId: string, reason: string): Promise<void> {
+    await this.assertMayModerate(actor, roomId, targetId, 'readmit');
+    // For a DELETE, TypeORM answers [rows, affected].
+    const [, lifted] = (await this.dataSource.query(
+      'DELETE FROM room_removals WHERE room_id = $1 AND practitioner_id = $2',
+      [roomId, targetId],
+    )) as [unknown[], number];
+    if (lifted === 0) throw new ConflictError('This person was not removed from the room.');
+    await this.record(actor, roomId, 'readmit', { targetId, reason });
+  }
+
+  /** Active mutes and removals of a room, for its moderators. */
+  async restrictions(roomId: string): Promise<RoomRestrictions> {
+    const person = (row: MessageRow) => authorOf(row);
+    const mutes = (await this.dataSource.query(
+      `SELECT mu.until, mu.practitioner_id AS author_id, ${AUTHOR_COLUMNS}
+         FROM room_mutes mu JOIN practitioners p ON p.id = mu.practitioner_id
+         LEFT JOIN cities c ON c.id = p.city_id
+        WHERE mu.room_id = $1 AND mu.until > now() ORDER BY mu.until`,
+      [roomId],
+    )) as Array<MessageRow & { until: Date }>;
+    // A removal counts while the person's membership is older than it (re-adding clears it).
+    const removals = (await this.dataSource.query(
+      `SELECT rr.created_at AS since, rr.practitioner_id AS author_id, ${AUTHOR_COLUMNS}
+         FROM room_removals rr JOIN rooms r ON r.id = rr.room_id
+         JOIN exchange_members m ON m.exchange_id = r.exchange_id AND m.practitioner_id = rr.practitioner_id
+         JOIN practitioners p ON p.id = rr.practitioner_id LEFT JOIN cities c ON c.id = p.city_id
+        WHERE rr.room_id = $1 AND rr.created_at >= m.added_at ORDER BY rr.created_at`,
+      [roomId],
+    )) as Array<MessageRow & { since: Date }>;
+    return {
+      mutes: mutes.map((m) => ({ person: person(m), until: m.until.toISOString() })),
+      removals: removals.map((r) => ({ person: person(r), since: r.since.toISOString() })),
+    };
   }
 
   async log(roomId: string): Promise<ModerationActionView[]> {
@@ -168,12 +217,32 @@ export class ModerationService {
     }));
   }
 
-  private async assertInExchangeOfRoom(roomId: string, practitionerId: string): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM rooms r JOIN exchange_members m ON m.exchange_id = r.exchange_id WHERE r.id = $1 AND m.practitioner_id = $2`,
-      [roomId, practitionerId],
-    )) as unknown[];
-    if (rows.length === 0)
-      throw new ValidationFailedError('practitionerId: not a member of this exchange');
+  /**
+   * Every action on a member checks its target the same way: a member of the room's exchange,
+   * not the moderator themselves, and (for an exchange's hosts) not another host or a network
+   * coordinator: hosts moderate their participants, coordinators moderate everyone.
+   */
+  private async assertMayModerate(
+    actor: Actor,
+    roomId: string,
+    targetId: string,
+    action: 'mute' | 'unmute' | 'remove' | 'readmit',
+  ): Promise<void> {
+    if (targetId === actor.id) throw new ConflictError(`You cannot ${action} yourself.`);
+    const [target] = (await this.dataSource.query(
+      `SELECT m.role, p.network_role FROM rooms r
+         JOIN exchange_members m ON m.exchange_id = r.exchange_id
+         JOIN practitioners p ON p.id = m.practitioner_id
+        WHERE r.id = $1 AND m.practitioner_id = $2`,
+      [roomId, targetId],
+    )) as Array<{ role: ExchangeRole; network_role: NetworkRole }>;
+    if (!target) throw new ValidationFailedError('practitionerId: not a member of this exchange');
+    const outranks =
+      target.role === 'host' ||
+      hasNetworkRole({ id: targetId, networkRole: target.network_role }, 'coordinator');
+    if (outranks && !hasNetworkRole(actor, 'coordinator'))
+      throw new ForbiddenError(
+        'Hosts cannot moderate other hosts or coordinators; ask a coordinator.',
+      );
   }
 }

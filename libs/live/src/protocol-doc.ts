@@ -64,6 +64,10 @@ const CLIENT_EVENT_DOCS: Record<
     summary: 'Moderators: remove a member from this room (all their connections leave it).',
     payload: { roomId: 'uuid', practitionerId: 'uuid', reason: '3–500 characters' },
   },
+  'member.readmit': {
+    summary: 'Moderators: lift a removal, so the person may join this room again.',
+    payload: { roomId: 'uuid', practitionerId: 'uuid', reason: '3–500 characters' },
+  },
   'question.upvote': {
     summary: 'Upvote a question in a session room (once; not your own).',
     payload: { roomId: 'uuid', messageId: 'uuid' },

@@ -1,12 +1,12 @@
 // Rooms: each exchange has a lobby, each session its own room (created on first need), and the
 // state that decides who may read, join, send and moderate.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ExchangeRole, RoomView } from '../../contracts/src/index.js';
 import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
-import { ExchangeAccess } from '../../exchanges/src/index.js';
+import { ExchangeAccess, ExchangeContent } from '../../exchanges/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
 
@@ -57,19 +57,34 @@ const ROOM_SELECT = `
          s.title AS session_title, s.starts_at, s.ends_at, s.status AS session_status,
          m.role,
          (SELECT until FROM room_mutes mu WHERE mu.room_id = r.id AND mu.practitioner_id = $2 AND mu.until > now()) AS muted_until,
-         EXISTS (SELECT 1 FROM room_removals rr WHERE rr.room_id = r.id AND rr.practitioner_id = $2) AS removed
+         EXISTS (SELECT 1 FROM room_removals rr
+                  WHERE rr.room_id = r.id AND rr.practitioner_id = $2 AND rr.created_at >= m.added_at) AS removed
     FROM rooms r
     JOIN exchanges e ON e.id = r.exchange_id
     LEFT JOIN sessions s ON s.id = r.session_id
     LEFT JOIN exchange_members m ON m.exchange_id = r.exchange_id AND m.practitioner_id = $2`;
 
 @Injectable()
-export class RoomsService {
+export class RoomsService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly exchanges: ExchangeAccess,
+    private readonly exchangeContent: ExchangeContent,
   ) {}
+
+  onModuleInit(): void {
+    // A message spoken in any room fixes the exchange's attribution rule.
+    this.exchangeContent.register({
+      holdsContent: async (exchangeId) => {
+        const [row] = (await this.dataSource.query(
+          `SELECT EXISTS (SELECT 1 FROM messages m JOIN rooms r ON r.id = m.room_id WHERE r.exchange_id = $1) AS held`,
+          [exchangeId],
+        )) as Array<{ held: boolean }>;
+        return row?.held ?? false;
+      },
+    });
+  }
 
   /** Creates the lobby and any missing session rooms of an exchange (idempotent). */
   async ensureRooms(exchangeId: string): Promise<void> {
@@ -101,16 +116,8 @@ export class RoomsService {
 
   /** The room as the actor may see it; a room they may not read looks missing. */
   async context(actor: Actor, roomId: string, action: RoomAction = 'read'): Promise<RoomContext> {
-    // Checked on every send: a named statement, parsed and planned once per connection.
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows } = await pool.query<RoomRow>({
-      name: 'live-room-context',
-      text: `${ROOM_SELECT} WHERE r.id = $1`,
-      values: [roomId, actor.id],
-    });
-    if (rows.length === 0) throw new NotFoundError('Room');
-    const context = this.toContext(rows[0]);
-    if (!canInRoom(actor, 'read', context.state)) throw new NotFoundError('Room');
+    const context = await this.contextIfReadable(actor, roomId);
+    if (!context) throw new NotFoundError('Room');
     if (action === 'join' && !canInRoom(actor, 'join', context.state))
       throw new RoomNotOpenError(context.room.opensAt ? new Date(context.room.opensAt) : null);
     if (action === 'moderate' && !canInRoom(actor, 'moderate', context.state)) {
@@ -123,12 +130,18 @@ export class RoomsService {
     return context;
   }
 
-  /** Room ids of an exchange, to drop a removed member's connections from them. */
-  async roomIdsOf(exchangeId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query('SELECT id FROM rooms WHERE exchange_id = $1', [
-      exchangeId,
-    ])) as Array<{ id: string }>;
-    return rows.map((r) => r.id);
+  /** The room as the actor may see it, or null when it is missing or they may not read it. */
+  async contextIfReadable(actor: Actor, roomId: string): Promise<RoomContext | null> {
+    // Checked on every send: a named statement, parsed and planned once per connection.
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const { rows } = await pool.query<RoomRow>({
+      name: 'live-room-context',
+      text: `${ROOM_SELECT} WHERE r.id = $1`,
+      values: [roomId, actor.id],
+    });
+    if (rows.length === 0) return null;
+    const context = this.toContext(rows[0]);
+    return canInRoom(actor, 'read', context.state) ? context : null;
   }
 
   private toContext(row: RoomRow): RoomContext {

@@ -8,6 +8,10 @@ describe('loadConfig', () => {
       INVITATION_TTL_DAYS: 7,
       ACCESS_TOKEN_TTL_SECONDS: 900,
       SIGNIN_MAX_FAILURES: 5,
+      SCHEDULING_NIGHT_START: '22:00',
+      SCHEDULING_NIGHT_END: '07:00',
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_POOL_WARM: 10,
     });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -17,11 +21,15 @@ describe('loadConfig', () => {
       PORT: '8080',
       DATABASE_URL: 'postgres://u@h:5432/db',
       SEED_DEMO: 'true',
+      SCHEDULING_NIGHT_START: '23:30',
+      SCHEDULING_NIGHT_END: '06:00',
     });
     expect(config).toMatchObject({
       PORT: 8080,
       DATABASE_URL: 'postgres://u@h:5432/db',
       SEED_DEMO: true,
+      SCHEDULING_NIGHT_START: '23:30',
+      SCHEDULING_NIGHT_END: '06:00',
     });
   });
 
@@ -34,6 +42,13 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ SCHEDULING_NIGHT_START: '10pm' }, 'SCHEDULING_NIGHT_START'],
+    [{ SCHEDULING_NIGHT_END: '24:00' }, 'SCHEDULING_NIGHT_END'],
+    [{ SCHEDULING_NIGHT_START: '07:00' }, 'SCHEDULING_NIGHT_END'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_WARM: '-1' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_WARM: '21' }, 'DATABASE_POOL_WARM'],
+    [{ DATABASE_POOL_SIZE: '5', DATABASE_POOL_WARM: '6' }, 'DATABASE_POOL_WARM'],
   ])('stops on %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));

@@ -21,6 +21,8 @@ const toInt = ({ value }: { value: unknown }) =>
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
@@ -49,6 +51,23 @@ export class AppConfig {
   })
   REDIS_PREFIX = 'crossings';
 
+  /** Connections the API keeps to PostgreSQL at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 20;
+
+  /**
+   * Connections opened at start and kept open (broken ones replaced in the background), so a
+   * burst never waits for new connections: the pool never closes idle ones.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  DATABASE_POOL_WARM = 10;
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -72,7 +91,7 @@ export class AppConfig {
 
   @Transform(toInt)
   @IsInt()
-  @Min(60)
+  @Min(5)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
   @Transform(toInt)
@@ -178,6 +197,36 @@ export class AppConfig {
   @Min(0)
   LIVE_SEND_BURST = 10;
 
+  /** After the hosts decline a request to join, the person may ask again after this many days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  JOIN_REQUEST_COOLDOWN_DAYS = 7;
+
+  /** Points each live connection may spend per 10 seconds on events (a join costs 5, others 1). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  LIVE_EVENT_BUDGET = 60;
+
+  /** Open live connections one person may hold on one API node (tabs, devices). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIVE_MAX_CONNECTIONS_PER_PERSON = 20;
+
+  /** Catch-up reads (room joins) one API node runs at once; the rest wait their turn. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LIVE_CATCH_UP_CONCURRENCY = 4;
+  /** Find-a-time's night on every person's own clock (HH:MM): slots here rank below any other. */
+  @Matches(CLOCK, { message: 'SCHEDULING_NIGHT_START must be a time of day as HH:MM' })
+  SCHEDULING_NIGHT_START = '22:00';
+
+  @Matches(CLOCK, { message: 'SCHEDULING_NIGHT_END must be a time of day as HH:MM' })
+  SCHEDULING_NIGHT_END = '07:00';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
@@ -210,9 +259,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (config.DATABASE_POOL_WARM > config.DATABASE_POOL_SIZE) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_POOL_WARM=${JSON.stringify(raw.DATABASE_POOL_WARM)}: must not exceed DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE})`,
+    );
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production',
+    );
+  }
+  if (config.SCHEDULING_NIGHT_START === config.SCHEDULING_NIGHT_END) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SCHEDULING_NIGHT_END: must differ from SCHEDULING_NIGHT_START',
     );
   }
   return config;

@@ -6,6 +6,7 @@ import { MIGRATIONS } from './migrations/index.js';
 export function dataSourceOptions(
   url: string,
   entities: DataSourceOptions['entities'] = [],
+  poolSize = 20,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -18,7 +19,11 @@ export function dataSourceOptions(
     // Expected failures (unique violations we turn into 409s) are not worth a console line;
     // unexpected ones reach the exception filter, which logs them.
     logging: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    // Idle connections stay open: one closed when idle is re-opened under the next burst, and
+    // every send waits behind it (ConnectionPoolKeeper keeps the pool warm).
+    extra: { max: poolSize, idleTimeoutMillis: 0, connectionTimeoutMillis: 5000 },
+    // Names the API's connections in pg_stat_activity (the job queue's are `crossings-jobs`).
+    applicationName: 'crossings-api',
   };
 }
 

@@ -3,3 +3,4 @@ export * from './embedded-database.js';
 export * from './data-source.js';
 export * from './persistence.module.js';
 export * from './job-queue.js';
+export * from './connection-pool-keeper.js';

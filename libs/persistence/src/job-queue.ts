@@ -39,7 +39,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       max: 4,
       application_name: 'crossings-jobs',
     });
-    this.boss.on('error', (error: Error) => this.logger.error(`pg-boss: ${error.message}`));
+    this.boss.on('error', (error: Error & { code?: string }) => {
+      // 57P01: the server is stopping or restarting; pg-boss reconnects, as the API's pool does.
+      if (error.code === '57P01') this.logger.warn(`pg-boss: ${error.message}`);
+      else this.logger.error(`pg-boss: ${error.message}`);
+    });
   }
 
   /** Registers a worker; call from a module's constructor or onModuleInit. */

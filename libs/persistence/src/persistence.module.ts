@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from './config.js';
+import { ConnectionPoolKeeper } from './connection-pool-keeper.js';
 import { dataSourceOptions } from './data-source.js';
 import { JobQueue } from './job-queue.js';
 
@@ -14,7 +15,10 @@ export class PersistenceModule {
       module: PersistenceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+          useFactory: () => ({
+            ...dataSourceOptions(databaseUrl, [], config.DATABASE_POOL_SIZE),
+            autoLoadEntities: true,
+          }),
           dataSourceFactory: async (options) => {
             const { DataSource } = await import('typeorm');
             const dataSource: DataSource = new DataSource(options!);
@@ -25,12 +29,16 @@ export class PersistenceModule {
                 master?: { on(e: string, f: (err: Error) => void): void };
               }
             ).master;
+            // 57P01 admin_shutdown: the server is stopping or restarting (Ctrl-C in a terminal
+            // reaches embedded PostgreSQL too) and closes every idle connection at once; the
+            // pool reconnects when it is back, so one warning line says it all.
+            const logger = new Logger('PostgreSQL');
+            let lastShutdownWarning = 0;
             pool?.on('error', (err: Error & { code?: string }) => {
-              // 57P01 admin_shutdown: the server is stopping (Ctrl-C reaches embedded PostgreSQL
-              // too); the pool reconnects when it is back, so this is no error of ours.
-              const logger = new Logger('PostgreSQL');
-              if (err.code === '57P01') logger.warn(`connection closed: ${err.message}`);
-              else logger.error(`pool error: ${err.message}`);
+              if (err.code !== '57P01') return logger.error(`pool error: ${err.message}`);
+              if (Date.now() - lastShutdownWarning > 5_000)
+                logger.warn(`the server closed the connections: ${err.message}`);
+              lastShutdownWarning = Date.now();
             });
             return dataSource;
           },
@@ -39,8 +47,9 @@ export class PersistenceModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: JobQueue, useFactory: () => new JobQueue(databaseUrl) },
+        ConnectionPoolKeeper,
       ],
-      exports: [APP_CONFIG, JobQueue],
+      exports: [APP_CONFIG, JobQueue, ConnectionPoolKeeper],
     };
   }
 }

@@ -5,6 +5,6 @@ export {
   type NewPractitioner,
   type ProfileSaved,
 } from './practitioners.service.js';
-export { presentPractitioner, presentMe } from './practitioner.presenter.js';
+export { presentPractitioner, presentMe, presentPerson } from './practitioner.presenter.js';
 export { canActOnPractitioner, canHoldPosition } from './practitioners.policy.js';
 export { ProfileDto, WorkingHoursDto } from './dto/profile.dto.js';

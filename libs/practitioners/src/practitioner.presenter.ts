@@ -1,4 +1,4 @@
-import type { MeView, PractitionerView } from '../../contracts/src/index.js';
+import type { MeView, PersonSummary, PractitionerView } from '../../contracts/src/index.js';
 import { presentCitySummary } from '../../cities/src/index.js';
 import { presentTheme } from '../../themes/src/index.js';
 import type { Practitioner } from './entities/practitioner.entity.js';
@@ -22,4 +22,13 @@ export const presentMe = (p: Practitioner): MeView => ({
   ...presentPractitioner(p),
   email: p.email ?? '',
   createdAt: p.createdAt.toISOString(),
+});
+
+/** A person as others see them beside their words: name, position, city and time zone. */
+export const presentPerson = (p: Practitioner): PersonSummary => ({
+  id: p.id,
+  displayName: p.displayName,
+  position: p.position,
+  city: p.city ? presentCitySummary(p.city) : null,
+  timeZone: p.timeZone,
 });

@@ -1,6 +1,6 @@
 export { SessionsModule } from './sessions.module.js';
-export { SessionsService } from './sessions.service.js';
+export { SessionsService, type SessionChanges } from './sessions.service.js';
 export { SessionReminders, REMINDER_OFFSETS_MINUTES } from './session-reminders.service.js';
 export { Session } from './entities/session.entity.js';
 export { presentSession } from './session.presenter.js';
-export { timeSuggestions, minutesOutsideWorkingHours } from './time-suggestions.js';
+export { timeSuggestions } from './time-suggestions.js';

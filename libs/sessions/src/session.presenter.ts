@@ -1,6 +1,13 @@
-import type { SessionView } from '../../contracts/src/index.js';
+import type {
+  PersonAvailability,
+  SessionView,
+  TimeSuggestionsView,
+} from '../../contracts/src/index.js';
 import { presentCitySummary } from '../../cities/src/index.js';
+import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
 import type { Session } from './entities/session.entity.js';
+import type { TimeSuggestionsResult } from './sessions.service.js';
+import type { SlotJudgement } from './time-suggestions.js';
 
 export const presentSession = (s: Session): SessionView => ({
   id: s.id,
@@ -18,3 +25,43 @@ export const presentSession = (s: Session): SessionView => ({
   status: s.status,
   sequence: s.sequence,
 });
+
+const presentAvailability = (j: SlotJudgement<Practitioner>): PersonAvailability => ({
+  person: presentPerson(j.person),
+  localStart: j.localStart,
+  localEnd: j.localEnd,
+  distanceMinutes: j.distanceMinutes,
+  direction: j.direction,
+  atNight: j.atNight,
+  dayOff: j.dayOff,
+  assumedHours: j.assumedHours,
+});
+
+export function presentTimeSuggestions(result: TimeSuggestionsResult): TimeSuggestionsView {
+  const { fairness } = result;
+  return {
+    night: result.night,
+    fairness: fairness && {
+      lastSession: {
+        id: fairness.lastSession.id,
+        title: fairness.lastSession.title,
+        startsAt: fairness.lastSession.startsAt.toISOString(),
+        endsAt: fairness.lastSession.endsAt.toISOString(),
+      },
+      stretched:
+        fairness.stretched?.kind === 'person'
+          ? { kind: 'person', person: presentPerson(fairness.stretched.person) }
+          : fairness.stretched,
+    },
+    suggestions: result.slots.map((slot) => ({
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      insideCount: slot.inside.length,
+      memberCount: result.memberCount,
+      atNightCount: slot.atNightCount,
+      totalDistanceMinutes: slot.totalDistanceMinutes,
+      inside: slot.inside.map(presentAvailability),
+      outside: slot.outside.map(presentAvailability),
+    })),
+  };
+}

@@ -11,9 +11,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { SessionView, TimeSuggestion } from '../../contracts/src/index.js';
+import type { SessionView, TimeSuggestionsView } from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor, PublicBaseUrl } from '../../common/src/index.js';
-import { presentPerson } from '../../exchanges/src/index.js';
 import {
   CancelSessionDto,
   ListSessionsQuery,
@@ -21,7 +20,7 @@ import {
   TimeSuggestionsQuery,
   UpdateSessionDto,
 } from './dto/session.dto.js';
-import { presentSession } from './session.presenter.js';
+import { presentSession, presentTimeSuggestions } from './session.presenter.js';
 import { SessionsService } from './sessions.service.js';
 
 @ApiTags('sessions')
@@ -50,27 +49,15 @@ export class SessionsController {
     return presentSession(await this.sessions.schedule(actor, id, body));
   }
 
-  /** Candidate slots ranked by how many members they suit, naming who is outside their hours. */
+  /** Candidate slots ranked to spare people the night, then by how many members they suit. */
   @Get('exchanges/:id/time-suggestions')
   @Access('member')
   async timeSuggestions(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeSuggestionsQuery,
-  ): Promise<TimeSuggestion[]> {
-    const { slots, memberCount } = await this.sessions.suggestions(actor, id, query);
-    const judged = (j: (typeof slots)[number]['inside'][number]) => ({
-      ...j,
-      person: presentPerson(j.person),
-    });
-    return slots.map((slot) => ({
-      startsAt: slot.startsAt.toISOString(),
-      endsAt: slot.endsAt.toISOString(),
-      insideCount: slot.inside.length,
-      memberCount,
-      inside: slot.inside.map(judged),
-      outside: slot.outside.map(judged),
-    }));
+  ): Promise<TimeSuggestionsView> {
+    return presentTimeSuggestions(await this.sessions.suggestions(actor, id, query));
   }
 
   @Get('sessions/:id')

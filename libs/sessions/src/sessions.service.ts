@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
 import {
   type Actor,
   ConflictError,
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import type { Region } from '../../contracts/src/index.js';
 import { City } from '../../cities/src/index.js';
-import { Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
+import { type ChangeBaseline, Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
+import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { buildCalendar } from './calendar.js';
 import type {
@@ -24,14 +26,38 @@ import type {
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { Session } from './entities/session.entity.js';
 import { SessionReminders } from './session-reminders.service.js';
-import { type RankedSlot, timeSuggestions } from './time-suggestions.js';
+import {
+  type NightWindow,
+  type RankedSlot,
+  stretchedSide,
+  timeSuggestions,
+} from './time-suggestions.js';
 
 const MAX_SESSION_HOURS = 72;
+
+/** What others did to an exchange's sessions since a member's baseline (see the home page). */
+export interface SessionChanges {
+  newSessions: number;
+  rescheduledSessions: number;
+  cancelledSessions: number;
+}
 const MAX_SUGGESTION_RANGE_DAYS = 21;
+
+export interface TimeSuggestionsResult {
+  slots: RankedSlot<Practitioner>[];
+  memberCount: number;
+  night: NightWindow;
+  /** Null when the exchange had no session before the searched range. */
+  fairness: {
+    lastSession: Session;
+    stretched: { kind: 'region'; region: Region } | { kind: 'person'; person: Practitioner } | null;
+  } | null;
+}
 
 @Injectable()
 export class SessionsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectRepository(CalendarFeed) private readonly feeds: Repository<CalendarFeed>,
@@ -102,14 +128,12 @@ export class SessionsService {
     await this.access.require(actor, session.exchangeId, 'manage');
     if (session.status === 'cancelled')
       throw new ConflictError('This session was cancelled; schedule a new one.');
-    const moved = input.startsAt !== undefined || input.endsAt !== undefined;
-    const times = moved
-      ? this.checkTimes(
-          input.startsAt ?? session.startsAt.toISOString(),
-          input.endsAt ?? session.endsAt.toISOString(),
-        )
-      : null;
-    if (!moved && session.endsAt.getTime() <= Date.now())
+    const times = this.checkTimes(
+      input.startsAt ?? session.startsAt.toISOString(),
+      input.endsAt ?? session.endsAt.toISOString(),
+      session,
+    );
+    if (session.endsAt.getTime() <= Date.now() && !times.startChanged)
       throw new ConflictError('This session is over and can no longer change.');
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager
@@ -135,12 +159,13 @@ export class SessionsService {
         locked.online = online;
       }
       const timesChanged =
-        times !== null &&
-        (times.startsAt.getTime() !== locked.startsAt.getTime() ||
-          times.endsAt.getTime() !== locked.endsAt.getTime());
-      if (times) {
-        locked.startsAt = times.startsAt;
-        locked.endsAt = times.endsAt;
+        times.startsAt.getTime() !== locked.startsAt.getTime() ||
+        times.endsAt.getTime() !== locked.endsAt.getTime();
+      locked.startsAt = times.startsAt;
+      locked.endsAt = times.endsAt;
+      if (timesChanged) {
+        locked.rescheduledAt = new Date();
+        locked.rescheduledById = actor.id;
       }
       if (input.kind !== undefined) locked.kind = input.kind;
       if (input.title !== undefined) locked.title = input.title.trim();
@@ -174,7 +199,12 @@ export class SessionsService {
       const result = await manager
         .createQueryBuilder()
         .update(Session)
-        .set({ status: 'cancelled', sequence: () => 'sequence + 1' })
+        .set({
+          status: 'cancelled',
+          sequence: () => 'sequence + 1',
+          cancelledAt: () => 'now()',
+          cancelledById: actor.id,
+        })
         .where("id = :id AND status = 'scheduled'", { id })
         .returning('*')
         .execute();
@@ -198,7 +228,7 @@ export class SessionsService {
     actor: Actor,
     exchangeId: string,
     query: TimeSuggestionsQuery,
-  ): Promise<{ slots: RankedSlot<Practitioner>[]; memberCount: number }> {
+  ): Promise<TimeSuggestionsResult> {
     await this.access.require(actor, exchangeId, 'read-content');
     const from = new Date(query.from);
     const to = new Date(query.to);
@@ -210,22 +240,52 @@ export class SessionsService {
     }
     const members = await this.access.membersOf(exchangeId);
     // Observers only listen in, so the slot is judged for the people who take part.
-    const judged = members.filter((m) => m.role !== 'observer' || members.length === 1);
-    const slots = timeSuggestions(
-      judged.map((m) => ({
+    const judged = members
+      .filter((m) => m.role !== 'observer' || members.length === 1)
+      .map((m) => ({
         person: m.practitioner,
         timeZone: m.practitioner.timeZone,
         workingHours: m.practitioner.workingHours,
-      })),
-      {
-        from,
-        to,
-        durationMinutes: query.durationMinutes,
-        limit: query.limit ?? 10,
-        notBefore: new Date(),
-      },
-    );
-    return { slots, memberCount: judged.length };
+      }));
+    const night = {
+      start: this.config.SCHEDULING_NIGHT_START,
+      end: this.config.SCHEDULING_NIGHT_END,
+    };
+    // Taking turns: the side stretched most at the session before the searched range is spared
+    // among otherwise equal slots this time.
+    const lastSession = await this.sessions.findOne({
+      where: { exchangeId, status: 'scheduled', startsAt: LessThan(from) },
+      order: { startsAt: 'DESC' },
+      loadEagerRelations: false,
+    });
+    const stretched = lastSession ? stretchedSide(judged, sideOf, lastSession, night) : null;
+    const slots = timeSuggestions(judged, {
+      from,
+      to,
+      durationMinutes: query.durationMinutes,
+      limit: query.limit ?? 10,
+      notBefore: new Date(),
+      night,
+      spare: stretched ? (person) => sideOf(person) === stretched : undefined,
+    });
+    return {
+      slots,
+      memberCount: judged.length,
+      night,
+      fairness: lastSession
+        ? {
+            lastSession,
+            stretched: stretched
+              ? stretched.startsWith('region:')
+                ? { kind: 'region', region: stretched.slice('region:'.length) as Region }
+                : {
+                    kind: 'person',
+                    person: judged.find((m) => sideOf(m.person) === stretched)!.person,
+                  }
+              : null,
+          }
+        : null,
+    };
   }
 
   /** `baseUrl`: where the person reached the app (links in the file point back there). */
@@ -294,6 +354,81 @@ export class SessionsService {
     );
   }
 
+  /** The next sessions (in progress or to come, not cancelled) of these exchanges, soonest first. */
+  upcomingIn(exchangeIds: string[], now: Date, limit: number): Promise<Session[]> {
+    if (exchangeIds.length === 0) return Promise.resolve([]);
+    return this.sessions.find({
+      where: { exchangeId: In(exchangeIds), status: 'scheduled', endsAt: MoreThan(now) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Per exchange, the sessions others scheduled, moved or cancelled since the baseline. A session
+   * someone else scheduled since counts once, as new, whatever happened to it next (and not at
+   * all once cancelled: the member never saw it).
+   */
+  async changesSince(
+    viewerId: string,
+    baselines: ChangeBaseline[],
+  ): Promise<Map<string, SessionChanges>> {
+    if (baselines.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `WITH s AS (
+         SELECT s.exchange_id, s.status, s.rescheduled_at, s.rescheduled_by_id,
+                s.cancelled_at, s.cancelled_by_id, b.since,
+                (s.created_at > b.since AND s.created_by_id IS DISTINCT FROM $1) AS new_by_others
+           FROM sessions s
+           JOIN unnest($2::uuid[], $3::timestamptz[]) AS b(exchange_id, since)
+             ON b.exchange_id = s.exchange_id
+          WHERE s.created_at > b.since OR s.rescheduled_at > b.since OR s.cancelled_at > b.since)
+       SELECT exchange_id,
+              count(*) FILTER (WHERE new_by_others AND status = 'scheduled')::int AS new_sessions,
+              count(*) FILTER (WHERE NOT new_by_others AND status = 'scheduled'
+                                 AND rescheduled_at > since
+                                 AND rescheduled_by_id IS DISTINCT FROM $1)::int AS rescheduled,
+              count(*) FILTER (WHERE NOT new_by_others AND status = 'cancelled'
+                                 AND cancelled_at > since
+                                 AND cancelled_by_id IS DISTINCT FROM $1)::int AS cancelled
+         FROM s GROUP BY exchange_id`,
+      [viewerId, baselines.map((b) => b.exchangeId), baselines.map((b) => b.since)],
+    )) as Array<{
+      exchange_id: string;
+      new_sessions: number;
+      rescheduled: number;
+      cancelled: number;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.exchange_id,
+        {
+          newSessions: r.new_sessions,
+          rescheduledSessions: r.rescheduled,
+          cancelledSessions: r.cancelled,
+        },
+      ]),
+    );
+  }
+
+  /** Per exchange, the start of its next session (not ended, not cancelled) and of its last one. */
+  async timelineOf(
+    exchangeIds: string[],
+    now: Date,
+  ): Promise<Map<string, { next: Date | null; last: Date | null }>> {
+    if (exchangeIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT exchange_id,
+              min(starts_at) FILTER (WHERE ends_at > $2) AS next,
+              max(starts_at) FILTER (WHERE starts_at <= $2) AS last
+         FROM sessions
+        WHERE exchange_id = ANY($1) AND status = 'scheduled'
+        GROUP BY exchange_id`,
+      [exchangeIds, now],
+    )) as Array<{ exchange_id: string; next: Date | null; last: Date | null }>;
+    return new Map(rows.map((r) => [r.exchange_id, { next: r.next, last: r.last }]));
+  }
+
   feedUrl(feed: CalendarFeed, baseUrl: string): string {
     return `${baseUrl}/api/calendar/${feed.token}.ics`;
   }
@@ -302,19 +437,31 @@ export class SessionsService {
     return `${baseUrl}/exchanges/${session.exchangeId}/sessions/${session.id}`;
   }
 
-  private checkTimes(startsAtIso: string, endsAtIso: string): { startsAt: Date; endsAt: Date } {
+  /**
+   * Valid times for a new session, or for an edit of `current`. Only a start or end that changes
+   * is checked against the clock, so a session under way can still run longer.
+   */
+  private checkTimes(
+    startsAtIso: string,
+    endsAtIso: string,
+    current?: Pick<Session, 'startsAt' | 'endsAt'>,
+  ): { startsAt: Date; endsAt: Date; startChanged: boolean } {
     const startsAt = new Date(startsAtIso);
     const endsAt = new Date(endsAtIso);
     if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()))
       throw new ValidationFailedError('startsAt/endsAt: not a valid instant');
     if (endsAt.getTime() <= startsAt.getTime())
       throw new ValidationFailedError('endsAt: must be after startsAt');
-    if (startsAt.getTime() <= Date.now())
+    const startChanged = startsAt.getTime() !== current?.startsAt.getTime();
+    const endChanged = endsAt.getTime() !== current?.endsAt.getTime();
+    if (startChanged && startsAt.getTime() <= Date.now())
       throw new ValidationFailedError('startsAt: a session cannot start in the past');
+    if (endChanged && endsAt.getTime() <= Date.now())
+      throw new ValidationFailedError('endsAt: a session cannot end in the past');
     if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * 3_600_000) {
       throw new ValidationFailedError(`endsAt: a session lasts at most ${MAX_SESSION_HOURS} hours`);
     }
-    return { startsAt, endsAt };
+    return { startsAt, endsAt, startChanged };
   }
 
   private async resolveVenue(
@@ -367,6 +514,11 @@ export class SessionsService {
       manager,
     );
   }
+}
+
+/** The side a member takes turns with: their city's region, or themselves without a city. */
+function sideOf(person: Practitioner): string {
+  return person.city ? `region:${person.city.region}` : `person:${person.id}`;
 }
 
 function newFeedToken(): string {

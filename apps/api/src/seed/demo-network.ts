@@ -395,80 +395,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   },
 ];
 
-/** Seeds the demo network unless the database already has accounts. Returns true if it seeded. */
-export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boolean> {
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  const hashes = {
-    member: await hashPassword(DEMO_PASSWORDS.member),
-    coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
-    admin: await hashPassword(DEMO_PASSWORDS.admin),
-  };
-  return dataSource.transaction(async (manager) => {
-    // One seeder at a time, even when two nodes start together.
-    await manager.query('SELECT pg_advisory_xact_lock(727001)');
-    const [{ count }] = (await manager.query(
-      'SELECT count(*)::int AS count FROM practitioners',
-    )) as Array<{ count: number }>;
-    if (count > 0) return false;
-    const cityIds = new Map<string, string>();
-    for (const city of DEMO_CITIES) {
-      const [row] = (await manager.query(
-        `INSERT INTO cities (name, country_code, subdivision, region, time_zone, population, languages)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          city.name,
-          city.countryCode,
-          city.subdivision,
-          regionOf(city.countryCode),
-          city.timeZone,
-          city.population,
-          city.languages,
-        ],
-      )) as Array<{ id: string }>;
-      cityIds.set(city.name, row.id);
-    }
-    for (const person of DEMO_PEOPLE) {
-      const city = person.city ? DEMO_CITIES.find((c) => c.name === person.city) : undefined;
-      const [row] = (await manager.query(
-        `INSERT INTO practitioners (email, display_name, password_hash, network_role, status, position, city_id,
-           organisation, languages, time_zone, working_hours, bio)
-         VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          person.email,
-          person.displayName,
-          hashes[person.role],
-          person.role,
-          person.position,
-          person.city ? cityIds.get(person.city) : null,
-          person.organisation ?? null,
-          person.languages,
-          city?.timeZone ?? 'Europe/Brussels',
-          JSON.stringify(OFFICE),
-          person.bio,
-        ],
-      )) as Array<{ id: string }>;
-      if (person.themes.length > 0) {
-        await manager.query(
-          `INSERT INTO practitioner_themes (practitioner_id, theme_id)
-           SELECT $1, id FROM themes WHERE slug = ANY($2)`,
-          [row.id, person.themes],
-        );
-      }
-    }
-    const personIds = new Map<string, string>(
-      (
-        (await manager.query('SELECT id, email FROM practitioners')) as Array<{
-          id: string;
-          email: string;
-        }>
-      ).map((r) => [r.email, r.id]),
-    );
-    for (const exchange of DEMO_EXCHANGES)
-      await seedExchange(manager, exchange, cityIds, personIds);
-    return true;
-  });
-}
-
 interface DemoSession {
   kind: SessionKind;
   title: string;
@@ -643,13 +569,292 @@ export const DEMO_EXCHANGES: DemoExchange[] = [
       ],
     ],
   },
+  {
+    title: 'Leading cities through polarization',
+    description:
+      'Mayors, officials and practitioners from both sides of the Atlantic compare how they keep local democracy civil: council meetings under pressure, threats against local officials, far-right mobilisation, and bringing divided neighbourhoods back to one table.\n\n**Named exchange**: contributions are attributed to their authors. Its **transatlantic drop-in** room is open whenever you come by: say hello to a peer across the ocean.',
+    status: 'active',
+    attribution: 'named',
+    themes: ['polarization', 'far-right-violent-extremism', 'community-resilience'],
+    cities: [
+      'Rotterdam',
+      'Lyon',
+      'Strasbourg',
+      'Munich',
+      'Boston',
+      'Atlanta',
+      'Denver',
+      'Minneapolis',
+    ],
+    members: [
+      ['coordinator@crossings.example', 'host'],
+      ['mayor.boston@crossings.example', 'host'],
+      ['mayor.rotterdam@crossings.example', 'participant'],
+      ['mayor.lyon@crossings.example', 'participant'],
+      ['official.strasbourg@crossings.example', 'participant'],
+      ['police.munich@crossings.example', 'participant'],
+      ['research.munich@crossings.example', 'participant'],
+      ['social.boston@crossings.example', 'participant'],
+      ['ngo.atlanta@crossings.example', 'participant'],
+      ['mayor.denver@crossings.example', 'participant'],
+      ['practitioner.denver@crossings.example', 'participant'],
+      ['research.minneapolis@crossings.example', 'observer'],
+    ],
+    sessions: [
+      {
+        kind: 'roundtable',
+        title: 'Threats against local officials',
+        agenda: 'How Munich, Boston and Lyon protect council members and staff, online and off.',
+        dayOffset: -7,
+        utcHour: 15,
+        minutes: 75,
+        hostTimeZone: 'America/New_York',
+      },
+      {
+        kind: 'workshop',
+        title: 'Council meetings under pressure',
+        agenda: "Rotterdam's dialogue tables before divisive votes, and what Denver tried instead.",
+        dayOffset: 4,
+        utcHour: 15,
+        minutes: 90,
+        hostTimeZone: 'Europe/Amsterdam',
+      },
+    ],
+    lobby: [
+      [
+        'coordinator@crossings.example',
+        'Welcome! The transatlantic drop-in room of this exchange is always open: come in and meet someone from the other side of the ocean.',
+        'en',
+      ],
+      [
+        'mayor.boston@crossings.example',
+        'Dan from Boston. Our council meetings have turned into shouting matches; keen to hear how European cities keep them civil.',
+        'en',
+      ],
+      [
+        'mayor.rotterdam@crossings.example',
+        'Pieter, Rotterdam. Before every divisive vote we hold neighbourhood dialogue tables. Happy to share what worked and what did not.',
+        'en',
+      ],
+      [
+        'official.strasbourg@crossings.example',
+        "Anne, Strasbourg. Nous voyons des groupes d'extrême droite se coordonner des deux côtés du Rhin ; les expériences américaines m'intéressent.",
+        'fr',
+      ],
+      [
+        'practitioner.denver@crossings.example',
+        'Jamal from Denver. I work with young men pulled into militia spaces online. Would love to compare notes with Munich.',
+        'en',
+      ],
+    ],
+  },
 ];
+
+/** The demo session that is open whenever the app runs: see openDropInSession. */
+export const DROP_IN = {
+  exchangeTitle: 'Leading cities through polarization',
+  /** The exchange's creator, so that no real exchange of the same title is ever touched. */
+  hostEmail: 'coordinator@crossings.example',
+  title: 'Transatlantic drop-in',
+  agenda:
+    'An open room for meeting peers across the Atlantic: come in, say where you are from and what you work on.',
+  hostTimeZone: 'Europe/Paris',
+  hours: 8,
+  /** Two people to try it with, one on each side of the ocean. */
+  tryWith: ['mayor.rotterdam@crossings.example', 'practitioner.denver@crossings.example'],
+} as const;
+
+/** The ids the parts of the seed hand to each other (later parts add threads, practices…). */
+interface DemoIds {
+  cityIds: Map<string, string>;
+  personIds: Map<string, string>;
+}
+
+// One seeder (and one drop-in mover) at a time, even when two nodes start together.
+const DEMO_LOCK = 727001;
+
+/** Seeds the demo network unless the database already has accounts. Returns true if it seeded. */
+export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boolean> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const hashes = {
+    member: await hashPassword(DEMO_PASSWORDS.member),
+    coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
+    admin: await hashPassword(DEMO_PASSWORDS.admin),
+  };
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+    const [{ count }] = (await manager.query(
+      'SELECT count(*)::int AS count FROM practitioners',
+    )) as Array<{ count: number }>;
+    if (count > 0) return false;
+    const cityIds = await seedCities(manager);
+    const personIds = await seedPeople(manager, cityIds, hashes);
+    const ids: DemoIds = { cityIds, personIds };
+    for (const exchange of DEMO_EXCHANGES) await seedExchange(manager, exchange, ids);
+    return true;
+  });
+}
+
+export interface DropInSession {
+  exchangeId: string;
+  sessionId: string;
+  roomId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * On a database that holds the demo network, makes the drop-in session span `now` (creating it,
+ * or moving it from an earlier start) so that its room is live at once. Members are told
+ * nothing: this is the demo keeping itself alive, not a coordinator rescheduling. Returns null
+ * on any other database.
+ */
+export async function openDropInSession(
+  app: INestApplication,
+  now = new Date(),
+): Promise<DropInSession | null> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+    const [exchange] = (await manager.query(
+      `SELECT e.id, e.created_by_id FROM exchanges e JOIN practitioners p ON p.id = e.created_by_id
+        WHERE e.title = $1 AND p.email = $2`,
+      [DROP_IN.exchangeTitle, DROP_IN.hostEmail],
+    )) as Array<{ id: string; created_by_id: string }>;
+    if (!exchange) return null;
+    // From the last quarter hour, for DROP_IN.hours: a tidy time in every zone.
+    const quarter = 15 * 60_000;
+    const startsAt = new Date(Math.floor(now.getTime() / quarter) * quarter);
+    const endsAt = new Date(startsAt.getTime() + DROP_IN.hours * 3_600_000);
+    const [existing] = (await manager.query(
+      `SELECT id, starts_at, ends_at, status FROM sessions WHERE exchange_id = $1 AND title = $2
+        ORDER BY created_at LIMIT 1`,
+      [exchange.id, DROP_IN.title],
+    )) as Array<{ id: string; starts_at: Date; ends_at: Date; status: string }>;
+    let sessionId: string;
+    if (!existing) {
+      const [row] = (await manager.query(
+        `INSERT INTO sessions (exchange_id, kind, title, agenda, starts_at, ends_at, host_time_zone, online, created_by_id)
+         VALUES ($1, 'roundtable', $2, $3, $4, $5, $6, true, $7) RETURNING id`,
+        [
+          exchange.id,
+          DROP_IN.title,
+          DROP_IN.agenda,
+          startsAt,
+          endsAt,
+          DROP_IN.hostTimeZone,
+          exchange.created_by_id,
+        ],
+      )) as Array<{ id: string }>;
+      sessionId = row.id;
+    } else {
+      sessionId = existing.id;
+      const spansNow =
+        existing.status === 'scheduled' &&
+        existing.starts_at.getTime() <= now.getTime() &&
+        existing.ends_at.getTime() - now.getTime() >= 2 * 3_600_000;
+      if (!spansNow) {
+        // SEQUENCE moves on, as for any change, so subscribed calendars follow.
+        await manager.query(
+          `UPDATE sessions SET starts_at = $2, ends_at = $3, status = 'scheduled',
+                  sequence = sequence + 1, updated_at = now()
+            WHERE id = $1`,
+          [sessionId, startsAt, endsAt],
+        );
+      }
+    }
+    await manager.query(
+      `INSERT INTO rooms (exchange_id, kind, session_id) VALUES ($1, 'session', $2)
+       ON CONFLICT (session_id) DO NOTHING`,
+      [exchange.id, sessionId],
+    );
+    const [session] = (await manager.query(
+      `SELECT s.starts_at, s.ends_at, r.id AS room_id FROM sessions s JOIN rooms r ON r.session_id = s.id
+        WHERE s.id = $1`,
+      [sessionId],
+    )) as Array<{ starts_at: Date; ends_at: Date; room_id: string }>;
+    return {
+      exchangeId: exchange.id,
+      sessionId,
+      roomId: session.room_id,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+    };
+  });
+}
+
+/** What a start does for the demo: seed an empty database (when asked), open the drop-in. */
+export async function prepareDemoNetwork(
+  app: INestApplication,
+  options: { seed: boolean },
+): Promise<{ seeded: boolean; dropIn: DropInSession | null }> {
+  const seeded = options.seed ? await seedDemoNetworkIfEmpty(app) : false;
+  return { seeded, dropIn: await openDropInSession(app) };
+}
+
+async function seedCities(manager: EntityManager): Promise<Map<string, string>> {
+  const cityIds = new Map<string, string>();
+  for (const city of DEMO_CITIES) {
+    const [row] = (await manager.query(
+      `INSERT INTO cities (name, country_code, subdivision, region, time_zone, population, languages)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        city.name,
+        city.countryCode,
+        city.subdivision,
+        regionOf(city.countryCode),
+        city.timeZone,
+        city.population,
+        city.languages,
+      ],
+    )) as Array<{ id: string }>;
+    cityIds.set(city.name, row.id);
+  }
+  return cityIds;
+}
+
+async function seedPeople(
+  manager: EntityManager,
+  cityIds: Map<string, string>,
+  hashes: Record<NetworkRole, string>,
+): Promise<Map<string, string>> {
+  const personIds = new Map<string, string>();
+  for (const person of DEMO_PEOPLE) {
+    const city = person.city ? DEMO_CITIES.find((c) => c.name === person.city) : undefined;
+    const [row] = (await manager.query(
+      `INSERT INTO practitioners (email, display_name, password_hash, network_role, status, position, city_id,
+         organisation, languages, time_zone, working_hours, bio)
+       VALUES ($1, $2, $3, $4, 'active', $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        person.email,
+        person.displayName,
+        hashes[person.role],
+        person.role,
+        person.position,
+        person.city ? cityIds.get(person.city) : null,
+        person.organisation ?? null,
+        person.languages,
+        city?.timeZone ?? 'Europe/Brussels',
+        JSON.stringify(OFFICE),
+        person.bio,
+      ],
+    )) as Array<{ id: string }>;
+    personIds.set(person.email, row.id);
+    if (person.themes.length > 0) {
+      await manager.query(
+        `INSERT INTO practitioner_themes (practitioner_id, theme_id)
+         SELECT $1, id FROM themes WHERE slug = ANY($2)`,
+        [row.id, person.themes],
+      );
+    }
+  }
+  return personIds;
+}
 
 async function seedExchange(
   manager: EntityManager,
   exchange: DemoExchange,
-  cityIds: Map<string, string>,
-  personIds: Map<string, string>,
+  { cityIds, personIds }: DemoIds,
 ): Promise<void> {
   const hostId = personIds.get(exchange.members[0][0]);
   const [row] = (await manager.query(
@@ -672,12 +877,22 @@ async function seedExchange(
       [row.id, personIds.get(email), role, hostId],
     );
   }
+  await seedLobby(manager, row.id, exchange.lobby, personIds);
+  await seedSessions(manager, row.id, exchange.sessions, hostId!, cityIds);
+}
+
+async function seedLobby(
+  manager: EntityManager,
+  exchangeId: string,
+  conversation: DemoExchange['lobby'],
+  personIds: Map<string, string>,
+): Promise<void> {
   const [lobby] = (await manager.query(
     `INSERT INTO rooms (exchange_id, kind) VALUES ($1, 'lobby') RETURNING id`,
-    [row.id],
+    [exchangeId],
   )) as Array<{ id: string }>;
   let seq = 0;
-  for (const [email, body, language] of exchange.lobby) {
+  for (const [email, body, language] of conversation) {
     seq += 1;
     await manager.query(
       `INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, created_at)
@@ -689,13 +904,22 @@ async function seedExchange(
         `demo-${seq.toString().padStart(4, '0')}`,
         body,
         language,
-        (exchange.lobby.length - seq) * 7 + 3,
+        (conversation.length - seq) * 7 + 3,
       ],
     );
   }
   await manager.query('UPDATE rooms SET last_seq = $2 WHERE id = $1', [lobby.id, seq]);
+}
+
+async function seedSessions(
+  manager: EntityManager,
+  exchangeId: string,
+  sessions: DemoSession[],
+  hostId: string,
+  cityIds: Map<string, string>,
+): Promise<void> {
   const today = new Date();
-  for (const session of exchange.sessions) {
+  for (const session of sessions) {
     const start = new Date(
       Date.UTC(
         today.getUTCFullYear(),
@@ -709,7 +933,7 @@ async function seedExchange(
       `INSERT INTO sessions (exchange_id, kind, title, agenda, starts_at, ends_at, host_time_zone, online, venue_name, venue_city_id, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
-        row.id,
+        exchangeId,
         session.kind,
         session.title,
         session.agenda,

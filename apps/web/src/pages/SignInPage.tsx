@@ -9,9 +9,9 @@ import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
-/** Only local paths: never send someone off-site after sign-in. */
+/** Only local paths: never send someone off-site after sign-in. Home by default. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/practitioners';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function SignInPage() {

@@ -47,6 +47,10 @@ export class Exchange {
   })
   cities: Relation<City>[];
 
+  /** When it first became active or concluded; from then on its attribution rule is fixed. */
+  @Column({ name: 'left_planned_at', type: 'timestamptz', nullable: true })
+  leftPlannedAt: Date | null;
+
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById: string | null;
 

@@ -3,18 +3,24 @@ import { CreateFoundation1764300000000 } from './1764300000000-create-foundation
 import { SeedThemes1764300000001 } from './1764300000001-seed-themes.js';
 import { CreateExchangesSessionsNotifications1764400000000 } from './1764400000000-create-exchanges-sessions-notifications.js';
 import { CreateLiveRooms1764500000000 } from './1764500000000-create-live-rooms.js';
+import { RoomReadmission1764600000000 } from './1764600000000-room-readmission.js';
+import { ExchangeAttributionLock1764600000001 } from './1764600000001-exchange-attribution-lock.js';
 import { OneOpenInvitationPerEmail1764600100000 } from './1764600100000-one-open-invitation-per-email.js';
 import { CreatePasswordResets1764600100001 } from './1764600100001-create-password-resets.js';
 import { CreateOutgoingMail1764600100002 } from './1764600100002-create-outgoing-mail.js';
 import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve-coordinator-position.js';
+import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
   SeedThemes1764300000001,
   CreateExchangesSessionsNotifications1764400000000,
   CreateLiveRooms1764500000000,
+  RoomReadmission1764600000000,
+  ExchangeAttributionLock1764600000001,
   OneOpenInvitationPerEmail1764600100000,
   CreatePasswordResets1764600100001,
   CreateOutgoingMail1764600100002,
   ReserveCoordinatorPosition1764600100003,
+  ExchangeVisitsAndSessionChanges1764600600000,
 ];

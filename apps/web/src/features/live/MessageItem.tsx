@@ -36,10 +36,11 @@ export function MessageItem({
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(message.body);
   const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
-  const mine = message.author.id === myId;
+  const author = message.author;
+  const mine = author?.id === myId;
   const editable =
     mine && canSend && now.getTime() - new Date(message.createdAt).getTime() < EDIT_WINDOW_MS;
-  const theirClock = authorClock(t, message.author, message.createdAt, i18n.language);
+  const theirClock = author ? authorClock(t, author, message.createdAt, i18n.language) : null;
 
   const run = async (action: () => Promise<void>) => {
     setProblem(null);
@@ -63,10 +64,14 @@ export function MessageItem({
   return (
     <li className={className} data-testid="message" data-seq={message.seq}>
       <div className="message__meta">
-        <Link to={`/practitioners/${message.author.id}`} className="message__author">
-          {message.author.displayName}
-        </Link>
-        {message.author.city && <span className="message__city">{message.author.city.name}</span>}
+        {author ? (
+          <Link to={`/practitioners/${author.id}`} className="message__author">
+            {author.displayName}
+          </Link>
+        ) : (
+          <span className="message__author muted">{t('live.hiddenMessage')}</span>
+        )}
+        {author?.city && <span className="message__city">{author.city.name}</span>}
         <time dateTime={message.createdAt} className="message__time">
           {myClock(message.createdAt, i18n.language)}
         </time>
@@ -145,7 +150,7 @@ export function MessageItem({
         <div
           className="message__actions"
           role="group"
-          aria-label={t('live.actionsFor', { name: message.author.displayName })}
+          aria-label={t('live.actionsFor', { name: author?.displayName ?? '' })}
         >
           {editable && !message.hidden && (
             <button
@@ -159,7 +164,7 @@ export function MessageItem({
               {t('live.edit')}
             </button>
           )}
-          {mine && (
+          {mine && !message.hidden && (
             <button
               type="button"
               className="button button--text button--small"

@@ -49,11 +49,11 @@ export function QuestionQueue({
               >
                 <p className="question__body">{q.body}</p>
                 <p className="question__meta muted">
-                  {q.author.displayName} · {t('live.votes', { count: q.question?.upvotes ?? 0 })}
+                  {q.author?.displayName} · {t('live.votes', { count: q.question?.upvotes ?? 0 })}
                   {answered && <span className="badge badge--active">{t('live.answered')}</span>}
                 </p>
                 <div className="actions actions--tight">
-                  {canSend && q.author.id !== myId && !answered && (
+                  {canSend && q.author?.id !== myId && !answered && (
                     <button
                       type="button"
                       className="button button--small"

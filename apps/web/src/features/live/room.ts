@@ -393,11 +393,11 @@ export class LiveRoom {
 
   private onCreated(message: MessageView): void {
     const index = this.outbox.findIndex(
-      (p) => p.clientMessageId === message.clientMessageId && message.author.id === this.myId,
+      (p) => p.clientMessageId === message.clientMessageId && message.author?.id === this.myId,
     );
     if (index >= 0) this.outbox.splice(index, 1);
     this.store(message);
-    this.typingUntil.delete(message.author.id);
+    if (message.author) this.typingUntil.delete(message.author.id);
     if (message.seq > this.lastSeq + 1 && this.joined) this.scheduleGapFill();
     this.advance();
     if (message.question) this.trackQuestion(message);
@@ -417,6 +417,8 @@ export class LiveRoom {
     if (known && !(event.reason === 'hidden' && this.snapshot.canModerate)) {
       this.bySeq.set(event.seq, {
         ...known,
+        // A hidden message's tombstone names no one (its author hears why through an update).
+        author: event.reason === 'hidden' ? null : known.author,
         body: '',
         deleted: true,
         question: null,

@@ -1,5 +1,6 @@
 // One suggested slot across the day, one row per member: their working hours shaded, the slot
-// highlighted, and in words who is outside their hours and by how much. The axis is the viewer's day.
+// highlighted, and in words who is outside their hours: how far before or after their day, or at
+// night. The axis is the viewer's day.
 import type { PersonAvailability, TimeSuggestion, WorkingHours } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import {
@@ -49,6 +50,38 @@ export function useDurationText() {
   };
 }
 
+/**
+ * How a person's side of a slot reads: "2 h before the day starts", "30 min after the day ends",
+ * "at night", "not a working day"; and with their clock: "07:00, 2 h before the day starts",
+ * "until 19:30, 30 min after the day ends", "01:00, at night", "Sat 10:00, not a working day".
+ */
+export function useAvailabilityText() {
+  const { t, i18n } = useTranslation();
+  const durationText = useDurationText();
+  const verdict = (a: PersonAvailability): string => {
+    if (a.distanceMinutes === 0) return t('findTime.inside');
+    if (a.atNight) return t('findTime.atNight');
+    if (a.dayOff) return t('findTime.dayOff');
+    const duration = durationText(a.distanceMinutes);
+    return a.direction === 'after-end'
+      ? t('findTime.afterEnd', { duration })
+      : t('findTime.beforeStart', { duration });
+  };
+  const withClock = (a: PersonAvailability): string => {
+    const [date, start] = a.localStart.split('T');
+    const end = a.localEnd.split('T')[1];
+    if (a.dayOff && !a.atNight) {
+      const day = weekdayName(isoWeekday(date), i18n.language);
+      return t('findTime.at', { time: `${day} ${start}`, verdict: verdict(a) });
+    }
+    // A day off read from the end of the last working day would say "until 02:00" for 01:00.
+    return a.direction === 'after-end' && !a.dayOff
+      ? t('findTime.untilTime', { time: end, verdict: verdict(a) })
+      : t('findTime.at', { time: start, verdict: verdict(a) });
+  };
+  return { verdict, withClock };
+}
+
 function Row({
   availability,
   hours,
@@ -65,7 +98,7 @@ function Row({
   isMe: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const durationText = useDurationText();
+  const { verdict } = useAvailabilityText();
   const { person } = availability;
   const span = to - from;
   const pct = (at: number) => `${(((at - from) / span) * 100).toFixed(3)}%`;
@@ -75,9 +108,17 @@ function Row({
   const day = weekdayName(isoWeekday(localDate), i18n.language);
   const place = person.city?.name || placeOfZone(person.timeZone);
   const shading = hours ?? (availability.assumedHours ? ASSUMED_HOURS : null);
-  const inside = availability.minutesOutside === 0;
+  const inside = availability.distanceMinutes === 0;
   return (
-    <li className={inside ? 'timeline__row' : 'timeline__row timeline__row--outside'}>
+    <li
+      className={
+        inside
+          ? 'timeline__row'
+          : availability.atNight
+            ? 'timeline__row timeline__row--outside timeline__row--night'
+            : 'timeline__row timeline__row--outside'
+      }
+    >
       <div className="timeline__who">
         <span className="timeline__name">
           {person.displayName}
@@ -87,9 +128,7 @@ function Row({
           {t('time.localTime', { time: `${day} ${localStart}–${localEnd}`, place })}
         </span>
         <span className={inside ? 'timeline__verdict' : 'timeline__verdict timeline__verdict--out'}>
-          {inside
-            ? t('findTime.inside')
-            : t('findTime.outsideBy', { duration: durationText(availability.minutesOutside) })}
+          {verdict(availability)}
           {availability.assumedHours && ` ${t('findTime.assumed')}`}
         </span>
       </div>

@@ -1,6 +1,8 @@
-// "Find a time": ask the API for the slots that suit most members' working hours in a date range
-// (dates in the viewer's zone), show them best first, and preview one on a timeline.
-import type { TimeSuggestion, WorkingHours } from '@contracts';
+// "Find a time": ask the API for the slots that keep people out of the night and suit most
+// members' working hours in a date range (dates in the viewer's zone), show them best first with
+// who is outside their hours and how far, say whose turn it is to be spared, and preview one on a
+// timeline.
+import type { FairnessNote, TimeSuggestionsView, WorkingHours } from '@contracts';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmit } from '../../api/hooks';
@@ -8,9 +10,30 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { practitionersApi } from '../practitioners/practitioners.api';
 import { addDays, browserTimeZone, instantOf, wallClockIn } from '../time/zones';
-import { AvailabilityTimeline, useDurationText } from './AvailabilityTimeline';
+import { AvailabilityTimeline, useAvailabilityText, useDurationText } from './AvailabilityTimeline';
 import { sessionsApi } from './sessions.api';
 import { timeRangeIn } from './SessionTime';
+
+/** Whose turn it is to be spared, and since which session; nothing when nobody is. */
+function Turns({ fairness }: { fairness: FairnessNote | null }) {
+  const { t, i18n } = useTranslation();
+  if (!fairness?.stretched) return null;
+  const session = fairness.lastSession;
+  const when = timeRangeIn(
+    browserTimeZone(),
+    new Date(session.startsAt),
+    new Date(session.endsAt),
+    i18n.language,
+  );
+  const { stretched } = fairness;
+  return (
+    <p className="find-time__note" data-testid="fairness">
+      {stretched.kind === 'region'
+        ? t('findTime.turnsRegion', { when, side: t(`findTime.sides.${stretched.region}`) })
+        : t('findTime.turnsPerson', { when, name: stretched.person.displayName })}
+    </p>
+  );
+}
 
 const MAX_DAYS = 21;
 
@@ -31,11 +54,13 @@ export function FindATime({
   const today = wallClockIn(zone, new Date()).date;
   const [from, setFrom] = useState(addDays(today, 1));
   const [until, setUntil] = useState(addDays(today, 7));
-  const [suggestions, setSuggestions] = useState<TimeSuggestion[] | null>(null);
+  const [answer, setAnswer] = useState<TimeSuggestionsView | null>(null);
+  const suggestions = answer?.suggestions ?? null;
   const [shown, setShown] = useState(0);
   const [picked, setPicked] = useState<number | null>(null);
   const [hours, setHours] = useState<ReadonlyMap<string, WorkingHours | null>>(new Map());
   const durationText = useDurationText();
+  const { withClock } = useAvailabilityText();
 
   const search = useSubmit(async () => {
     const result = await sessionsApi.timeSuggestions(exchangeId, {
@@ -45,7 +70,7 @@ export function FindATime({
       to: instantOf(addDays(until, 1), '00:00', zone).toISOString(),
       limit: 10,
     });
-    setSuggestions(result);
+    setAnswer(result);
     setShown(0);
     setPicked(null);
   });
@@ -148,8 +173,14 @@ export function FindATime({
             : ''}
       </p>
       {suggestions?.length === 0 && <p className="empty">{t('findTime.none')}</p>}
-      {suggestions && suggestions.length > 0 && (
+      {answer && suggestions && suggestions.length > 0 && (
         <div className="find-time__results">
+          <div>
+            <Turns fairness={answer.fairness} />
+            <p className="find-time__note muted">
+              {t('findTime.nightNote', { start: answer.night.start, end: answer.night.end })}
+            </p>
+          </div>
           <ol
             className="suggestions"
             aria-label={t('findTime.suggestions')}
@@ -180,17 +211,21 @@ export function FindATime({
                     <span className="suggestion__fit">
                       {t('findTime.insideCount', { inside: suggestion.inside.length, people })}
                     </span>
-                    {suggestion.outside.length > 0 && (
-                      <span className="suggestion__outside">
-                        {t('findTime.outsideList', {
-                          people: suggestion.outside
-                            .map(
-                              (o) => `${o.person.displayName} (${durationText(o.minutesOutside)})`,
-                            )
-                            .join(', '),
+                    {suggestion.outside.map((o) => (
+                      <span
+                        key={o.person.id}
+                        className={
+                          o.atNight
+                            ? 'suggestion__outside suggestion__outside--night'
+                            : 'suggestion__outside'
+                        }
+                      >
+                        {t('findTime.personVerdict', {
+                          name: o.person.displayName,
+                          verdict: withClock(o),
                         })}
                       </span>
-                    )}
+                    ))}
                   </button>
                 </li>
               );

@@ -49,13 +49,16 @@ export function SessionTime({
   startsAt,
   endsAt,
   hostTimeZone,
+  viewerZone,
 }: {
   startsAt: string;
   endsAt: string;
   hostTimeZone: string;
+  /** "Your time": the browser's zone unless given (the home page uses the profile's). */
+  viewerZone?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const times = sessionTimes(startsAt, endsAt, hostTimeZone, i18n.language);
+  const times = sessionTimes(startsAt, endsAt, hostTimeZone, i18n.language, viewerZone);
   return (
     <span className="session-time" data-testid="session-time">
       <time dateTime={startsAt}>{t('sessions.yourTime', { time: times.mine })}</time>

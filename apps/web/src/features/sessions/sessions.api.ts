@@ -1,4 +1,4 @@
-import type { CalendarFeedView, SessionKind, SessionView, TimeSuggestion } from '@contracts';
+import type { CalendarFeedView, SessionKind, SessionView, TimeSuggestionsView } from '@contracts';
 import { api, download } from '../../api/client';
 
 export interface SessionInput {
@@ -43,7 +43,7 @@ export const sessionsApi = {
   timeSuggestions: (
     exchangeId: string,
     query: { durationMinutes: number; from: string; to: string; limit?: number },
-  ) => api.get<TimeSuggestion[]>(`${exchangePath(exchangeId)}/time-suggestions`, query),
+  ) => api.get<TimeSuggestionsView>(`${exchangePath(exchangeId)}/time-suggestions`, query),
 
   calendarFeed: () => api.get<CalendarFeedView>('/api/me/calendar-feed'),
   rotateCalendarFeed: () => api.post<CalendarFeedView>('/api/me/calendar-feed/rotate'),

@@ -43,6 +43,11 @@ export function Layout() {
             <nav aria-label={t('shell.mainNavigation')} className="main-nav">
               <ul>
                 <li>
+                  <NavLink to="/" end>
+                    {t('shell.home')}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/exchanges">{t('shell.exchanges')}</NavLink>
                 </li>
                 <li>

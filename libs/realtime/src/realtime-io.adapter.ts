@@ -14,8 +14,8 @@ import type { AppConfig } from '../../persistence/src/index.js';
 
 export const LIVE_MAX_PAYLOAD_BYTES = 64 * 1024;
 
-export class LiveIoAdapter extends IoAdapter {
-  private readonly liveLogger = new Logger('LiveIoAdapter');
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly liveLogger = new Logger('RealtimeIoAdapter');
   private redis: Redis | null = null;
 
   constructor(
@@ -63,10 +63,18 @@ export class LiveIoAdapter extends IoAdapter {
         const adapter = new (clusterAdapter as unknown as new (nsp: unknown) => LocalFallback)(nsp);
         const broadcast = adapter.broadcast.bind(adapter);
         const fetchSockets = adapter.fetchSockets.bind(adapter);
+        const serverSideEmit = adapter.serverSideEmit.bind(adapter);
         const local = <T extends { flags?: object }>(opts: T): T =>
           redis.status === 'ready' ? opts : { ...opts, flags: { ...opts.flags, local: true } };
         adapter.broadcast = (packet, opts) => broadcast(packet, local(opts));
         adapter.fetchSockets = (opts) => fetchSockets(local(opts));
+        // Requests to the other nodes (authority changes) answer at once, with no replies.
+        adapter.serverSideEmit = (packet) => {
+          if (redis.status === 'ready') return serverSideEmit(packet);
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') (ack as (e: null, r: unknown[]) => void)(null, []);
+          return undefined;
+        };
         return adapter;
       } as unknown as Parameters<Server['adapter']>[0]);
       this.liveLogger.log('Live events fan out through Redis (streams adapter).');
@@ -111,10 +119,11 @@ export class LiveIoAdapter extends IoAdapter {
   }
 }
 
-/** The two adapter methods that fall back to this node alone while Redis is away. */
+/** The adapter methods that fall back to this node alone while Redis is away. */
 interface LocalFallback {
   broadcast(packet: unknown, opts: { flags?: object }): unknown;
   fetchSockets(opts: { flags?: object }): Promise<unknown>;
+  serverSideEmit(packet: unknown[]): unknown;
 }
 
 /** Browsers send Origin: accept our own host and the configured origins; other clients send none. */

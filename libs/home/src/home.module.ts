@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { ExchangesModule } from '../../exchanges/src/index.js';
+import { RoomActivityModule } from '../../live/src/index.js';
+import { NotificationsModule } from '../../notifications/src/index.js';
+import { PractitionersModule } from '../../practitioners/src/index.js';
+import { SessionsModule } from '../../sessions/src/index.js';
+import { HOME_SECTIONS, type HomeSectionProvider } from './home-section.js';
+import { HomeController } from './home.controller.js';
+import { HomeService } from './home.service.js';
+import { ExchangesSection } from './sections/exchanges.section.js';
+import { InvitationsSection } from './sections/invitations.section.js';
+import { JoinRequestsSection } from './sections/join-requests.section.js';
+import { NeverSignedInSection } from './sections/never-signed-in.section.js';
+import { NextSessionsSection } from './sections/next-sessions.section.js';
+import { NotificationsSection } from './sections/notifications.section.js';
+import { QuietExchangesSection } from './sections/quiet-exchanges.section.js';
+
+/** Every section of the home page; a new one is added here (and in libs/contracts' HomeSections). */
+const SECTIONS = [
+  NextSessionsSection,
+  ExchangesSection,
+  NotificationsSection,
+  JoinRequestsSection,
+  InvitationsSection,
+  QuietExchangesSection,
+  NeverSignedInSection,
+];
+
+// The invitations and accounts sections use identity's services, provided globally by
+// IdentityModule.forRoot.
+@Module({
+  imports: [
+    ExchangesModule,
+    SessionsModule,
+    NotificationsModule,
+    PractitionersModule,
+    RoomActivityModule,
+  ],
+  controllers: [HomeController],
+  providers: [
+    ...SECTIONS,
+    {
+      provide: HOME_SECTIONS,
+      useFactory: (...sections: HomeSectionProvider[]) => sections,
+      inject: SECTIONS,
+    },
+    HomeService,
+  ],
+})
+export class HomeModule {}

@@ -1,0 +1,50 @@
+import type { HomeSectionKind } from '../../contracts/src/index.js';
+import type { Actor } from '../../common/src/index.js';
+import { canSeeHomeSection } from './home.policy.js';
+
+const KINDS: HomeSectionKind[] = [
+  'nextSessions',
+  'exchanges',
+  'notifications',
+  'joinRequests',
+  'invitations',
+  'quietExchanges',
+  'neverSignedIn',
+];
+
+const actor = (networkRole: Actor['networkRole']): Actor => ({ id: 'a', networkRole });
+const visible = (who: Actor, roles: Array<'host' | 'participant' | 'observer'>) =>
+  KINDS.filter((kind) =>
+    canSeeHomeSection(
+      who,
+      kind,
+      roles.map((role) => ({ role })),
+    ),
+  );
+
+describe('canSeeHomeSection', () => {
+  it('gives every member their sessions, exchanges and notifications', () => {
+    expect(visible(actor('member'), [])).toEqual(['nextSessions', 'exchanges', 'notifications']);
+    expect(visible(actor('member'), ['participant', 'observer'])).toEqual([
+      'nextSessions',
+      'exchanges',
+      'notifications',
+    ]);
+  });
+
+  it('adds join requests for a member who hosts an exchange', () => {
+    expect(visible(actor('member'), ['observer', 'host'])).toEqual([
+      'nextSessions',
+      'exchanges',
+      'notifications',
+      'joinRequests',
+    ]);
+  });
+
+  it('gives coordinators and admins every section, member of anything or not', () => {
+    for (const role of ['coordinator', 'admin'] as const) {
+      expect(visible(actor(role), [])).toEqual(KINDS);
+      expect(visible(actor(role), ['participant'])).toEqual(KINDS);
+    }
+  });
+});

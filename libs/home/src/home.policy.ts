@@ -1,0 +1,25 @@
+// Which home page sections concern whom. Pure: the section providers ask before they query.
+import type { HomeSectionKind } from '../../contracts/src/index.js';
+import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { Membership } from '../../exchanges/src/index.js';
+
+export function canSeeHomeSection(
+  actor: Actor,
+  kind: HomeSectionKind,
+  memberships: Pick<Membership, 'role'>[],
+): boolean {
+  const coordinator = hasNetworkRole(actor, 'coordinator');
+  switch (kind) {
+    case 'nextSessions':
+    case 'exchanges':
+    case 'notifications':
+      return true;
+    // Those who decide them: the hosts of an exchange, and coordinators for every exchange.
+    case 'joinRequests':
+      return coordinator || memberships.some((m) => m.role === 'host');
+    case 'invitations':
+    case 'quietExchanges':
+    case 'neverSignedIn':
+      return coordinator;
+  }
+}

@@ -1,0 +1,7 @@
+import { IsString, MaxLength } from 'class-validator';
+
+export class RenewAuthDto {
+  @IsString()
+  @MaxLength(4000)
+  token: string;
+}
