@@ -73,7 +73,7 @@ suite('accounts in the web client', () => {
     browser = await launchBrowser();
     adminContext = await browser.newContext({ baseURL: t.baseUrl, locale: 'en-US' });
     adminPage = await adminContext.newPage();
-    await adminPage.goto('/sign-in');
+    await adminPage.goto('/practitioners');
     await signIn(adminPage, admin, 'Practitioners');
   });
 
@@ -121,6 +121,8 @@ suite('accounts in the web client', () => {
     await page.getByRole('button', { name: 'Save my new password' }).click();
     await page.getByText('Your password has been changed.').waitFor();
     await page.getByRole('link', { name: 'Sign in with it' }).click();
+    await heading(page, 'Sign in');
+    await page.goto('/practitioners');
     await heading(page, 'Sign in');
     await page.getByLabel('Email address').fill(member.email);
     await page.getByLabel('Password').fill(NEW_PASSWORD);
