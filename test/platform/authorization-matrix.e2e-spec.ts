@@ -20,6 +20,12 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/auth/sign-in': 'public',
   'POST /api/auth/refresh': 'public',
   'POST /api/auth/sign-out': 'public',
+  // Anyone may ask for a reset link (always 202) or use one; both are rate-limited.
+  'POST /api/auth/forgot-password': 'public',
+  'POST /api/auth/reset-password': 'public',
+  // What the platform "sent" while no SMTP server is configured: addresses and links, admins only.
+  'GET /api/admin/mail': 'admin',
+  'GET /api/admin/mail/:id': 'admin',
   'POST /api/invitations': 'coordinator',
   'GET /api/invitations': 'coordinator',
   'POST /api/invitations/preview': 'public',

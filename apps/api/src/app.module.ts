@@ -9,6 +9,7 @@ import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { ModerationModule } from '../../../libs/moderation/src/index.js';
+import { MailModule } from '../../../libs/mail/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
+        MailModule,
         PersonalDataModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,

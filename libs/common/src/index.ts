@@ -3,6 +3,8 @@ export * from './api-exception.filter.js';
 export * from './validation.js';
 export * from './cursor.js';
 export * from './validators.js';
+export * from './names.js';
+export * from './request-origin.js';
 export * from './access.js';
 export * from './domain-events.js';
 export * from './version.js';

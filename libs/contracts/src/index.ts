@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INVITATION_INVALID',
+  'PASSWORD_RESET_INVALID',
   'RATE_LIMITED',
   'TOO_MANY_CONNECTIONS',
   'MUTED',
@@ -44,6 +45,14 @@ export const POSITIONS = [
   'coordinator',
 ] as const;
 export type Position = (typeof POSITIONS)[number];
+
+/**
+ * Positions that say the person holds a network role: only people with that role (or a higher
+ * one) may take them, so no member can pose as the network's coordinator.
+ */
+export const POSITIONS_RESERVED_FOR: Partial<Record<Position, NetworkRole>> = {
+  coordinator: 'coordinator',
+};
 
 export const PRACTITIONER_STATUSES = ['invited', 'active', 'suspended', 'erased'] as const;
 export type PractitionerStatus = (typeof PRACTITIONER_STATUSES)[number];
@@ -111,6 +120,19 @@ export interface MeView extends PractitionerView {
   createdAt: string;
 }
 
+/** A name that is accepted but looks like someone else's (same Unicode confusable skeleton). */
+export interface NameWarning {
+  code: 'NAME_LOOKS_LIKE_ANOTHER';
+  message: string;
+  /** The person whose name looks the same (visible in the directory anyway). */
+  similarTo: { id: string; displayName: string };
+}
+
+/** The answer to a profile change: the profile, and warnings the client shows. */
+export interface MeUpdated extends MeView {
+  warnings: NameWarning[];
+}
+
 export interface SignInResponse {
   accessToken: string;
   expiresIn: number;
@@ -128,6 +150,16 @@ export interface InvitationView {
   inviteUrl?: string;
 }
 
+/** Languages the platform writes e-mails and its web client in. */
+export const MAIL_LANGUAGES = ['en', 'fr', 'nl', 'de'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+/** The answer to accepting an invitation: the new account, and warnings about its name. */
+export interface InvitationAccepted {
+  me: MeView;
+  warnings: NameWarning[];
+}
+
 /** What the invitee sees before accepting: who is inviting, to what. */
 export interface InvitationPreview {
   email: string;
@@ -135,6 +167,24 @@ export interface InvitationPreview {
   city: CitySummary | null;
   invitedBy: string;
   expiresAt: string;
+}
+
+/** Outgoing mail kept in the mail folder (when no SMTP server is configured), for admins. */
+export interface OutgoingMailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: string;
+}
+
+export interface OutgoingMailView extends OutgoingMailSummary {
+  text: string;
+}
+
+export interface OutgoingMailList {
+  /** `smtp`: mail leaves through SMTP_URL and nothing is kept here; `folder`: DATA_DIR/mail. */
+  transport: 'smtp' | 'folder';
+  items: OutgoingMailSummary[];
 }
 
 export interface HealthView {

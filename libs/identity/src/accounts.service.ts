@@ -4,8 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainEvents, PersonalData } from '../../common/src/index.js';
 import { ModerationService } from '../../moderation/src/index.js';
+import { MailService } from '../../mail/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { InvitationsService } from './invitations.service.js';
 import { SessionsService } from './sessions.service.js';
@@ -25,6 +27,7 @@ export class AccountsService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly personalData: PersonalData,
     private readonly moderation: ModerationService,
+    private readonly mail: MailService,
   ) {}
 
   onModuleInit(): void {
@@ -82,6 +85,7 @@ export class AccountsService implements OnModuleInit {
     const email = me.email;
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(RefreshToken, { practitionerId: actor.id });
+      await manager.delete(PasswordReset, { practitionerId: actor.id });
       if (email) {
         await manager
           .createQueryBuilder()
@@ -108,6 +112,7 @@ export class AccountsService implements OnModuleInit {
       });
     });
     if (email) await this.throttle.forget(email);
+    await this.mail.forget(email, me.displayName, ERASED_DISPLAY_NAME);
     await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 

@@ -35,15 +35,22 @@ export class AuthService {
     private readonly events: DomainEvents,
   ) {}
 
-  async signIn(email: string, password: string, address: string): Promise<SignedIn> {
-    const consumed = await this.throttle.reserve(email, address);
+  /** `device`: the id proven by this browser's device cookie for the account, or null. */
+  async signIn(
+    email: string,
+    password: string,
+    address: string,
+    device: string | null = null,
+  ): Promise<SignedIn> {
+    const reservation = await this.throttle.reserve({ email, address, device });
+    await this.throttle.wait(reservation);
     const account = await this.practitioners.findByEmailWithPassword(email);
     const valid = await verifyPassword(account?.passwordHash ?? null, password);
     if (!account || !valid || account.status === 'erased') {
-      await this.throttle.slowDown(consumed);
+      await this.throttle.failed(reservation);
       throw new InvalidCredentialsError();
     }
-    await this.throttle.succeeded(email, address);
+    await this.throttle.succeeded(reservation);
     if (account.status === 'suspended') throw new AccountSuspendedError();
     return this.issueFor(account, await this.sessions.start(account.id));
   }

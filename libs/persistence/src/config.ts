@@ -105,7 +105,10 @@ export class AppConfig {
   @Max(90)
   INVITATION_TTL_DAYS = 7;
 
-  /** Failed sign-ins allowed per account within SIGNIN_WINDOW_SECONDS before 429. */
+  /**
+   * Failed sign-ins allowed per account from one client address (and per known device) within
+   * SIGNIN_WINDOW_SECONDS before 429; beyond it, across all addresses, attempts are slowed.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -121,6 +124,30 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   SIGNIN_WINDOW_SECONDS = 900;
+
+  /** The longest an attempt on a much-attacked account waits before its password is checked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  SIGNIN_MAX_DELAY_SECONDS = 10;
+
+  /** How long a password reset link stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** SMTP server for outgoing mail; unset = messages are written to DATA_DIR/mail as .eml. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  /** The sender of outgoing mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Crossings <no-reply@localhost>';
 
   /** Largest accepted JSON body, in bytes. */
   @Transform(toInt)
@@ -218,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'PUBLIC_URL',
     'SEED_DEMO',
     'COOKIE_SECURE',
+    'SMTP_URL',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;

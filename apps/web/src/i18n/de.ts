@@ -18,12 +18,16 @@ export const de: Messages = {
     signOut: 'Abmelden',
     footer:
       'Crossings verbindet Städte beiderseits des Atlantiks, die gegen gewaltbereiten Extremismus, Hass und Polarisierung arbeiten.',
+    outgoingMail: 'Ausgehende Mail',
   },
   errors: {
     network:
       'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     unexpected: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     coordinatorsOnly: 'Nur Koordinatorinnen, Koordinatoren und Admins können diese Seite öffnen.',
+    tooManyAttemptsMinute: 'Zu viele Versuche. Versuchen Sie es in einer Minute erneut.',
+    tooManyAttemptsMinutes: 'Zu viele Versuche. Versuchen Sie es in {{minutes}} Minuten erneut.',
+    adminsOnly: 'Nur Admins können diese Seite öffnen.',
   },
   signIn: {
     title: 'Anmelden',
@@ -36,6 +40,35 @@ export const de: Messages = {
     erased: 'Ihr Konto wurde gelöscht.',
     accepted:
       'Ihr Konto ist bereit. Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem neuen Passwort an.',
+    forgot: 'Passwort vergessen?',
+  },
+  forgot: {
+    title: 'Passwort vergessen?',
+    intro:
+      'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.',
+    submit: 'Link senden',
+    sent: 'Wenn ein Konto {{email}} verwendet, ist ein Link zum Wählen eines neuen Passworts unterwegs. Er funktioniert einmal und läuft bald ab. Nichts angekommen? Sehen Sie im Spam-Ordner nach.',
+    back: 'Zurück zur Anmeldung',
+  },
+  reset: {
+    title: 'Neues Passwort wählen',
+    intro: 'Ihr neues Passwort meldet Sie auf allen Geräten ab; melden Sie sich danach damit an.',
+    password: 'Neues Passwort',
+    submit: 'Neues Passwort speichern',
+    done: 'Ihr Passwort wurde geändert.',
+    signIn: 'Damit anmelden',
+    askAgain: 'Neuen Link anfordern',
+  },
+  outgoingMail: {
+    title: 'Ausgehende Mail',
+    intro:
+      'Es ist kein SMTP-Server eingerichtet (SMTP_URL): Die Nachrichten der Plattform werden hier und als .eml-Dateien im Mail-Ordner des Datenverzeichnisses aufbewahrt, die neuesten zuerst.',
+    smtp: 'Mail geht über den SMTP-Server aus SMTP_URL hinaus; hier wird nichts aufbewahrt.',
+    none: 'Noch keine Nachrichten.',
+    to: 'An',
+    subject: 'Betreff',
+    date: 'Datum',
+    back: 'Zurück zur ausgehenden Mail',
   },
   accept: {
     title: 'Crossings beitreten',
@@ -136,6 +169,8 @@ export const de: Messages = {
       'Das Konto von {{name}} sperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
     confirmReinstate:
       'Das Konto von {{name}} entsperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
+    nameLooksLike:
+      'Ihr Name sieht aus wie der von {{name}}, die oder der auch im Netzwerk ist. Andere könnten Sie verwechseln: Ergänzen Sie einen zweiten Vornamen, eine Initiale oder Ihre Stadt.',
   },
   account: {
     changePassword: 'Passwort ändern',
@@ -165,14 +200,16 @@ export const de: Messages = {
     cityOptional: 'Stadt (optional)',
     noCity: 'Keine Stadt',
     submit: 'Einladung erstellen',
-    created: 'Einladung für {{email}} erstellt.',
+    created: 'Einladung per E-Mail an {{email}} gesendet.',
     link: 'Einladungslink',
     copy: 'Link kopieren',
     copied: 'Link kopiert.',
-    linkHint: 'Senden Sie diesen Link an die eingeladene Person. Er wird nur einmal angezeigt.',
+    linkHint: 'Sie können diesen Link auch selbst senden. Er wird nur einmal angezeigt.',
     openHeading: 'Offene Einladungen',
     noneOpen: 'Es gibt keine offenen Einladungen.',
     expires: 'Läuft ab',
+    mailLanguage: 'Sprache der Einladungs-E-Mail',
+    mailLanguageAuto: 'Die der Stadt, sonst Englisch',
   },
   exchanges: {
     title: 'Austausche',

@@ -17,11 +17,15 @@ export const en = {
     signOut: 'Sign out',
     footer:
       'Crossings connects cities across the Atlantic that work against violent extremism, hate and polarization.',
+    outgoingMail: 'Outgoing mail',
   },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: 'Something went wrong. Please try again.',
     coordinatorsOnly: 'Only coordinators and admins can open this page.',
+    tooManyAttemptsMinute: 'Too many attempts. Try again in a minute.',
+    tooManyAttemptsMinutes: 'Too many attempts. Try again in {{minutes}} minutes.',
+    adminsOnly: 'Only admins can open this page.',
   },
   signIn: {
     title: 'Sign in',
@@ -32,6 +36,35 @@ export const en = {
     invitationOnly: 'Accounts are by invitation only. Ask a coordinator if you need one.',
     erased: 'Your account has been erased.',
     accepted: 'Your account is ready. Sign in with your email address and new password.',
+    forgot: 'Forgot your password?',
+  },
+  forgot: {
+    title: 'Forgot your password?',
+    intro:
+      'Enter the email address of your account. We will send you a link to choose a new password.',
+    submit: 'Send me a link',
+    sent: 'If an account uses {{email}}, a link to choose a new password is on its way. It works once and expires soon. Nothing there? Check your spam folder.',
+    back: 'Back to sign in',
+  },
+  reset: {
+    title: 'Choose a new password',
+    intro: 'Your new password signs you out on every device; then sign in with it.',
+    password: 'New password',
+    submit: 'Save my new password',
+    done: 'Your password has been changed.',
+    signIn: 'Sign in with it',
+    askAgain: 'Ask for a new link',
+  },
+  outgoingMail: {
+    title: 'Outgoing mail',
+    intro:
+      'No SMTP server is configured (SMTP_URL), so the messages the platform sends are kept here and as .eml files in the mail folder of the data directory, newest first.',
+    smtp: 'Mail leaves through the SMTP server set in SMTP_URL; nothing is kept here.',
+    none: 'No messages yet.',
+    to: 'To',
+    subject: 'Subject',
+    date: 'Date',
+    back: 'Back to outgoing mail',
   },
   accept: {
     title: 'Join Crossings',
@@ -126,6 +159,8 @@ export const en = {
     suspendedExplained: 'This account is suspended. Reinstating it lets the person sign in again.',
     confirmSuspend: 'Suspend the account of {{name}}? Say why (kept in the audit log):',
     confirmReinstate: 'Reinstate the account of {{name}}? Say why (kept in the audit log):',
+    nameLooksLike:
+      'Your name looks like that of {{name}}, who is also in the network. Others may mix you up: consider adding a middle name, an initial or your city.',
   },
   account: {
     changePassword: 'Change password',
@@ -154,14 +189,16 @@ export const en = {
     cityOptional: 'City (optional)',
     noCity: 'No city',
     submit: 'Create invitation',
-    created: 'Invitation created for {{email}}.',
+    created: 'Invitation emailed to {{email}}.',
     link: 'Invitation link',
     copy: 'Copy link',
     copied: 'Link copied.',
-    linkHint: 'Send this link to the invitee. It is shown only once.',
+    linkHint: 'You can also send this link yourself. It is shown only once.',
     openHeading: 'Open invitations',
     noneOpen: 'There are no open invitations.',
     expires: 'Expires',
+    mailLanguage: 'Language of the invitation email',
+    mailLanguageAuto: 'The city’s language, else English',
   },
   exchanges: {
     title: 'Exchanges',

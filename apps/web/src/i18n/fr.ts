@@ -18,11 +18,15 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     footer:
       'Crossings relie des villes des deux côtés de l’Atlantique qui agissent contre l’extrémisme violent, la haine et la polarisation.',
+    outgoingMail: 'Courrier sortant',
   },
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: 'Une erreur est survenue. Veuillez réessayer.',
     coordinatorsOnly: 'Seuls les coordinateurs et les administrateurs peuvent ouvrir cette page.',
+    tooManyAttemptsMinute: 'Trop de tentatives. Réessayez dans une minute.',
+    tooManyAttemptsMinutes: 'Trop de tentatives. Réessayez dans {{minutes}} minutes.',
+    adminsOnly: 'Seuls les administrateurs peuvent ouvrir cette page.',
   },
   signIn: {
     title: 'Connexion',
@@ -35,6 +39,36 @@ export const fr: Messages = {
     erased: 'Votre compte a été supprimé.',
     accepted:
       'Votre compte est prêt. Connectez-vous avec votre adresse e-mail et votre nouveau mot de passe.',
+    forgot: 'Mot de passe oublié ?',
+  },
+  forgot: {
+    title: 'Mot de passe oublié ?',
+    intro:
+      'Indiquez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+    submit: 'Envoyez-moi un lien',
+    sent: 'Si un compte utilise {{email}}, un lien pour choisir un nouveau mot de passe est en route. Il ne sert qu’une fois et expire bientôt. Rien reçu ? Regardez dans vos indésirables.',
+    back: 'Retour à la connexion',
+  },
+  reset: {
+    title: 'Choisissez un nouveau mot de passe',
+    intro:
+      'Votre nouveau mot de passe vous déconnecte de tous vos appareils ; connectez-vous ensuite avec lui.',
+    password: 'Nouveau mot de passe',
+    submit: 'Enregistrer mon nouveau mot de passe',
+    done: 'Votre mot de passe a été changé.',
+    signIn: 'Me connecter avec',
+    askAgain: 'Demander un nouveau lien',
+  },
+  outgoingMail: {
+    title: 'Courrier sortant',
+    intro:
+      'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages envoyés par la plateforme sont conservés ici et en fichiers .eml dans le dossier mail du répertoire de données, les plus récents d’abord.',
+    smtp: 'Le courrier part par le serveur SMTP défini dans SMTP_URL ; rien n’est conservé ici.',
+    none: 'Aucun message pour l’instant.',
+    to: 'Destinataire',
+    subject: 'Objet',
+    date: 'Date',
+    back: 'Retour au courrier sortant',
   },
   accept: {
     title: 'Rejoindre Crossings',
@@ -135,6 +169,8 @@ export const fr: Messages = {
       'Suspendre le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
     confirmReinstate:
       'Réactiver le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
+    nameLooksLike:
+      'Votre nom ressemble à celui de {{name}}, qui est aussi dans le réseau. On pourrait vous confondre : ajoutez un deuxième prénom, une initiale ou votre ville.',
   },
   account: {
     changePassword: 'Changer de mot de passe',
@@ -165,14 +201,16 @@ export const fr: Messages = {
     cityOptional: 'Ville (facultatif)',
     noCity: 'Aucune ville',
     submit: 'Créer l’invitation',
-    created: 'Invitation créée pour {{email}}.',
+    created: 'Invitation envoyée par e-mail à {{email}}.',
     link: 'Lien d’invitation',
     copy: 'Copier le lien',
     copied: 'Lien copié.',
-    linkHint: 'Envoyez ce lien à la personne invitée. Il n’est affiché qu’une seule fois.',
+    linkHint: 'Vous pouvez aussi envoyer ce lien vous-même. Il n’est affiché qu’une seule fois.',
     openHeading: 'Invitations en attente',
     noneOpen: 'Aucune invitation en attente.',
     expires: 'Expire le',
+    mailLanguage: 'Langue de l’e-mail d’invitation',
+    mailLanguageAuto: 'Celle de la ville, sinon l’anglais',
   },
   exchanges: {
     title: 'Échanges',

@@ -18,11 +18,15 @@ export const nl: Messages = {
     signOut: 'Afmelden',
     footer:
       'Crossings verbindt steden aan beide kanten van de Atlantische Oceaan die werken tegen gewelddadig extremisme, haat en polarisatie.',
+    outgoingMail: 'Uitgaande mail',
   },
   errors: {
     network: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
     unexpected: 'Er ging iets mis. Probeer het opnieuw.',
     coordinatorsOnly: 'Alleen coördinatoren en beheerders kunnen deze pagina openen.',
+    tooManyAttemptsMinute: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
+    tooManyAttemptsMinutes: 'Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.',
+    adminsOnly: 'Alleen beheerders kunnen deze pagina openen.',
   },
   signIn: {
     title: 'Aanmelden',
@@ -34,6 +38,35 @@ export const nl: Messages = {
       'Accounts zijn alleen op uitnodiging. Vraag een coördinator als u er een nodig hebt.',
     erased: 'Uw account is verwijderd.',
     accepted: 'Uw account is klaar. Meld u aan met uw e-mailadres en nieuwe wachtwoord.',
+    forgot: 'Wachtwoord vergeten?',
+  },
+  forgot: {
+    title: 'Wachtwoord vergeten?',
+    intro:
+      'Vul het e-mailadres van uw account in. We sturen u een link om een nieuw wachtwoord te kiezen.',
+    submit: 'Stuur mij een link',
+    sent: 'Als een account {{email}} gebruikt, is een link om een nieuw wachtwoord te kiezen onderweg. Hij werkt één keer en verloopt snel. Niets ontvangen? Kijk in uw spammap.',
+    back: 'Terug naar aanmelden',
+  },
+  reset: {
+    title: 'Kies een nieuw wachtwoord',
+    intro: 'Uw nieuwe wachtwoord meldt u op al uw apparaten af; meld u daarna ermee aan.',
+    password: 'Nieuw wachtwoord',
+    submit: 'Mijn nieuwe wachtwoord opslaan',
+    done: 'Uw wachtwoord is gewijzigd.',
+    signIn: 'Ermee aanmelden',
+    askAgain: 'Een nieuwe link aanvragen',
+  },
+  outgoingMail: {
+    title: 'Uitgaande mail',
+    intro:
+      'Er is geen SMTP-server ingesteld (SMTP_URL): de berichten die het platform verstuurt, worden hier bewaard en als .eml-bestanden in de mailmap van de gegevensmap, de nieuwste eerst.',
+    smtp: 'Mail vertrekt via de SMTP-server uit SMTP_URL; hier wordt niets bewaard.',
+    none: 'Nog geen berichten.',
+    to: 'Aan',
+    subject: 'Onderwerp',
+    date: 'Datum',
+    back: 'Terug naar uitgaande mail',
   },
   accept: {
     title: 'Word lid van Crossings',
@@ -132,6 +165,8 @@ export const nl: Messages = {
       'Het account van {{name}} schorsen? Zeg waarom (bewaard in het moderatielogboek):',
     confirmReinstate:
       'Het account van {{name}} herstellen? Zeg waarom (bewaard in het moderatielogboek):',
+    nameLooksLike:
+      'Uw naam lijkt op die van {{name}}, die ook in het netwerk zit. Anderen kunnen u verwarren: voeg een tweede voornaam, een initiaal of uw stad toe.',
   },
   account: {
     changePassword: 'Wachtwoord wijzigen',
@@ -161,14 +196,16 @@ export const nl: Messages = {
     cityOptional: 'Stad (optioneel)',
     noCity: 'Geen stad',
     submit: 'Uitnodiging aanmaken',
-    created: 'Uitnodiging aangemaakt voor {{email}}.',
+    created: 'Uitnodiging gemaild naar {{email}}.',
     link: 'Uitnodigingslink',
     copy: 'Link kopiëren',
     copied: 'Link gekopieerd.',
-    linkHint: 'Stuur deze link naar de genodigde. Hij wordt maar één keer getoond.',
+    linkHint: 'U kunt deze link ook zelf sturen. Hij wordt maar één keer getoond.',
     openHeading: 'Openstaande uitnodigingen',
     noneOpen: 'Er zijn geen openstaande uitnodigingen.',
     expires: 'Verloopt',
+    mailLanguage: 'Taal van de uitnodigingsmail',
+    mailLanguageAuto: 'Die van de stad, anders Engels',
   },
   exchanges: {
     title: 'Uitwisselingen',

@@ -14,7 +14,12 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { REGIONS, type Region } from '../../../contracts/src/index.js';
-import { IsOmittable, IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import {
+  IsOmittable,
+  IsBcp47Tag,
+  IsIanaTimeZone,
+  IsVisibleName,
+} from '../../../common/src/index.js';
 import { isCountryCode } from '../region.js';
 
 const IsCountryCode = () => (object: object, propertyName: string) =>
@@ -33,6 +38,7 @@ export class CreateCityDto {
   @ApiProperty({ example: 'Rotterdam' })
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   name: string;
 
   @ApiProperty({ example: 'NL', description: 'ISO 3166-1 alpha-2' })
@@ -76,6 +82,7 @@ export class UpdateCityDto {
   @IsOmittable()
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   name?: string;
 
   @ApiPropertyOptional({ example: 'NL' })

@@ -6,6 +6,10 @@ import { CreateLiveRooms1764500000000 } from './1764500000000-create-live-rooms.
 import { RoomReadmission1764600000000 } from './1764600000000-room-readmission.js';
 import { ExchangeAttributionLock1764600000001 } from './1764600000001-exchange-attribution-lock.js';
 import { OneModerationLog1764600000002 } from './1764600000002-one-moderation-log.js';
+import { OneOpenInvitationPerEmail1764600100000 } from './1764600100000-one-open-invitation-per-email.js';
+import { CreatePasswordResets1764600100001 } from './1764600100001-create-password-resets.js';
+import { CreateOutgoingMail1764600100002 } from './1764600100002-create-outgoing-mail.js';
+import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve-coordinator-position.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 
 export const MIGRATIONS = [
@@ -16,5 +20,9 @@ export const MIGRATIONS = [
   RoomReadmission1764600000000,
   ExchangeAttributionLock1764600000001,
   OneModerationLog1764600000002,
+  OneOpenInvitationPerEmail1764600100000,
+  CreatePasswordResets1764600100001,
+  CreateOutgoingMail1764600100002,
+  ReserveCoordinatorPosition1764600100003,
   ExchangeVisitsAndSessionChanges1764600600000,
 ];

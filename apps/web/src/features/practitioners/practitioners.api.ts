@@ -1,4 +1,4 @@
-import type { MeView, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
+import type { MeUpdated, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
 import { api } from '../../api/client';
 
 export type PractitionerFilters = {
@@ -43,5 +43,5 @@ export const practitionersApi = {
       `/api/practitioners/${encodeURIComponent(id)}/${suspended ? 'suspend' : 'reinstate'}`,
       { reason },
     ),
-  updateMe: (input: ProfileInput) => api.patch<MeView>('/api/me', input),
+  updateMe: (input: ProfileInput) => api.patch<MeUpdated>('/api/me', input),
 };

@@ -61,6 +61,11 @@ export function Layout() {
                     <NavLink to="/invitations">{t('shell.invite')}</NavLink>
                   </li>
                 )}
+                {hasRole(session.me, 'admin') && (
+                  <li>
+                    <NavLink to="/admin/mail">{t('shell.outgoingMail')}</NavLink>
+                  </li>
+                )}
               </ul>
             </nav>
           )}
