@@ -17,6 +17,7 @@ export const de: Messages = {
     signOut: 'Abmelden',
     footer:
       'Crossings verbindet Städte beiderseits des Atlantiks, die gegen gewaltbereiten Extremismus, Hass und Polarisierung arbeiten.',
+    menu: 'Menü',
   },
   errors: {
     network:
@@ -94,6 +95,7 @@ export const de: Messages = {
     editTitle: '{{name}} bearbeiten',
     create: 'Stadt hinzufügen',
     saveChanges: 'Änderungen speichern',
+    populationValue: 'Einwohnerzahl',
   },
   profile: {
     back: 'Zurück zu den Fachleuten',
@@ -526,11 +528,15 @@ export const de: Messages = {
         'Nachrichten können nur bis 15 Minuten nach dem Senden bearbeitet werden.',
       DISCONNECTED: 'Keine Verbindung. Versuchen Sie es erneut, wenn die Verbindung zurück ist.',
     },
+    lobbyOf: '{{exchange}} — Lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} bei Ihnen',
+    profileZoneNote:
+      'Zeiten stehen in der Zeitzone Ihres Profils, {{profileZone}}; dieses Gerät ist auf {{deviceZone}} eingestellt.',
+    changeProfileZone: 'Im Profil ändern',
   },
   positions: {
     mayor: 'Bürgermeister/in',

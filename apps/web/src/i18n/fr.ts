@@ -17,6 +17,7 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     footer:
       'Crossings relie des villes des deux côtés de l’Atlantique qui agissent contre l’extrémisme violent, la haine et la polarisation.',
+    menu: 'Menu',
   },
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -94,6 +95,7 @@ export const fr: Messages = {
     editTitle: 'Modifier {{name}}',
     create: 'Ajouter la ville',
     saveChanges: 'Enregistrer les modifications',
+    populationValue: 'Population',
   },
   profile: {
     back: 'Retour aux praticiens',
@@ -524,11 +526,15 @@ export const fr: Messages = {
         'Un message ne peut être modifié que dans les 15 minutes après son envoi.',
       DISCONNECTED: 'Pas de connexion. Réessayez quand elle sera rétablie.',
     },
+    lobbyOf: '{{exchange}} — salon d’accueil',
   },
   time: {
     localTime: '{{time}} à {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} chez vous',
+    profileZoneNote:
+      'Les heures suivent le fuseau horaire de votre profil, {{profileZone}} ; cet appareil est réglé sur {{deviceZone}}.',
+    changeProfileZone: 'Le changer dans votre profil',
   },
   positions: {
     mayor: 'Maire',

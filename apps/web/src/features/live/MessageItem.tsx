@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNow } from '../time/useNow';
+import { useViewerZone } from '../time/viewerZone';
 import { authorClock, myClock, problemText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import { EDIT_WINDOW_MS, type LiveRoom, MAX_BODY_LENGTH } from './room';
@@ -39,7 +40,8 @@ export function MessageItem({
   const mine = message.author.id === myId;
   const editable =
     mine && canSend && now.getTime() - new Date(message.createdAt).getTime() < EDIT_WINDOW_MS;
-  const theirClock = authorClock(t, message.author, message.createdAt, i18n.language);
+  const zone = useViewerZone();
+  const theirClock = authorClock(t, message.author, message.createdAt, i18n.language, zone);
 
   const run = async (action: () => Promise<void>) => {
     setProblem(null);
@@ -68,7 +70,7 @@ export function MessageItem({
         </Link>
         {message.author.city && <span className="message__city">{message.author.city.name}</span>}
         <time dateTime={message.createdAt} className="message__time">
-          {myClock(message.createdAt, i18n.language)}
+          {myClock(message.createdAt, i18n.language, zone)}
         </time>
         {theirClock && <span className="message__their-time">({theirClock})</span>}
         {message.editedAt && <span className="muted">{t('live.edited')}</span>}

@@ -7,7 +7,8 @@ import { useSubmit } from '../../api/hooks';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { practitionersApi } from '../practitioners/practitioners.api';
-import { addDays, browserTimeZone, instantOf, wallClockIn } from '../time/zones';
+import { useViewerZone } from '../time/viewerZone';
+import { addDays, instantOf, wallClockIn } from '../time/zones';
 import { AvailabilityTimeline, useDurationText } from './AvailabilityTimeline';
 import { sessionsApi } from './sessions.api';
 import { timeRangeIn } from './SessionTime';
@@ -27,7 +28,7 @@ export function FindATime({
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const zone = browserTimeZone();
+  const zone = useViewerZone();
   const today = wallClockIn(zone, new Date()).date;
   const [from, setFrom] = useState(addDays(today, 1));
   const [until, setUntil] = useState(addDays(today, 7));
