@@ -27,6 +27,7 @@ const jsonBody = fc.oneof(
       'token',
       'displayName',
       'label',
+      'translations',
       'population',
       'subdivision',
       '__proto__',
