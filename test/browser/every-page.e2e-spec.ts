@@ -6,9 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { FACTORY_PASSWORD } from '../factories/accounts.js';
 import { httpClient } from '../support/http.js';
-import { browserSuite, expectAccessible, launchBrowser } from '../support/browser.js';
+import {
+  browserContext,
+  browserSuite,
+  expectAccessible,
+  launchBrowser,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   appRoutes,
@@ -157,20 +161,12 @@ suite('every page, on a phone and a desktop, in four languages', () => {
     const key = `${who}:${language}`;
     const existing = contexts.get(key);
     if (existing) return existing.page;
-    const context = await browser.newContext({
-      baseURL: t.baseUrl,
-      locale: language,
-      timezoneId: zoneOf(who),
-    });
-    await context.addInitScript((chosen) => {
-      localStorage.setItem('crossings.language', chosen);
-    }, language);
-    if (who !== 'visitor') {
-      const signIn = await context.request.post('/api/auth/sign-in', {
-        data: { email: world[who].email, password: FACTORY_PASSWORD },
-      });
-      expect(signIn.status()).toBe(200);
-    }
+    const context = await browserContext(
+      browser,
+      t.baseUrl,
+      who === 'visitor' ? null : world[who],
+      { language, timezoneId: zoneOf(who) },
+    );
     const page = await context.newPage();
     contexts.set(key, { context, page });
     return page;
