@@ -66,10 +66,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The languages a theme's label is translated into; `label` itself is the English one. */
+export const THEME_TRANSLATION_LANGUAGES = ['fr', 'nl', 'de'] as const;
+export type ThemeTranslationLanguage = (typeof THEME_TRANSLATION_LANGUAGES)[number];
+export type ThemeTranslations = Partial<Record<ThemeTranslationLanguage, string>>;
+
 export interface ThemeView {
   id: string;
   slug: string;
+  /** The English label (and the fallback for a language without a translation). */
   label: string;
+  translations: ThemeTranslations;
 }
 
 export interface CityView {

@@ -157,6 +157,7 @@ export class RoomsService implements OnModuleInit {
         kind: row.kind,
         sessionId: row.session_id,
         title: row.kind === 'lobby' ? `${row.exchange_title} — lobby` : (row.session_title ?? ''),
+        exchangeTitle: row.exchange_title,
         open,
         opensAt: opensAt?.toISOString() ?? null,
         closesAt: closesAt?.toISOString() ?? null,

@@ -19,6 +19,7 @@ export const de: Messages = {
     footer:
       'Crossings verbindet Städte beiderseits des Atlantiks, die gegen gewaltbereiten Extremismus, Hass und Polarisierung arbeiten.',
     outgoingMail: 'Ausgehende Mail',
+    menu: 'Menü',
   },
   errors: {
     network:
@@ -128,6 +129,7 @@ export const de: Messages = {
     editTitle: '{{name}} bearbeiten',
     create: 'Stadt hinzufügen',
     saveChanges: 'Änderungen speichern',
+    populationValue: 'Einwohnerzahl',
   },
   profile: {
     back: 'Zurück zu den Fachleuten',
@@ -584,11 +586,15 @@ export const de: Messages = {
         'Nachrichten können nur bis 15 Minuten nach dem Senden bearbeitet werden.',
       DISCONNECTED: 'Keine Verbindung. Versuchen Sie es erneut, wenn die Verbindung zurück ist.',
     },
+    lobbyOf: '{{exchange}} — Lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} bei Ihnen',
+    profileZoneNote:
+      'Zeiten stehen in der Zeitzone Ihres Profils, {{profileZone}}; dieses Gerät ist auf {{deviceZone}} eingestellt.',
+    changeProfileZone: 'Im Profil ändern',
   },
   positions: {
     mayor: 'Bürgermeister/in',

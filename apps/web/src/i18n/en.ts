@@ -18,6 +18,7 @@ export const en = {
     footer:
       'Crossings connects cities across the Atlantic that work against violent extremism, hate and polarization.',
     outgoingMail: 'Outgoing mail',
+    menu: 'Menu',
   },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
@@ -123,6 +124,7 @@ export const en = {
     editTitle: 'Edit {{name}}',
     create: 'Add city',
     saveChanges: 'Save changes',
+    populationValue: 'Population',
   },
   profile: {
     back: 'Back to practitioners',
@@ -561,11 +563,15 @@ export const en = {
       EDIT_WINDOW_PASSED: 'Messages can only be edited for 15 minutes after sending.',
       DISCONNECTED: 'Not connected. Try again when the connection is back.',
     },
+    lobbyOf: '{{exchange}} — lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} your time',
+    profileZoneNote:
+      'Times are shown in your profile’s time zone, {{profileZone}}; this device is set to {{deviceZone}}.',
+    changeProfileZone: 'Change it in your profile',
   },
   positions: {
     mayor: 'Mayor',

@@ -19,6 +19,7 @@ export const fr: Messages = {
     footer:
       'Crossings relie des villes des deux côtés de l’Atlantique qui agissent contre l’extrémisme violent, la haine et la polarisation.',
     outgoingMail: 'Courrier sortant',
+    menu: 'Menu',
   },
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
@@ -129,6 +130,7 @@ export const fr: Messages = {
     editTitle: 'Modifier {{name}}',
     create: 'Ajouter la ville',
     saveChanges: 'Enregistrer les modifications',
+    populationValue: 'Population',
   },
   profile: {
     back: 'Retour aux praticiens',
@@ -583,11 +585,15 @@ export const fr: Messages = {
         'Un message ne peut être modifié que dans les 15 minutes après son envoi.',
       DISCONNECTED: 'Pas de connexion. Réessayez quand elle sera rétablie.',
     },
+    lobbyOf: '{{exchange}} — salon d’accueil',
   },
   time: {
     localTime: '{{time}} à {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} chez vous',
+    profileZoneNote:
+      'Les heures suivent le fuseau horaire de votre profil, {{profileZone}} ; cet appareil est réglé sur {{deviceZone}}.',
+    changeProfileZone: 'Le changer dans votre profil',
   },
   positions: {
     mayor: 'Maire',

@@ -19,6 +19,7 @@ export const nl: Messages = {
     footer:
       'Crossings verbindt steden aan beide kanten van de Atlantische Oceaan die werken tegen gewelddadig extremisme, haat en polarisatie.',
     outgoingMail: 'Uitgaande mail',
+    menu: 'Menu',
   },
   errors: {
     network: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
@@ -127,6 +128,7 @@ export const nl: Messages = {
     editTitle: '{{name}} bewerken',
     create: 'Stad toevoegen',
     saveChanges: 'Wijzigingen opslaan',
+    populationValue: 'Inwoners',
   },
   profile: {
     back: 'Terug naar professionals',
@@ -575,11 +577,15 @@ export const nl: Messages = {
       EDIT_WINDOW_PASSED: 'Berichten kun je tot 15 minuten na het versturen bewerken.',
       DISCONNECTED: 'Geen verbinding. Probeer het opnieuw als de verbinding terug is.',
     },
+    lobbyOf: '{{exchange}} — lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} bij u',
+    profileZoneNote:
+      'Tijden staan in de tijdzone van uw profiel, {{profileZone}}; dit apparaat staat op {{deviceZone}}.',
+    changeProfileZone: 'Wijzig dit in uw profiel',
   },
   positions: {
     mayor: 'Burgemeester',

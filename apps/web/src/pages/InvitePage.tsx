@@ -53,7 +53,7 @@ export function InvitePage() {
     <>
       <h1>{t('invite.title')}</h1>
       <p className="lead">{t('invite.intro')}</p>
-      <div className="two-columns">
+      <div className="two-columns invite-layout">
         <form className="form panel" onSubmit={onSubmit} aria-labelledby="invite-form-heading">
           <h2 id="invite-form-heading">{t('invite.formHeading')}</h2>
           <ErrorNotice error={invite.error} />

@@ -11,6 +11,7 @@ import { CreatePasswordResets1764600100001 } from './1764600100001-create-passwo
 import { CreateOutgoingMail1764600100002 } from './1764600100002-create-outgoing-mail.js';
 import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve-coordinator-position.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
+import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateOutgoingMail1764600100002,
   ReserveCoordinatorPosition1764600100003,
   ExchangeVisitsAndSessionChanges1764600600000,
+  TranslateThemes1764600400000,
 ];

@@ -42,7 +42,7 @@ export function MemberTable({
     <>
       <ErrorNotice error={changeRole.error ?? remove.error} />
       <div className="table-wrap">
-        <table className="table" data-testid="members">
+        <table className="table table--stacked" data-testid="members">
           <thead>
             <tr>
               <th scope="col">{t('exchanges.person')}</th>
@@ -66,11 +66,11 @@ export function MemberTable({
                     <Link to={`/practitioners/${person.id}`}>{person.displayName}</Link>
                     {isMe && <span className="muted"> {t('exchanges.you')}</span>}
                   </th>
-                  <td>{person.city?.name ?? '—'}</td>
-                  <td>
+                  <td data-label={t('directory.city')}>{person.city?.name ?? '—'}</td>
+                  <td data-label={t('exchanges.localTime')}>
                     <LocalTime timeZone={person.timeZone} place={person.city?.name} />
                   </td>
-                  <td>
+                  <td data-label={t('exchanges.role')}>
                     {canManage ? (
                       <select
                         aria-label={t('exchanges.roleOf', { name: person.displayName })}
