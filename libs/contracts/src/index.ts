@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'ROOM_NOT_OPEN',
   'ROOM_READ_ONLY',
   'EDIT_WINDOW_PASSED',
+  'THREAD_LOCKED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -205,3 +206,6 @@ export * from './notifications.js';
 export * from './live.js';
 export * from './home.js';
 export * from './moderation.js';
+export * from './threads.js';
+export * from './mentions.js';
+export * from './attribution.js';

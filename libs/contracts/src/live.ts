@@ -1,6 +1,7 @@
 // The live protocol: socket.io namespace `/live`. Every client event is acknowledged with
 // LiveAck; server events carry the shapes below. Documented in README and /api/live-docs.
 import type { ErrorCode, PersonSummary } from './index.js';
+import { THREAD_CLIENT_EVENTS, THREAD_SERVER_EVENTS } from './threads.js';
 
 export const LIVE_NAMESPACE = '/live';
 
@@ -20,6 +21,7 @@ export const CLIENT_EVENTS = [
   'member.readmit',
   'question.upvote',
   'question.answer',
+  ...THREAD_CLIENT_EVENTS,
 ] as const;
 export type ClientEvent = (typeof CLIENT_EVENTS)[number];
 
@@ -31,6 +33,7 @@ export const SERVER_EVENTS = [
   'typing',
   'notification.created',
   'room.removed',
+  ...THREAD_SERVER_EVENTS,
 ] as const;
 export type ServerEvent = (typeof SERVER_EVENTS)[number];
 
@@ -89,6 +92,8 @@ export interface MessageView {
   question: QuestionState | null;
   /** Moderators receive hidden messages with who hid them and why; the author, why. */
   hidden: HiddenState | null;
+  /** The thread this message was turned into (it continues there), or null. */
+  threadId: string | null;
 }
 
 export interface PresenceEntry {

@@ -24,6 +24,13 @@ export const MODERATION_ACTIONS = [
   'remove-from-exchange',
   'suspend',
   'reinstate',
+  // a thread
+  'lock',
+  'unlock',
+  'pin',
+  'unpin',
+  'move',
+  'merge',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'session-reminder',
   'moderation-outcome',
+  'mention',
+  'reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

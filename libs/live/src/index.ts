@@ -3,3 +3,4 @@ export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
 export { RoomActivity } from './room-activity.js';
+export { MessageThreads, type ThreadSourceMessage } from './message-threads.service.js';

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../../notifications/src/index.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { MessagesService } from './messages.service.js';
+import { MessageThreads } from './message-threads.service.js';
 import { LiveSql } from './live-sql.js';
 import { LivePersonalData } from './live-personal-data.js';
 import { RoomActivity } from './room-activity.js';
@@ -17,11 +18,12 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
 @Module({
   imports: [ExchangesModule, NotificationsModule],
   controllers: [LiveController],
-  exports: [RoomActivity],
+  exports: [RoomActivity, MessageThreads],
   providers: [
     LiveGateway,
     RoomsService,
     MessagesService,
+    MessageThreads,
     RoomModeration,
     LiveSql,
     LivePersonalData,

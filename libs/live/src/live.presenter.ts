@@ -21,6 +21,8 @@ export interface MessageRow {
   hidden_by_id: string | null;
   hidden_reason: string | null;
   created_at: Date;
+  /** The thread this message became, if someone started one from it. */
+  thread_id: string | null;
   author_name?: string;
   author_position?: Position | null;
   author_time_zone?: string;
@@ -93,5 +95,6 @@ export function presentMessage(
             reason: row.hidden_reason ?? '',
           }
         : null,
+    threadId: gone ? null : row.thread_id,
   };
 }

@@ -35,7 +35,8 @@ export const CATCH_UP_LIMIT = 500;
 export const EDIT_WINDOW_MS = 15 * 60_000;
 const CLIENT_MESSAGE_ID_CONSTRAINT = 'messages_room_id_author_id_client_message_id_key';
 const MESSAGE_COLUMNS = `id, room_id, seq, client_message_id, author_id, body, language, is_question,
-  upvotes, answered_at, edited_at, deleted_at, hidden_at, hidden_by_id, hidden_reason, created_at`;
+  upvotes, answered_at, edited_at, deleted_at, hidden_at, hidden_by_id, hidden_reason, created_at,
+  thread_id`;
 
 export class MutedError extends DomainError {
   constructor(until: Date) {

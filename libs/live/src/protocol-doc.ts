@@ -76,6 +76,12 @@ const CLIENT_EVENT_DOCS: Record<
     summary: 'Moderators: mark a question answered.',
     payload: { roomId: 'uuid', messageId: 'uuid' },
   },
+  'thread.subscribe': {
+    summary:
+      "Hear a thread's posts and changes live; returns { thread: the facts every reader shares, canModerate } (refetch when thread.lastSeq is ahead of yours).",
+    payload: { threadId: 'uuid' },
+  },
+  'thread.unsubscribe': { summary: 'Stop hearing a thread.', payload: { threadId: 'uuid' } },
 };
 
 const SERVER_EVENT_DOCS: Record<(typeof SERVER_EVENTS)[number], string> = {
@@ -88,6 +94,14 @@ const SERVER_EVENT_DOCS: Record<(typeof SERVER_EVENTS)[number], string> = {
   typing: '{ roomId, person }: someone else is typing.',
   'notification.created': 'A new inbox entry (NotificationView) for you.',
   'room.removed': '{ roomId, reason }: you were removed from a room.',
+  'post.created': 'A new post (PostView) in a thread you subscribed to.',
+  'post.updated':
+    'A post was edited, reacted to, restored — or, for moderators and its author, hidden (with the reason).',
+  'post.deleted':
+    '{ threadId, postId, seq, reason: deleted | hidden, tombstone }: remove it from view (tombstone: keep an empty placeholder, it has replies).',
+  'thread.updated':
+    'The facts of a thread every reader shares (ThreadShared): title, place, lock, pin, answer, counts, lastSeq.',
+  'thread.removed': '{ threadId, reason }: you can no longer read a thread you subscribed to.',
 };
 
 export function liveProtocolDocument(version: string): Record<string, unknown> {

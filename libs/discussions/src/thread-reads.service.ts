@@ -1,0 +1,395 @@
+// Reading threads: lists with each reader's unread count, a thread's page (the opening post, a
+// page of top-level replies and the start of each branch), more of a branch, edit histories.
+//
+// Unread counts never scan a thread's posts: each thread keeps its last post number (last_seq)
+// and each reader the number they read up to, so unread is a difference, less the few posts
+// deleted or hidden since (a small partial index).
+//
+// A thread's tree is paged by its top-level replies (depth 1, oldest first, 20 a page); each comes
+// with the first 10 posts of its branch by number (they always form a connected subtree, since a
+// reply is numbered after its parent) and the branch's size, and the rest of a branch is read on
+// demand with `GET /api/threads/:id/posts?branchId=&afterSeq=`.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import {
+  type PersonSummary,
+  type PostRevisionView,
+  type PostView,
+  type Reaction,
+  type ReactionCount,
+  REACTIONS,
+  type ThemeView,
+  THREAD_LIMITS,
+  type ThreadKind,
+  type ThreadPage,
+  type ThreadShared,
+  type ThreadSummary,
+} from '../../contracts/src/index.js';
+import {
+  type Actor,
+  decodeCursor,
+  encodeCursor,
+  hasNetworkRole,
+  NotFoundError,
+  ValidationFailedError,
+} from '../../common/src/index.js';
+import { PG_POOL } from '../../persistence/src/index.js';
+import { DiscussionsSql } from './discussions-sql.js';
+import { canInThread } from './discussions.policy.js';
+import {
+  ANY_READER,
+  personOf,
+  type PersonColumns,
+  type PostReader,
+  type PostRow,
+  presentPost,
+  presentThreadShared,
+  presentThreadSummary,
+  presentThreadView,
+  reactionsByPost,
+  type ReaderRow,
+  type ThreadExtras,
+  type ThreadRow,
+} from './discussions.presenter.js';
+import { POST_COLUMNS, ThreadAccess, type ThreadContext } from './thread-access.service.js';
+
+export interface ThreadFilters {
+  /** An exchange's threads; with `commons`, the commons'; with neither, both the commons' and the reader's exchanges'. */
+  exchangeId?: string;
+  commons?: boolean;
+  theme?: string;
+  kind?: ThreadKind;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * Posts removed for a reader and without replies leave the tree. `moderator` and `reader` are the
+ * parameters saying whether the reader moderates the thread, and who they are.
+ */
+const inTree = (po: string, moderator: string, reader: string) =>
+  `(${po}.reply_count > 0 OR (${po}.deleted_at IS NULL
+     AND (${po}.hidden_at IS NULL OR ${moderator}::boolean OR ${po}.author_id = ${reader}::uuid)))`;
+
+@Injectable()
+export class ThreadReads {
+  private readonly postSelect: string;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly sql: DiscussionsSql,
+    private readonly access: ThreadAccess,
+  ) {
+    this.postSelect = `SELECT ${POST_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')}
+      FROM posts po ${sql.personJoin('po.author_id', 'pa', 'pc')}`;
+  }
+
+  // — lists —
+
+  async list(
+    actor: Actor,
+    filters: ThreadFilters,
+  ): Promise<{ items: ThreadSummary[]; nextCursor: string | null }> {
+    const limit = filters.limit ?? THREAD_LIMITS.listPage;
+    const params: unknown[] = [actor.id];
+    const where: string[] = ['t.merged_into_id IS NULL', 't.deleted_at IS NULL'];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (filters.exchangeId) {
+      await this.access.requirePlace(actor, filters.exchangeId, 'read');
+      where.push(`t.exchange_id = ${add(filters.exchangeId)}::uuid`);
+    } else if (filters.commons) {
+      where.push('t.exchange_id IS NULL');
+    } else {
+      // The reader's feed: the commons and every exchange they belong to.
+      where.push(`(t.exchange_id IS NULL OR t.exchange_id IN (${this.sql.membershipsOf}))`);
+    }
+    // Hidden threads are listed for moderators and their author only.
+    where.push(
+      `(t.hidden_at IS NULL OR t.author_id = $1 OR ${add(hasNetworkRole(actor, 'coordinator'))}::boolean OR m.role = 'host')`,
+    );
+    if (filters.kind) where.push(`t.kind = ${add(filters.kind)}`);
+    if (filters.theme) where.push(this.sql.hasTheme(add(filters.theme)));
+    if (filters.q) {
+      const q = add(filters.q);
+      // The query in each configuration: a post matches in its own language's stemming.
+      const query = `(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q})
+        || websearch_to_tsquery('dutch', ${q}) || websearch_to_tsquery('german', ${q})
+        || websearch_to_tsquery('simple', ${q}))`;
+      where.push(`(t.title_search @@ ${query} OR EXISTS (
+        SELECT 1 FROM posts sp WHERE sp.thread_id = t.id AND sp.search @@ ${query}
+           AND sp.deleted_at IS NULL AND sp.hidden_at IS NULL))`);
+    }
+    const cursor = decodeListCursor(filters.cursor);
+    if (cursor) {
+      where.push(
+        `((t.pinned_at IS NOT NULL)::int, t.last_activity_at, t.id) < (${add(cursor.pinned)}::int, ${add(cursor.at)}::timestamptz, ${add(cursor.id)}::uuid)`,
+      );
+    }
+    const text = `${this.access.threadSelect('$1')} WHERE ${where.join(' AND ')}
+      ORDER BY (t.pinned_at IS NOT NULL) DESC, t.last_activity_at DESC, t.id DESC
+      LIMIT ${add(limit + 1)}`;
+    const { rows } = await this.pool.query<ThreadRow & ReaderRow>(text, params);
+    const page = rows.slice(0, limit);
+    const extras = await this.extras(page.map((r) => r.id));
+    const items = page.map((row) => presentThreadSummary(row, extras(row.id)));
+    const last = page[page.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({
+              key: `${last.pinned_at ? 1 : 0}|${last.last_activity_at.toISOString()}`,
+              id: last.id,
+            })
+          : null,
+    };
+  }
+
+  /** Threads the reader took part in or watches with unread posts (not muted), latest first. */
+  async unreadFor(actor: Actor, limit: number): Promise<{ items: ThreadSummary[]; total: number }> {
+    const base = `${this.access.threadSelect('$1')}
+      WHERE r.practitioner_id = $1 AND r.follow_level <> 'muted'
+        AND t.merged_into_id IS NULL AND t.deleted_at IS NULL AND t.hidden_at IS NULL
+        AND (t.exchange_id IS NULL OR m.role IS NOT NULL OR $2::boolean)
+        AND t.last_seq > r.last_read_seq`;
+    const { rows } = await this.pool.query<ThreadRow & ReaderRow>(
+      `SELECT * FROM (${base}) u WHERE u.unread_count > 0
+        ORDER BY u.last_activity_at DESC, u.id DESC`,
+      [actor.id, hasNetworkRole(actor, 'coordinator')],
+    );
+    const page = rows.slice(0, limit);
+    const extras = await this.extras(page.map((r) => r.id));
+    return {
+      items: page.map((row) => presentThreadSummary(row, extras(row.id))),
+      total: rows.length,
+    };
+  }
+
+  // — one thread —
+
+  /** The thread and a page of its tree; records the visit (the page keeps the previous read position). */
+  async page(actor: Actor, threadId: string, cursor?: string): Promise<ThreadPage> {
+    const context = await this.access.thread(actor, threadId);
+    const reader = this.readerOf(actor, context);
+    const after = decodeSeqCursor(cursor);
+    const { rows: top } = await this.pool.query<{ id: string; seq: number; size: number }>(
+      `SELECT po.id, po.seq,
+              (SELECT count(*)::int FROM posts b
+                WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) AS size
+         FROM posts po
+        WHERE po.thread_id = $1 AND po.depth = 1 AND po.seq > $2 AND ${inTree('po', '$4', '$5')}
+        ORDER BY po.seq LIMIT $3`,
+      [threadId, after, THREAD_LIMITS.topLevelPage + 1, reader.moderator, actor.id],
+    );
+    const pageTop = top.slice(0, THREAD_LIMITS.topLevelPage);
+    const { rows } = await this.pool.query<PostRow>(
+      `${this.postSelect}
+        WHERE po.id IN (
+          SELECT b.id FROM unnest($3::uuid[]) AS top(id)
+           CROSS JOIN LATERAL (
+             SELECT x.id FROM posts x
+              WHERE x.branch_id = top.id AND ${inTree('x', '$4', '$5')}
+              ORDER BY x.seq LIMIT $6
+           ) b
+          UNION ALL
+          SELECT po2.id FROM posts po2 WHERE po2.thread_id = $1 AND po2.depth = 0 AND $2::int = 0
+        )
+        ORDER BY po.seq`,
+      [
+        threadId,
+        after,
+        pageTop.map((p) => p.id),
+        reader.moderator,
+        actor.id,
+        THREAD_LIMITS.branchPreview + 1,
+      ],
+    );
+    await this.pool.query(
+      `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
+       ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
+      [actor.id, threadId],
+    );
+    const last = pageTop[pageTop.length - 1];
+    return {
+      thread: await this.view(actor, context),
+      posts: await this.present(rows, reader),
+      branchSizes: Object.fromEntries(pageTop.map((p) => [p.id, p.size])),
+      nextCursor:
+        top.length > THREAD_LIMITS.topLevelPage && last
+          ? encodeCursor({ key: String(last.seq), id: last.id })
+          : null,
+    };
+  }
+
+  /** Posts of a thread by number after `afterSeq`: all of them, or one branch's. */
+  async posts(
+    actor: Actor,
+    threadId: string,
+    options: { branchId?: string; afterSeq?: number; limit?: number },
+  ): Promise<PostView[]> {
+    const context = await this.access.thread(actor, threadId);
+    const reader = this.readerOf(actor, context);
+    const { rows } = await this.pool.query<PostRow>(
+      `${this.postSelect}
+        WHERE po.thread_id = $1 AND po.seq > $2 AND ($3::uuid IS NULL OR po.branch_id = $3)
+          AND ${inTree('po', '$5', '$6')}
+        ORDER BY po.seq LIMIT $4`,
+      [
+        threadId,
+        options.afterSeq ?? 0,
+        options.branchId ?? null,
+        options.limit ?? THREAD_LIMITS.postsPage,
+        reader.moderator,
+        actor.id,
+      ],
+    );
+    return this.present(rows, reader);
+  }
+
+  /** A post's versions, oldest first, the current one last (not for a deleted post). */
+  async revisions(actor: Actor, postId: string): Promise<PostRevisionView[]> {
+    const { post, thread } = await this.access.post(actor, postId);
+    if (post.deleted_at) throw new NotFoundError('Post');
+    const moderator = canInThread(actor, 'moderate', thread.state);
+    if (post.hidden_at && !moderator && post.author_id !== actor.id)
+      throw new NotFoundError('Post');
+    const { rows } = await this.pool.query<{
+      revision: number;
+      body: string;
+      language: string;
+      created_at: Date;
+    }>(
+      'SELECT revision, body, language, created_at FROM post_revisions WHERE post_id = $1 ORDER BY revision',
+      [postId],
+    );
+    const versions = rows.map((r) => ({
+      revision: r.revision,
+      body: r.body,
+      language: r.language,
+      createdAt: r.created_at.toISOString(),
+    }));
+    versions.push({
+      revision: versions.length + 1,
+      body: post.body,
+      language: post.language,
+      createdAt: (post.edited_at ?? post.created_at).toISOString(),
+    });
+    return versions;
+  }
+
+  // — pieces other commands and the live events reuse —
+
+  /** The facts of a thread every reader shares (thread.updated). */
+  async shared(threadId: string): Promise<ThreadShared> {
+    const { rows } = await this.pool.query<ThreadRow & ReaderRow>(
+      `${this.access.threadSelect('$2::uuid')} WHERE t.id = $1`,
+      [threadId, null],
+    );
+    const row = rows[0];
+    if (!row) throw new NotFoundError('Thread');
+    return presentThreadShared(row, (await this.extras([threadId]))(threadId));
+  }
+
+  /** One post as a kind of reader sees it. */
+  async post(postId: string, reader: PostReader = ANY_READER): Promise<PostView> {
+    const { rows } = await this.pool.query<PostRow>(`${this.postSelect} WHERE po.id = $1`, [
+      postId,
+    ]);
+    if (!rows[0]) throw new NotFoundError('Post');
+    return (await this.present(rows, reader))[0]!;
+  }
+
+  async postRow(postId: string): Promise<PostRow> {
+    const { rows } = await this.pool.query<PostRow>(`${this.postSelect} WHERE po.id = $1`, [
+      postId,
+    ]);
+    if (!rows[0]) throw new NotFoundError('Post');
+    return rows[0];
+  }
+
+  /** The thread as its page shows it to the actor. */
+  async view(actor: Actor, context: ThreadContext) {
+    const { row, state } = context;
+    const extras = (await this.extras([row.id]))(row.id);
+    return presentThreadView(
+      row,
+      extras,
+      {
+        canPost: canInThread(actor, 'post', state),
+        canModerate: canInThread(actor, 'moderate', state),
+        canMarkAnswer: canInThread(actor, 'mark-answer', state),
+      },
+      actor.id,
+    );
+  }
+
+  readerOf(actor: Actor, context: ThreadContext): PostReader {
+    return { id: actor.id, moderator: canInThread(actor, 'moderate', context.state) };
+  }
+
+  async present(rows: PostRow[], reader: PostReader): Promise<PostView[]> {
+    const reactions = await this.reactions(rows.map((r) => r.id));
+    return rows.map((row) => presentPost(row, reactions.get(row.id) ?? [], reader));
+  }
+
+  private async reactions(postIds: string[]): Promise<Map<string, ReactionCount[]>> {
+    if (postIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ post_id: string; reaction: Reaction; by: string[] }>(
+      `SELECT post_id, reaction, array_agg(practitioner_id::text ORDER BY practitioner_id) AS by
+         FROM post_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, reaction`,
+      [postIds],
+    );
+    return reactionsByPost(rows, REACTIONS);
+  }
+
+  /** Themes and the latest participants of each thread, in two statements for a whole page. */
+  async extras(threadIds: string[]): Promise<(threadId: string) => ThreadExtras> {
+    if (threadIds.length === 0) return () => ({ themes: [], participants: [] });
+    const [themes, participants] = await Promise.all([
+      this.pool.query<ThemeView & { thread_id: string }>(this.sql.threadThemes, [threadIds]),
+      this.pool.query<PersonColumns<'person'> & { thread_id: string; practitioner_id: string }>(
+        `SELECT tp.thread_id, tp.practitioner_id, ${this.sql.personColumns('pp', 'ppc', 'person')}
+           FROM unnest($1::uuid[]) AS th(id)
+          CROSS JOIN LATERAL (
+            SELECT x.thread_id, x.practitioner_id, x.last_posted_at FROM thread_participants x
+             WHERE x.thread_id = th.id AND x.post_count > 0
+             ORDER BY x.last_posted_at DESC, x.practitioner_id LIMIT 5
+          ) tp
+          ${this.sql.personJoin('tp.practitioner_id', 'pp', 'ppc')}
+          ORDER BY tp.thread_id, tp.last_posted_at DESC, tp.practitioner_id`,
+        [threadIds],
+      ),
+    ]);
+    const themesBy = new Map<string, ThemeView[]>();
+    for (const { thread_id: id, ...theme } of themes.rows)
+      themesBy.set(id, [
+        ...(themesBy.get(id) ?? []),
+        { id: theme.id, slug: theme.slug, label: theme.label, translations: theme.translations },
+      ]);
+    const peopleBy = new Map<string, PersonSummary[]>();
+    for (const row of participants.rows)
+      peopleBy.set(row.thread_id, [
+        ...(peopleBy.get(row.thread_id) ?? []),
+        personOf(row.practitioner_id, row, 'person'),
+      ]);
+    return (id) => ({ themes: themesBy.get(id) ?? [], participants: peopleBy.get(id) ?? [] });
+  }
+}
+
+function decodeListCursor(cursor: string | undefined) {
+  const position = decodeCursor(cursor);
+  if (!position) return null;
+  const match = /^([01])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(position.key);
+  if (!match || Number.isNaN(Date.parse(match[2])))
+    throw new ValidationFailedError('cursor: not a cursor this API gave out');
+  return { pinned: Number(match[1]), at: match[2], id: position.id };
+}
+
+function decodeSeqCursor(cursor: string | undefined): number {
+  const position = decodeCursor(cursor);
+  if (!position) return 0;
+  if (!/^\d{1,9}$/.test(position.key))
+    throw new ValidationFailedError('cursor: not a cursor this API gave out');
+  return Number(position.key);
+}
