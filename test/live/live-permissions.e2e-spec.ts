@@ -32,6 +32,8 @@ describe('live rooms: permissions', () => {
   let author: TestPerson;
   let exchangeId: string;
   let lobbyId: string;
+  /** A thread of the exchange, for the thread events. */
+  let threadId: string;
   const sockets: Socket[] = [];
 
   const open = async (person: TestPerson): Promise<Socket> => {
@@ -121,6 +123,19 @@ describe('live rooms: permissions', () => {
       token: coordinator.token,
     });
     lobbyId = rooms.body.find((r: { kind: string }) => r.kind === 'lobby').id;
+    const thread = await http('POST', '/api/threads', {
+      token: author.token,
+      body: {
+        exchangeId,
+        title: 'A thread to hear',
+        kind: 'discussion',
+        language: 'en',
+        body: 'Listen live',
+        clientId: clientMessageId(),
+      },
+    });
+    expect(thread.status).toBe(201);
+    threadId = thread.body.thread.id;
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
@@ -255,6 +270,23 @@ describe('live rooms: permissions', () => {
       coordinator: 'ok',
       admin: 'ok',
     },
+    // Threads: every reader hears a thread (observers too); an outsider's looks missing.
+    'thread.subscribe': {
+      outsider: 'NOT_FOUND',
+      observer: 'ok',
+      participant: 'ok',
+      host: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
+    'thread.unsubscribe': {
+      outsider: 'ok',
+      observer: 'ok',
+      participant: 'ok',
+      host: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
   };
 
   it('has a decision for every event the gateway registers', () => {
@@ -303,6 +335,9 @@ describe('live rooms: permissions', () => {
           case 'question.upvote':
           case 'question.answer':
             return { roomId, messageId: question };
+          case 'thread.subscribe':
+          case 'thread.unsubscribe':
+            return { threadId };
           default:
             throw new Error(`no payload for ${event}`);
         }

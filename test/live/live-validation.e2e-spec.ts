@@ -91,6 +91,12 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
   ),
   reason: fc.oneof(notAString, fc.constantFrom('', 'ab'), huge(501)),
   token: fc.oneof(notAString, huge(4001)),
+  threadId: fc.oneof(
+    notAString,
+    fc.string({ maxLength: 40 }).filter((s) => !UUID.test(s)),
+    fc.uuid().map((u) => `${u}0`),
+    huge(1000),
+  ),
 };
 
 const OPTIONAL = new Set(['sinceSeq', 'language', 'isQuestion']);
@@ -124,6 +130,7 @@ describe('live rooms: validation of every payload', () => {
   let lobbyId: string;
   let sessionRoomId: string;
   let questionId: string;
+  let threadId: string;
   const sockets: Socket[] = [];
 
   const open = async (person: TestPerson): Promise<Socket> => {
@@ -165,6 +172,8 @@ describe('live rooms: validation of every payload', () => {
     },
     'question.upvote': { roomId: sessionRoomId, messageId: questionId },
     'question.answer': { roomId: sessionRoomId, messageId: questionId },
+    'thread.subscribe': { threadId },
+    'thread.unsubscribe': { threadId },
   });
 
   /** Everything a live event could have changed. */
@@ -229,6 +238,19 @@ describe('live rooms: validation of every payload', () => {
     expect(question.ok).toBe(true);
     questionId = (question as { data: { id: string } }).data.id;
     socket.close();
+    const thread = await http('POST', '/api/threads', {
+      token: host.token,
+      body: {
+        exchangeId: exchange.body.id,
+        title: 'Validation thread',
+        kind: 'discussion',
+        language: 'en',
+        body: 'Payloads',
+        clientId: 'validation-thread',
+      },
+    });
+    expect(thread.status).toBe(201);
+    threadId = thread.body.thread.id;
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();

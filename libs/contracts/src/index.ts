@@ -207,5 +207,6 @@ export * from './live.js';
 export * from './home.js';
 export * from './moderation.js';
 export * from './threads.js';
+export * from './thread-state.js';
 export * from './mentions.js';
 export * from './attribution.js';

@@ -105,7 +105,10 @@ export interface ThreadView extends ThreadSummary, ThreadShared {
   source: ThreadSource | null;
   /** Moderators and the author: who hid it (moderators) and why. */
   hiddenState: HiddenState | null;
-  /** The reader may write here (observers and outsiders may not); a lock stops all but moderators. */
+  /**
+   * The reader's standing lets them write here (observers, the muted and outsiders may not); a
+   * lock (all but moderators) and a merge stop them too: see mayPostNow.
+   */
   canPost: boolean;
   canModerate: boolean;
   /** The author of a question and moderators mark its answer. */

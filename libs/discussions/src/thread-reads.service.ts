@@ -312,13 +312,15 @@ export class ThreadReads {
   async view(actor: Actor, context: ThreadContext) {
     const { row, state } = context;
     const extras = (await this.extras([row.id]))(row.id);
+    // The reader's standing, apart from the lock and a merge (clients apply those, live too).
+    const standing = { ...state, locked: false, merged: false };
     return presentThreadView(
       row,
       extras,
       {
-        canPost: canInThread(actor, 'post', state),
+        canPost: canInThread(actor, 'post', standing),
         canModerate: canInThread(actor, 'moderate', state),
-        canMarkAnswer: canInThread(actor, 'mark-answer', state),
+        canMarkAnswer: canInThread(actor, 'mark-answer', standing),
       },
       actor.id,
     );
