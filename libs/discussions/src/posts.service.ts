@@ -18,9 +18,10 @@ import {
 } from '../../common/src/index.js';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
-import { canInPlace, canInThread } from './discussions.policy.js';
+import { canInThread } from './discussions.policy.js';
 import { ANY_READER, personOf, type PostRow } from './discussions.presenter.js';
 import {
+  assertMayWrite,
   type PlaceContext,
   ThreadAccess,
   type ThreadContext,
@@ -356,8 +357,8 @@ export class PostsService {
   /** Adds or takes back a reaction; those who may write here react. */
   async react(actor: Actor, postId: string, reaction: Reaction, on: boolean): Promise<PostView> {
     const { post, thread } = await this.access.post(actor, postId);
-    if (!canInPlace(actor, 'start', thread.state))
-      throw new ForbiddenError('Those who read but do not post here cannot react either.');
+    // Those who read but do not write here (observers, the muted) do not react either.
+    assertMayWrite(actor, thread.state);
     if (post.deleted_at || post.hidden_at) throw new ConflictError('This post was removed.');
     await this.dataSource.transaction(async (manager) => {
       const changed = on

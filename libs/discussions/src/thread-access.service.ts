@@ -202,6 +202,11 @@ export class ThreadAccess {
   }
 }
 
+/** Refuses, saying why, a person who may not write in this place (observer, muted, concluded). */
+export function assertMayWrite(actor: Actor, place: PlaceState): void {
+  if (!canInPlace(actor, 'start', place)) throw refusal('start', place);
+}
+
 export function stateOf(row: ThreadRow, actor: Actor): ThreadState {
   return {
     commons: row.exchange_id === null,

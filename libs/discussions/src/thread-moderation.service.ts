@@ -241,7 +241,7 @@ export class ThreadModeration implements OnModuleInit {
          )
          UPDATE posts p SET
            thread_id = $2,
-           seq = $3 + moved.n,
+           seq = $3::int + moved.n,
            depth = p.depth + 1,
            parent_id = CASE WHEN p.depth = 0 THEN $4::uuid ELSE p.parent_id END,
            branch_id = $5::uuid,
@@ -256,7 +256,7 @@ export class ThreadModeration implements OnModuleInit {
       ]);
       await manager.query(
         `UPDATE threads t SET
-           last_seq = $2 + $3,
+           last_seq = $2::int + $3::int,
            reply_count = (SELECT count(*)::int FROM posts p WHERE p.thread_id = t.id AND p.depth > 0
                            AND p.deleted_at IS NULL AND p.hidden_at IS NULL),
            last_activity_at = date_trunc('milliseconds', greatest(t.last_activity_at, now()))
