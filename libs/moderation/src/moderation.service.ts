@@ -33,6 +33,12 @@ const OUTCOME_TEXT: Partial<
   remove: (where) => `A moderator removed you from ${where}.`,
   readmit: (where) => `A moderator let you back into ${where}.`,
   reinstate: () => 'A coordinator reinstated your account.',
+  lock: (where) => `A moderator locked your thread ${where}.`,
+  unlock: (where) => `A moderator unlocked your thread ${where}.`,
+  pin: (where) => `A moderator pinned your thread ${where}.`,
+  unpin: (where) => `A moderator unpinned your thread ${where}.`,
+  move: (where) => `A moderator moved your thread ${where}.`,
+  merge: (where) => `A moderator merged your thread ${where} into another thread.`,
 };
 
 export interface AuditEntry {
