@@ -13,7 +13,13 @@ import {
 } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';
-import { browserSuite, expectAccessible, heading, launchBrowser } from '../support/browser.js';
+import {
+  browserSuite,
+  expectAccessible,
+  heading,
+  launchBrowser,
+  chooseLanguage,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   addMember,
@@ -339,7 +345,7 @@ suite('the home page in the web client', () => {
 
     // In Dutch, on a phone-sized window.
     await page.setViewportSize(PHONE);
-    await page.getByRole('banner').getByRole('combobox').selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await heading(page, 'Startpagina');
     await page.getByRole('heading', { level: 2, name: 'Uw volgende sessies' }).waitFor();
     await page.getByText('Ongelezen: 4').waitFor();
