@@ -4,7 +4,6 @@ import { type AcceptedFileType, MAX_FILE_NAME_LENGTH } from '../../contracts/src
 import { textProblem } from '../../common/src/index.js';
 
 // DEL and the C1 controls, which the input gate's C0 check does not cover; no name needs them.
-// eslint-disable-next-line no-control-regex
 const MORE_CONTROLS = /[\u007F-\u009F]/;
 
 /** What is wrong with an uploaded file's name, or null. */
