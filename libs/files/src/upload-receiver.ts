@@ -5,7 +5,7 @@
 // discarded (up to a cap, then the connection is closed), so clients get the answer.
 import busboy from 'busboy';
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
@@ -116,8 +116,8 @@ export async function receiveUpload(
       limits: {
         files: 1,
         fields: 0,
-        parts: 1,
-        fileSize: options.limitBytes,
+        // busboy calls reaching its limit "limit": one byte more says the file went past ours.
+        fileSize: options.limitBytes + 1,
         headerPairs: 8,
         fieldNameSize: 100,
       },
@@ -130,20 +130,25 @@ export async function receiveUpload(
     let settled = false;
     let written: Promise<ReceivedUpload> | null = null;
     let target: string | null = null;
-    let part: Readable | null = null;
+    let writer: WriteStream | null = null;
+    let writerClosed: Promise<void> = Promise.resolve();
 
     const fail = (error: Error): void => {
       if (settled) return;
       settled = true;
       incoming.body.unpipe(parser);
       parser.removeAllListeners('file');
-      part?.destroy();
+      // Ending the writer ends the pipeline; busboy's part stream may already count as ended
+      // (its last chunk arrived with the limit), and destroying it would leave the pipeline waiting.
+      writer?.destroy();
       discardRest(incoming);
-      // Remove the partial file once its writer has let go of it.
-      void (written ?? Promise.resolve())
+      // Answer once the partial file is gone: after its writer closed it (it may still be
+      // opening it), so a refused upload leaves nothing behind by the time it is refused.
+      const partial = target;
+      void writerClosed
+        .then(() => (partial ? rm(partial, { force: true }) : undefined))
         .catch(() => undefined)
-        .then(() => (target ? rm(target, { force: true }) : undefined));
-      reject(error);
+        .then(() => reject(error));
     };
 
     parser.on('file', (field, stream, info) => {
@@ -158,22 +163,26 @@ export async function receiveUpload(
         stream.resume();
         return fail(refusal(problem));
       }
-      part = stream;
       stream.on('limit', () => fail(new UploadLimitReached(options.limitBytes)));
       const meter = new Meter();
-      target = path.join(options.dir, `${randomUUID()}.part`);
-      written = pipeline(
-        stream,
-        meter,
-        createWriteStream(target, { flags: 'wx', mode: 0o600 }),
-      ).then(() => ({ name, path: target!, sizeBytes: meter.sizeBytes, sha256: meter.digest() }));
+      const file = path.join(options.dir, `${randomUUID()}.part`);
+      target = file;
+      const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+      writer = out;
+      writerClosed = new Promise((closed) => out.once('close', () => closed()));
+      written = pipeline(stream, meter, out).then(() => ({
+        name,
+        path: file,
+        sizeBytes: meter.sizeBytes,
+        sha256: meter.digest(),
+      }));
       written.catch((error: Error) => fail(error));
     });
     parser.on('fieldsLimit', () =>
       fail(refusal('must be a file with a file name, and nothing else')),
     );
+    // busboy says so as soon as a second file's headers arrive (or any field's).
     parser.on('filesLimit', () => fail(refusal('one file per upload')));
-    parser.on('partsLimit', () => fail(refusal('one file per upload, and nothing else')));
     parser.on('error', () => fail(refusal('must be a well-formed multipart/form-data body')));
     parser.on('close', () => {
       if (settled) return;
