@@ -191,11 +191,13 @@ export function FileUploader({
       </p>
 
       {problems.length > 0 && (
-        <ul className="notice notice--error file-uploader__problems" role="alert">
-          {problems.map((problem) => (
-            <li key={problem.key}>{problem.text}</li>
-          ))}
-        </ul>
+        <div className="notice notice--error" role="alert">
+          <ul className="file-uploader__problems">
+            {problems.map((problem) => (
+              <li key={problem.key}>{problem.text}</li>
+            ))}
+          </ul>
+        </div>
       )}
 
       {(inFlight.length > 0 || value.length > 0) && (
