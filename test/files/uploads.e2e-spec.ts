@@ -20,6 +20,7 @@ import {
   officeOpenXml,
   openDocument,
   pngWithGps,
+  stallUpload,
   streamUpload,
   svg,
   upload,
@@ -34,6 +35,7 @@ import {
   filesOnDisk,
   type FilesTestApp,
   startFilesApp,
+  until,
 } from './files-helpers.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -285,6 +287,26 @@ describe('uploads', () => {
       expect((res.headers as Record<string, string>).connection).toBe('close');
       expect(await rowsOf(person)).toEqual([]);
     });
+  });
+
+  it('lets a member have 4 uploads under way; the fifth gets RATE_LIMITED; an abandoned upload leaves nothing and frees its place', async () => {
+    const person = await freshMember();
+    const stalled = [1, 2, 3, 4].map(() => stallUpload(t.baseUrl, person.token));
+    const incoming = async () =>
+      (await filesOnDisk(t)).filter((f) => f.startsWith('.incoming')).length;
+    expect(await until(incoming, (n) => n === 4)).toBe(4);
+    const fifth = await upload(t.baseUrl, person.token, minimalPdf(), 'fifth.pdf');
+    expect([fifth.status, fifth.body.code]).toEqual([429, 'RATE_LIMITED']);
+    expect((fifth.headers as Headers).get('retry-after')).toBe('5');
+
+    for (const upload of stalled) upload.abandon();
+    expect(await until(incoming, (n) => n === 0)).toBe(0);
+    const after = await until(
+      () => upload(t.baseUrl, person.token, minimalPdf(), 'after.pdf'),
+      (res) => res.status === 201,
+    );
+    expect(after.status).toBe(201);
+    expect((await rowsOf(person)).length).toBe(1);
   });
 
   describe('malformed requests get a typed 4xx and change nothing', () => {

@@ -337,3 +337,24 @@ export function streamUpload(
     pump();
   });
 }
+
+/**
+ * Starts an upload that sends its first `bytes` and then waits, as a slow or stalled client
+ * would; `abandon()` drops the connection.
+ */
+export function stallUpload(
+  baseUrl: string,
+  token: string,
+  bytes = 100 * 1024,
+): { abandon(): void } {
+  const request = http.request(new URL('/api/files', baseUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': MULTIPART_TYPE },
+  });
+  request.on('error', () => undefined);
+  request.write(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+  );
+  request.write(Buffer.alloc(bytes, 0x20));
+  return { abandon: () => request.destroy() };
+}

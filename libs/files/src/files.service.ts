@@ -25,6 +25,7 @@ import {
   type Actor,
   isUuidShaped,
   NotFoundError,
+  RateLimitedError,
   ValidationFailedError,
 } from '../../common/src/index.js';
 import { APP_CONFIG, type AppConfig } from '../../persistence/src/index.js';
@@ -51,6 +52,8 @@ import { type IncomingUpload, receiveUpload, UploadLimitReached } from './upload
 const MIB = 1024 * 1024;
 /** A file still `pending` after this long was left by a crash mid-upload. */
 const PENDING_GIVE_UP_MS = 60 * 60 * 1000;
+/** Uploads one member may have under way on one API node (each holds a connection and disk). */
+export const UPLOADS_IN_FLIGHT_PER_MEMBER = 4;
 
 export interface FileUsage {
   usedBytes: number;
@@ -62,6 +65,7 @@ export interface FileUsage {
 export class FilesService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Files');
   private readonly quotaBytes: number;
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     @InjectRepository(StoredFile) private readonly files: Repository<StoredFile>,
@@ -93,6 +97,23 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
 
   /** Receives one file, checks it and stores it, unattached and owned by the uploader. */
   async upload(actor: Actor, incoming: IncomingUpload): Promise<StoredFile> {
+    const under = this.inFlight.get(actor.id) ?? 0;
+    if (under >= UPLOADS_IN_FLIGHT_PER_MEMBER)
+      throw new RateLimitedError(
+        5,
+        `At most ${UPLOADS_IN_FLIGHT_PER_MEMBER} uploads at a time: wait for one to finish.`,
+      );
+    this.inFlight.set(actor.id, under + 1);
+    try {
+      return await this.receiveAndStore(actor, incoming);
+    } finally {
+      const left = (this.inFlight.get(actor.id) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(actor.id, left);
+      else this.inFlight.delete(actor.id);
+    }
+  }
+
+  private async receiveAndStore(actor: Actor, incoming: IncomingUpload): Promise<StoredFile> {
     const usedBefore = await this.usedBytes(actor.id);
     const room = this.quotaBytes - usedBefore;
     if (room <= 0) throw new QuotaExceededError(this.quotaBytes, usedBefore);

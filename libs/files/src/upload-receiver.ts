@@ -38,8 +38,12 @@ export class UploadLimitReached extends Error {
   }
 }
 
-/** The client went away before the upload was complete; nothing was kept. */
-export class UploadAbandoned extends Error {}
+/** The client went away before the upload was complete; nothing was kept (and nobody hears). */
+export class UploadAbandoned extends ValidationFailedError {
+  constructor(message: string) {
+    super(`file: ${message}`, [{ field: 'file', problems: [message] }]);
+  }
+}
 
 /** Room for multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -198,9 +202,9 @@ export async function receiveUpload(
     });
     incoming.body.on('close', () => {
       if (!(incoming.body as Readable & { complete?: boolean }).complete)
-        fail(new UploadAbandoned('The client went away before the upload was complete.'));
+        fail(new UploadAbandoned('the client went away before the upload was complete'));
     });
-    incoming.body.on('error', () => fail(new UploadAbandoned('The upload broke off.')));
+    incoming.body.on('error', () => fail(new UploadAbandoned('the upload broke off')));
     incoming.body.pipe(parser);
   });
 }
