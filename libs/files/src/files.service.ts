@@ -177,7 +177,10 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
     try {
       return { file, content: await this.storage.read(file.id) };
     } catch (error) {
-      if (error instanceof StoredContentMissingError) this.logger.error(error.message);
+      if (!(error instanceof StoredContentMissingError)) throw error;
+      // Deleted while we looked: gone, like any deleted file. Otherwise content was lost.
+      if (!(await this.files.existsBy({ id, status: 'stored' }))) throw new NotFoundError('File');
+      this.logger.error(error.message);
       throw error;
     }
   }
