@@ -224,8 +224,10 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
     actor: Actor,
   ): Promise<AttachmentView[]> {
     this.requireOwner(subject);
-    const ids = [...new Set(fileIds.map((id) => id.toLowerCase()))].sort();
-    if (ids.length === 0) return [];
+    const given = [...new Set(fileIds.map((id) => id.toLowerCase()))];
+    if (given.length === 0) return [];
+    // Rows are locked in id order, so two writers attaching overlapping sets cannot deadlock.
+    const ids = [...given].sort();
     if (!ids.every(isUuidShaped)) throw new NotFoundError('File');
     const rows = await manager.find(StoredFile, {
       where: { id: In(ids) },
@@ -261,7 +263,7 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
       );
       for (const file of fresh) Object.assign(file, where(subject), { attachedAt });
     }
-    return ids.map((id) => presentAttachment(byId.get(id)!));
+    return given.map((id) => presentAttachment(byId.get(id)!));
   }
 
   /**
