@@ -87,6 +87,13 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
   'GET /api/rooms/:id/restrictions': 'member',
+  // Files: an upload is its uploader's; an attached file is read like its post or practice
+  // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
+  'POST /api/files': 'member',
+  'GET /api/me/files': 'member',
+  'GET /api/files/:id': 'member',
+  'GET /api/files/:id/meta': 'member',
+  'DELETE /api/files/:id': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

@@ -6,6 +6,7 @@ import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/inde
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { FilesModule } from '../../../libs/files/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { ModerationModule } from '../../../libs/moderation/src/index.js';
@@ -42,6 +43,7 @@ export class AppModule {
         RealtimeModule,
         LiveModule,
         HomeModule,
+        FilesModule,
       ],
       controllers: [HealthController],
     };

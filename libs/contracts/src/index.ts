@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'ROOM_NOT_OPEN',
   'ROOM_READ_ONLY',
   'EDIT_WINDOW_PASSED',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE_TYPE',
+  'QUOTA_EXCEEDED',
+  'FILE_ATTACHED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -205,3 +209,4 @@ export * from './notifications.js';
 export * from './live.js';
 export * from './home.js';
 export * from './moderation.js';
+export * from './files.js';
