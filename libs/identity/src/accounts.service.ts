@@ -37,6 +37,7 @@ export class AccountsService implements OnModuleInit {
       'invitations.invited_by_id',
       'invitations.accepted_by_id',
       'practitioner_themes.practitioner_id',
+      'password_resets.practitioner_id',
     ]);
   }
 
