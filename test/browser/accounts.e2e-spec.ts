@@ -10,6 +10,7 @@ import {
   heading,
   launchBrowser,
   signIn,
+  chooseLanguage as chooseLanguageInHeader,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -53,7 +54,7 @@ async function expectNoHorizontalScroll(page: Page, where: string): Promise<void
 }
 
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('banner').getByRole('combobox').selectOption(language);
+  await chooseLanguageInHeader(page, language);
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
 }
 

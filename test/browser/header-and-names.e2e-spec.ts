@@ -75,9 +75,7 @@ suite('the header, names and clocks in the web client', () => {
     await expectAccessible(page, 'open menu on a phone');
     // The links follow the button in the tab order.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Exchanges',
-    );
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Home');
 
     await page.keyboard.press('Escape');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');

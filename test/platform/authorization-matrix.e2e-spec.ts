@@ -117,6 +117,13 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/posts/:id/restore': 'member',
   'POST /api/thread-mutes': 'member',
   'POST /api/thread-mutes/lift': 'member',
+  // Files: an upload is its uploader's; an attached file is read like its post or practice
+  // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
+  'POST /api/files': 'member',
+  'GET /api/me/files': 'member',
+  'GET /api/files/:id': 'member',
+  'GET /api/files/:id/meta': 'member',
+  'DELETE /api/files/:id': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

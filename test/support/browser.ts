@@ -97,3 +97,16 @@ export async function browserContext(
   }
   return context;
 }
+
+/**
+ * Switches the interface language from the header, opening the folded menu first on a phone,
+ * and closes it again.
+ */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  const switcher = page.getByRole('banner').getByRole('combobox');
+  const folded = !(await switcher.isVisible());
+  if (folded) await page.getByRole('banner').locator('.menu-button').click();
+  await switcher.selectOption(language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  if (folded && (await switcher.isVisible())) await page.keyboard.press('Escape');
+}

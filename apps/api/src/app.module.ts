@@ -7,6 +7,7 @@ import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { DiscussionsModule } from '../../../libs/discussions/src/index.js';
+import { FilesModule } from '../../../libs/files/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { ModerationModule } from '../../../libs/moderation/src/index.js';
@@ -44,6 +45,7 @@ export class AppModule {
         LiveModule,
         DiscussionsModule,
         HomeModule,
+        FilesModule,
       ],
       controllers: [HealthController],
     };

@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'ROOM_READ_ONLY',
   'EDIT_WINDOW_PASSED',
   'THREAD_LOCKED',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE_TYPE',
+  'QUOTA_EXCEEDED',
+  'FILE_ATTACHED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -210,3 +214,4 @@ export * from './threads.js';
 export * from './thread-state.js';
 export * from './mentions.js';
 export * from './attribution.js';
+export * from './files.js';

@@ -6,13 +6,12 @@ import {
   type Actor,
   ConflictError,
   RateLimitedError,
-  decodeCursor,
   DomainEvents,
   ForbiddenError,
   hasNetworkRole,
   NotFoundError,
-  toPage,
   ValidationFailedError,
+  pageBy,
 } from '../../common/src/index.js';
 import { City } from '../../cities/src/index.js';
 import { ModerationService } from '../../moderation/src/index.js';
@@ -59,22 +58,11 @@ export class ExchangesService {
   ) {}
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
-    const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.cursor, { instantKey: true });
-    const qb = this.exchanges
-      .createQueryBuilder('e')
-      .leftJoinAndSelect('e.themes', 'theme')
-      .leftJoinAndSelect('e.cities', 'city')
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC');
+    // A page of ids first (filters and keyset), then the exchanges with their relations.
     const ids = this.exchanges
       .createQueryBuilder('x')
-      .select('x.id')
-      // Millisecond precision, like the cursor's key (PostgreSQL keeps microseconds): otherwise
-      // exchanges created within the boundary's millisecond would be skipped.
-      .orderBy(`date_trunc('milliseconds', x.created_at)`, 'DESC')
-      .addOrderBy('x.id', 'DESC')
-      .limit(limit + 1);
+      .select(['x.id', 'x.createdAt'])
+      .where('true');
     if (query.status) ids.andWhere('x.status = :status', { status: query.status });
     if (query.theme) {
       ids.andWhere(
@@ -92,19 +80,28 @@ export class ExchangesService {
         'EXISTS (SELECT 1 FROM exchange_members em WHERE em.exchange_id = x.id AND em.practitioner_id = :me)',
         { me: actor.id },
       );
-    if (cursor)
-      ids.andWhere(
-        `(date_trunc('milliseconds', x.created_at), x.id) < (:key::timestamptz, :id::uuid)`,
-        {
-          key: cursor.key,
-          id: cursor.id,
-        },
-      );
-    const pageIds = (await ids.getMany()).map((x) => x.id);
-    if (pageIds.length === 0) return { items: [], nextCursor: null };
-    const rows = await qb.where('e.id IN (:...pageIds)', { pageIds }).getMany();
+    const page = await pageBy(
+      ids,
+      {
+        key: 'x.created_at',
+        id: 'x.id',
+        direction: 'DESC',
+        instant: true,
+        positionOf: (e) => ({ key: e.createdAt.toISOString(), id: e.id }),
+      },
+      query,
+      20,
+    );
+    const pageIds = page.items.map((x) => x.id);
+    if (pageIds.length === 0) return page;
+    const rows = await this.exchanges
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.themes', 'theme')
+      .leftJoinAndSelect('e.cities', 'city')
+      .where('e.id IN (:...pageIds)', { pageIds })
+      .getMany();
     rows.sort((a, b) => pageIds.indexOf(a.id) - pageIds.indexOf(b.id));
-    return toPage(rows, limit, (e) => ({ key: e.createdAt.toISOString(), id: e.id }));
+    return { items: rows, nextCursor: page.nextCursor };
   }
 
   /** Hosts, member counts and the actor's own standing, for a set of exchanges in three queries. */

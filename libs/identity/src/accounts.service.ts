@@ -10,7 +10,7 @@ import { Invitation } from './entities/invitation.entity.js';
 import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { InvitationsService } from './invitations.service.js';
-import { SessionsService } from './sessions.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 
 /** The neutral name an erased account's remaining traces carry. */
@@ -21,7 +21,7 @@ export class AccountsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practitioners: PractitionersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
@@ -37,6 +37,7 @@ export class AccountsService implements OnModuleInit {
       'invitations.invited_by_id',
       'invitations.accepted_by_id',
       'practitioner_themes.practitioner_id',
+      'password_resets.practitioner_id',
     ]);
   }
 

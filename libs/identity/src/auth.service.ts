@@ -11,7 +11,7 @@ import {
 } from '../../common/src/index.js';
 import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { type IssuedRefreshToken, SessionsService } from './sessions.service.js';
+import { type IssuedRefreshToken, SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
@@ -29,7 +29,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practitioners: PractitionersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,

@@ -18,7 +18,7 @@ import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MeController } from './me.controller.js';
 import { PasswordResetsService } from './password-resets.service.js';
-import { SessionsService } from './sessions.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { JWT_SECRET, TokenService } from './token.service.js';
 
@@ -33,7 +33,7 @@ import { JWT_SECRET, TokenService } from './token.service.js';
   providers: [
     TokenService,
     ActorResolver,
-    SessionsService,
+    SignInSessions,
     SignInThrottle,
     AuthService,
     DeviceCookies,

@@ -14,7 +14,7 @@ import { PasswordReset } from './entities/password-reset.entity.js';
 import { hashPassword } from './passwords.js';
 import { isRefused, postgresLimiter, refusingWithRetryAfter } from './rate-limits.js';
 import { hashToken, newSecretToken } from './secrets.js';
-import { SessionsService } from './sessions.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 
 export class PasswordResetInvalidError extends DomainError {
@@ -45,7 +45,7 @@ export class PasswordResetsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practitioners: PractitionersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly throttle: SignInThrottle,
     private readonly mail: MailService,
     private readonly events: DomainEvents,

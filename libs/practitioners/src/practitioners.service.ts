@@ -5,13 +5,12 @@ import type { NameWarning, NetworkRole, Page } from '../../contracts/src/index.j
 import {
   type Actor,
   canonicalLanguageTag,
-  decodeCursor,
   ForbiddenError,
   namesLookAlike,
   nameSkeletons,
   NotFoundError,
-  toPage,
   ValidationFailedError,
+  pageBy,
 } from '../../common/src/index.js';
 import { CitiesService, escapeLike } from '../../cities/src/index.js';
 import { ThemesService } from '../../themes/src/index.js';
@@ -59,15 +58,10 @@ export class PractitionersService {
     if (status !== 'active' && !canActOnPractitioner(actor, 'view-suspended')) {
       throw new ForbiddenError('Only coordinators and admins see suspended accounts.');
     }
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
     const qb = this.practitioners
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.city', 'city')
-      .where('p.status = :status', { status })
-      .orderBy('p.display_name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit + 1);
+      .where('p.status = :status', { status });
     if (query.region) qb.andWhere('city.region = :region', { region: query.region });
     if (query.cityId) qb.andWhere('p.city_id = :cityId', { cityId: query.cityId });
     if (query.position) qb.andWhere('p.position = :position', { position: query.position });
@@ -92,9 +86,17 @@ export class PractitionersService {
         { theme: query.theme },
       );
     }
-    if (cursor)
-      qb.andWhere('(p.display_name, p.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
-    const page = toPage(await qb.getMany(), limit, (p) => ({ key: p.displayName, id: p.id }));
+    const page = await pageBy(
+      qb,
+      {
+        key: 'p.display_name',
+        id: 'p.id',
+        direction: 'ASC',
+        positionOf: (p) => ({ key: p.displayName, id: p.id }),
+      },
+      query,
+      25,
+    );
     await this.loadThemes(page.items);
     return page;
   }

@@ -664,6 +664,35 @@ export const de: Messages = {
     noneNeverSignedIn: 'Alle haben sich mindestens einmal angemeldet.',
     accountSince: 'Konto seit {{date}}',
   },
+  files: {
+    attachments: 'Anhänge',
+    dropHere: 'Dateien hierher ziehen, oder',
+    choose: 'Dateien auswählen',
+    accepted:
+      'PDF, Bilder (JPEG, PNG, WebP, GIF) und Office-Dokumente, je höchstens {{size}}, höchstens {{max}} Dateien. Standortdaten werden aus Fotos entfernt.',
+    uploading: '{{name}} wird hochgeladen',
+    uploaded: '{{name}} ist hochgeladen.',
+    removed: '{{name}} ist entfernt.',
+    cancel: 'Abbrechen',
+    remove: 'Entfernen',
+    download: 'Herunterladen',
+    tooLarge: '„{{name}}“ ist größer als {{size}}.',
+    unsupported:
+      '„{{name}}“ kann nicht angehängt werden: Nur PDF, Bilder und Office-Dokumente sind möglich.',
+    empty: '„{{name}}“ ist leer.',
+    tooMany:
+      '„{{name}}“ wurde nicht hinzugefügt: Höchstens {{max}} Dateien können angehängt werden.',
+    quotaExceeded:
+      '„{{name}}“ passt nicht mehr in Ihren Speicher ({{used}} von {{quota}} belegt). Entfernen Sie Dateien, die Sie nicht mehr brauchen.',
+    failed: '„{{name}}“ konnte nicht hochgeladen werden: {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Bild',
+      document: 'Dokument',
+      spreadsheet: 'Tabelle',
+      presentation: 'Präsentation',
+    },
+  },
   notFound: {
     title: 'Seite nicht gefunden',
     text: 'Unter dieser Adresse gibt es nichts.',

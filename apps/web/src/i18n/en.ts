@@ -641,6 +641,33 @@ export const en = {
     noneNeverSignedIn: 'Everyone has signed in at least once.',
     accountSince: 'Account since {{date}}',
   },
+  files: {
+    attachments: 'Attachments',
+    dropHere: 'Drag files here, or',
+    choose: 'Choose files',
+    accepted:
+      'PDF, images (JPEG, PNG, WebP, GIF) and office documents, up to {{size}} each, at most {{max}} files. Location data is removed from photos.',
+    uploading: 'Uploading {{name}}',
+    uploaded: '{{name}} is uploaded.',
+    removed: '{{name}} is removed.',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    download: 'Download',
+    tooLarge: '“{{name}}” is larger than {{size}}.',
+    unsupported: '“{{name}}” cannot be attached: only PDF, images and office documents can.',
+    empty: '“{{name}}” is empty.',
+    tooMany: '“{{name}}” was not added: at most {{max}} files can be attached.',
+    quotaExceeded:
+      '“{{name}}” does not fit in your storage ({{used}} of {{quota}} used). Remove files you no longer need.',
+    failed: '“{{name}}” could not be uploaded: {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Image',
+      document: 'Document',
+      spreadsheet: 'Spreadsheet',
+      presentation: 'Presentation',
+    },
+  },
   notFound: {
     title: 'Page not found',
     text: 'There is nothing at this address.',

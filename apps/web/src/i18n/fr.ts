@@ -663,6 +663,34 @@ export const fr: Messages = {
     noneNeverSignedIn: 'Tout le monde s’est connecté au moins une fois.',
     accountSince: 'Compte créé le {{date}}',
   },
+  files: {
+    attachments: 'Pièces jointes',
+    dropHere: 'Glissez des fichiers ici, ou',
+    choose: 'Choisir des fichiers',
+    accepted:
+      'PDF, images (JPEG, PNG, WebP, GIF) et documents bureautiques, {{size}} au plus chacun, {{max}} fichiers au plus. Les données de localisation sont retirées des photos.',
+    uploading: 'Envoi de {{name}}',
+    uploaded: '{{name}} est envoyé.',
+    removed: '{{name}} est retiré.',
+    cancel: 'Annuler',
+    remove: 'Retirer',
+    download: 'Télécharger',
+    tooLarge: '« {{name}} » dépasse {{size}}.',
+    unsupported:
+      '« {{name}} » ne peut pas être joint : seuls les PDF, les images et les documents bureautiques le peuvent.',
+    empty: '« {{name}} » est vide.',
+    tooMany: '« {{name}} » n’a pas été ajouté : {{max}} fichiers au plus peuvent être joints.',
+    quotaExceeded:
+      '« {{name}} » ne tient pas dans votre espace ({{used}} utilisés sur {{quota}}). Retirez les fichiers dont vous n’avez plus besoin.',
+    failed: '« {{name}} » n’a pas pu être envoyé : {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Image',
+      document: 'Document',
+      spreadsheet: 'Tableur',
+      presentation: 'Présentation',
+    },
+  },
   notFound: {
     title: 'Page introuvable',
     text: 'Il n’y a rien à cette adresse.',

@@ -655,6 +655,35 @@ export const nl: Messages = {
     noneNeverSignedIn: 'Iedereen heeft zich minstens één keer aangemeld.',
     accountSince: 'Account sinds {{date}}',
   },
+  files: {
+    attachments: 'Bijlagen',
+    dropHere: 'Sleep bestanden hierheen, of',
+    choose: 'Bestanden kiezen',
+    accepted:
+      'Pdf, afbeeldingen (JPEG, PNG, WebP, GIF) en kantoordocumenten, elk hoogstens {{size}}, hoogstens {{max}} bestanden. Locatiegegevens worden uit foto’s verwijderd.',
+    uploading: '{{name}} wordt geüpload',
+    uploaded: '{{name}} is geüpload.',
+    removed: '{{name}} is verwijderd.',
+    cancel: 'Annuleren',
+    remove: 'Verwijderen',
+    download: 'Downloaden',
+    tooLarge: '‘{{name}}’ is groter dan {{size}}.',
+    unsupported:
+      '‘{{name}}’ kan niet worden bijgevoegd: alleen pdf’s, afbeeldingen en kantoordocumenten kunnen dat.',
+    empty: '‘{{name}}’ is leeg.',
+    tooMany:
+      '‘{{name}}’ is niet toegevoegd: er kunnen hoogstens {{max}} bestanden worden bijgevoegd.',
+    quotaExceeded:
+      '‘{{name}}’ past niet meer in uw opslag ({{used}} van {{quota}} gebruikt). Verwijder bestanden die u niet meer nodig hebt.',
+    failed: '‘{{name}}’ kon niet worden geüpload: {{reason}}',
+    kinds: {
+      pdf: 'Pdf',
+      image: 'Afbeelding',
+      document: 'Document',
+      spreadsheet: 'Rekenblad',
+      presentation: 'Presentatie',
+    },
+  },
   notFound: {
     title: 'Pagina niet gevonden',
     text: 'Op dit adres staat niets.',

@@ -39,10 +39,10 @@ export function AcceptInvitationPage() {
       await signIn(preview.data!.email, password);
     } catch {
       // The account exists now; signing in by hand is all that is left.
-      navigate('/sign-in?accepted=1', { replace: true });
+      void navigate('/sign-in?accepted=1', { replace: true });
       return;
     }
-    navigate('/me?welcome=1', { replace: true, state: { nameWarnings: warnings } });
+    void navigate('/me?welcome=1', { replace: true, state: { nameWarnings: warnings } });
   });
 
   const onSubmit = (event: FormEvent) => {

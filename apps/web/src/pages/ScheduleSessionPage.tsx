@@ -38,7 +38,7 @@ export function ScheduleSessionPage() {
           submitLabel={t('sessions.submit')}
           onSave={async (input) => {
             const session = await sessionsApi.schedule(e.id, input);
-            navigate(`/exchanges/${e.id}/sessions/${session.id}`);
+            void navigate(`/exchanges/${e.id}/sessions/${session.id}`);
           }}
         />
       ) : (

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,6 +19,7 @@ import {
   IsBcp47Tag,
   IsIanaTimeZone,
   IsVisibleName,
+  PageQuery,
 } from '../../../common/src/index.js';
 import { isCountryCode } from '../region.js';
 
@@ -119,7 +120,7 @@ export class UpdateCityDto {
   languages?: string[];
 }
 
-export class ListCitiesQuery {
+export class ListCitiesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGIONS })
   @IsOptional()
   @IsIn(REGIONS)
@@ -141,18 +142,4 @@ export class ListCitiesQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

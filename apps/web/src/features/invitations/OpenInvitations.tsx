@@ -4,8 +4,8 @@ import { useViewerZone } from '../time/viewerZone';
 
 export function OpenInvitations({ invitations }: { invitations: InvitationView[] }) {
   const { t, i18n } = useTranslation();
-  if (invitations.length === 0) return <p>{t('invite.noneOpen')}</p>;
   const zone = useViewerZone();
+  if (invitations.length === 0) return <p>{t('invite.noneOpen')}</p>;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: zone });
   return (
     <div className="table-wrap">

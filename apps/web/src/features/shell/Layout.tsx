@@ -67,7 +67,7 @@ export function Layout() {
 
   const onSignOut = async () => {
     await signOut().catch(() => undefined);
-    navigate('/sign-in', { replace: true });
+    void navigate('/sign-in', { replace: true });
   };
 
   return (
