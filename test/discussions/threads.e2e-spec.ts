@@ -3,6 +3,7 @@
 // notifications they cause, a question's answer, lists, search in four languages, the commons.
 import type { PostView, ThreadPage, ThreadSummary } from '../../libs/contracts/src/index.js';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
+import { minimalPdf, upload } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { type Cast, castExchange, clientId, inbox, reply, startThread } from './thread-helpers.js';
@@ -309,6 +310,56 @@ describe('threads', () => {
       );
       const listed = await list(author, `exchangeId=${cast.exchangeId}`);
       expect(listed.items.map((i) => i.id)).not.toContain(thread.id);
+    });
+  });
+
+  describe('attachments', () => {
+    const uploadPdf = async (person: TestPerson, name: string) => {
+      const res = await upload(t.baseUrl, person.token, minimalPdf(), name, 'application/pdf');
+      expect(res.status).toBe(201);
+      return res.body as { id: string; url: string };
+    };
+    const statusOf = async (person: TestPerson, url: string) =>
+      (await fetch(`${t.baseUrl}${url}`, { headers: { authorization: `Bearer ${person.token}` } }))
+        .status;
+
+    it('puts the writer’s uploads on a post, downloadable like the post; edits and deletes take them off', async () => {
+      const report = await uploadPdf(author, 'evaluation-2026.pdf');
+      const slides = await uploadPdf(author, 'slides.pdf');
+      const { thread, posts } = await startThread(http, author, {
+        exchangeId: cast.exchangeId,
+        attachmentIds: [report.id],
+      });
+      expect(posts[0]!.attachments).toEqual([
+        expect.objectContaining({ id: report.id, name: 'evaluation-2026.pdf', kind: 'pdf' }),
+      ]);
+      expect(await statusOf(cast.people.observer, report.url)).toBe(200);
+      expect(await statusOf(cast.people.outsider, report.url)).toBe(404);
+      // Someone else's upload cannot be attached: it is not theirs to give.
+      const stolen = await http('POST', `/api/threads/${thread.id}/posts`, {
+        token: participant.token,
+        body: {
+          body: 'Mine now',
+          language: 'en',
+          clientId: clientId(),
+          attachmentIds: [slides.id],
+        },
+      });
+      expect([stolen.status, stolen.body.code]).toEqual([404, 'NOT_FOUND']);
+      const edited = await http<PostView>('PATCH', `/api/posts/${posts[0]!.id}`, {
+        token: author.token,
+        body: { body: 'With slides instead', attachmentIds: [slides.id] },
+      });
+      expect(edited.body.attachments.map((a) => a.id)).toEqual([slides.id]);
+      expect(await statusOf(cast.people.observer, report.url)).toBe(404);
+      const withReply = await reply(http, participant, thread.id);
+      void withReply;
+      expect(
+        (await http('DELETE', `/api/posts/${posts[0]!.id}`, { token: author.token })).status,
+      ).toBe(204);
+      expect(await statusOf(author, slides.url)).toBe(404);
+      const tombstone = (await page(participant, thread.id)).posts[0]!;
+      expect(tombstone).toMatchObject({ deleted: true, attachments: [] });
     });
   });
 

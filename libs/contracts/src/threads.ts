@@ -1,6 +1,7 @@
 // Threaded discussions: a thread lives in an exchange or in the network-wide commons, and its
 // posts form a tree. These are the shapes and limits both the API and the web client use.
 import type { AttributionRule, PersonSummary } from './exchanges.js';
+import type { AttachmentView } from './files.js';
 import type { ThemeView } from './index.js';
 import type { HiddenState } from './live.js';
 
@@ -125,15 +126,6 @@ export interface ReactionCount {
   by: string[];
 }
 
-/** A file attached to a post (the files library). */
-export interface PostAttachment {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  url: string;
-}
-
 export interface PostView {
   id: string;
   threadId: string;
@@ -158,7 +150,8 @@ export interface PostView {
   /** Direct replies stored under it (a removed post without any is left out of the tree). */
   replyCount: number;
   reactions: ReactionCount[];
-  attachments: PostAttachment[];
+  /** Files on the post (empty on a tombstone); downloads are authorized like the post. */
+  attachments: AttachmentView[];
 }
 
 /** A thread page: the opening post, a page of top-level replies and the start of each branch. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExchangesModule } from '../../exchanges/src/index.js';
+import { FilesModule } from '../../files/src/index.js';
 import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
 import { AfterCommit } from './after-commit.js';
@@ -29,6 +30,7 @@ import { ThreadsService } from './threads.service.js';
     ExchangesModule,
     NotificationsModule,
     LiveModule,
+    FilesModule,
   ],
   controllers: [ThreadsController, PostsController, ThreadModerationController],
   providers: [

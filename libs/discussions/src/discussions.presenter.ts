@@ -2,6 +2,7 @@
 // moderators with who hid it and why, its author with why (naming no moderator), and everyone
 // else as an empty tombstone that names no one; a deleted post is a tombstone for all.
 import type {
+  AttachmentView,
   AttributionRule,
   ExchangeRole,
   FollowLevel,
@@ -220,6 +221,7 @@ export const MODERATOR_READER: PostReader = { id: null, moderator: true };
 export function presentPost(
   row: PostRow,
   reactions: ReactionCount[],
+  attachments: AttachmentView[],
   reader: PostReader,
 ): PostView {
   const forAuthor = reader.id === row.author_id;
@@ -248,7 +250,7 @@ export function presentPost(
         : null,
     replyCount: row.reply_count,
     reactions: gone ? [] : reactions,
-    attachments: [],
+    attachments: gone ? [] : attachments,
   };
 }
 

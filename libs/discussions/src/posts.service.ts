@@ -4,7 +4,7 @@
 // latest activity), the writer's read position and participation, and the notifications it
 // causes commit together, and the live events leave after the commit. A retry with the same
 // clientId returns the first result and stores nothing twice (unique per writer and thread).
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -16,6 +16,7 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import { FileOwners, FilesService } from '../../files/src/index.js';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
@@ -29,7 +30,7 @@ import {
 } from './thread-access.service.js';
 import { ThreadEvents } from './thread-events.service.js';
 import { type NotifiedThread, ThreadNotifier } from './thread-notifier.service.js';
-import { ThreadReads } from './thread-reads.service.js';
+import { POST_SUBJECT, ThreadReads } from './thread-reads.service.js';
 
 export interface NewThread {
   /** Null: the commons. */
@@ -40,6 +41,8 @@ export interface NewThread {
   language: string;
   body: string;
   clientId: string;
+  /** The writer's own uploads to put on the opening post. */
+  attachmentIds?: string[];
 }
 
 /** A live message a thread starts from: its author writes the opening post. */
@@ -55,6 +58,7 @@ export interface NewPost {
   body: string;
   language: string;
   clientId: string;
+  attachmentIds?: string[];
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -64,8 +68,10 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 
 const NOW_MS = `date_trunc('milliseconds', now())`;
 
+const subject = (postId: string) => ({ subjectType: POST_SUBJECT, subjectId: postId });
+
 @Injectable()
-export class PostsService {
+export class PostsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ThreadAccess,
@@ -74,7 +80,24 @@ export class PostsService {
     private readonly notifier: ThreadNotifier,
     private readonly events: ThreadEvents,
     private readonly afterCommit: AfterCommit,
+    private readonly files: FilesService,
+    private readonly fileOwners: FileOwners,
   ) {}
+
+  onModuleInit(): void {
+    // Who may read a post may download its files (not those of a deleted post, nor of a hidden
+    // one but for its moderators and author).
+    this.fileOwners.register(POST_SUBJECT, {
+      canRead: async (actor, postId) => {
+        try {
+          const { post } = await this.access.post(actor, postId);
+          return post.deleted_at === null;
+        } catch {
+          return false;
+        }
+      },
+    });
+  }
 
   /**
    * Starts a thread, exactly once per clientId. `origin`: a live message it continues (the
@@ -134,6 +157,7 @@ export class PostsService {
            VALUES ($1, $2, 1, NULL, NULL, 0, $3, $4, $5, $6, ${NOW_MS})`,
           [postId, threadId, authorId, input.clientId, body, input.language],
         );
+        await this.files.attach(manager, input.attachmentIds ?? [], subject(postId), actor);
         await this.tookPart(manager, threadId, authorId, 1);
         // Who starts a thread watches it; so does the author of the message it continues.
         for (const id of new Set([actor.id, authorId]))
@@ -215,6 +239,7 @@ export class PostsService {
             input.language,
           ],
         );
+        await this.files.attach(manager, input.attachmentIds ?? [], subject(postId), actor);
         await this.tookPart(manager, input.threadId, actor.id, 1);
         // Writing here means having read up to here.
         await manager.query(
@@ -251,7 +276,7 @@ export class PostsService {
   async edit(
     actor: Actor,
     postId: string,
-    change: { body: string; language?: string },
+    change: { body: string; language?: string; attachmentIds?: string[] },
   ): Promise<PostView> {
     const { post, thread } = await this.access.post(actor, postId, 'post');
     if (post.author_id !== actor.id) throw new ForbiddenError('You can only edit your own posts.');
@@ -272,7 +297,22 @@ export class PostsService {
       if (current.deleted_at || current.hidden_at)
         throw new ConflictError('This post was removed; it cannot be edited.');
       const language = change.language ?? current.language;
-      if (current.body === body && current.language === language) return;
+      let filesChanged = false;
+      if (change.attachmentIds) {
+        const before =
+          (await this.files.attachmentsOf(POST_SUBJECT, [postId], manager)).get(postId) ?? [];
+        const kept = new Set(change.attachmentIds.map((id) => id.toLowerCase()));
+        const removed = before.filter((file) => !kept.has(file.id)).map((file) => file.id);
+        const added = [...kept].filter((id) => !before.some((file) => file.id === id));
+        await this.files.detach(manager, removed, subject(postId));
+        await this.files.attach(manager, added, subject(postId), actor);
+        filesChanged = removed.length + added.length > 0;
+      }
+      if (current.body === body && current.language === language) {
+        if (filesChanged)
+          this.afterCommit.queue(manager, () => this.events.postChanged(post.thread_id, postId));
+        return;
+      }
       await manager.query(
         `INSERT INTO post_revisions (post_id, revision, body, language, created_at)
          SELECT $1, count(*) + 1, $2, $3, $4 FROM post_revisions WHERE post_id = $1`,
@@ -323,6 +363,7 @@ export class PostsService {
       await manager.query(`UPDATE posts SET deleted_at = now(), body = '' WHERE id = $1`, [postId]);
       await manager.query('DELETE FROM post_revisions WHERE post_id = $1', [postId]);
       await manager.query('DELETE FROM post_reactions WHERE post_id = $1', [postId]);
+      await this.files.detachAll(manager, subject(postId));
       await this.tookPart(manager, post.thread_id, post.author_id, -1);
       const threadDeleted = current.depth === 0 && current.last_seq === 1;
       if (threadDeleted) {

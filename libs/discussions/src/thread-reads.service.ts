@@ -33,6 +33,7 @@ import {
   NotFoundError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import { FilesService } from '../../files/src/index.js';
 import { PG_POOL } from '../../persistence/src/index.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
@@ -64,6 +65,9 @@ export interface ThreadFilters {
   limit?: number;
 }
 
+/** The files library's name for what posts' attachments hang on. */
+export const POST_SUBJECT = 'post';
+
 /**
  * Posts removed for a reader and without replies leave the tree. `moderator` and `reader` are the
  * parameters saying whether the reader moderates the thread, and who they are.
@@ -80,6 +84,7 @@ export class ThreadReads {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly sql: DiscussionsSql,
     private readonly access: ThreadAccess,
+    private readonly files: FilesService,
   ) {
     this.postSelect = `SELECT ${POST_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')}
       FROM posts po ${sql.personJoin('po.author_id', 'pa', 'pc')}`;
@@ -331,8 +336,14 @@ export class ThreadReads {
   }
 
   async present(rows: PostRow[], reader: PostReader): Promise<PostView[]> {
-    const reactions = await this.reactions(rows.map((r) => r.id));
-    return rows.map((row) => presentPost(row, reactions.get(row.id) ?? [], reader));
+    const ids = rows.map((r) => r.id);
+    const [reactions, attachments] = await Promise.all([
+      this.reactions(ids),
+      this.files.attachmentsOf(POST_SUBJECT, ids),
+    ]);
+    return rows.map((row) =>
+      presentPost(row, reactions.get(row.id) ?? [], attachments.get(row.id) ?? [], reader),
+    );
   }
 
   private async reactions(postIds: string[]): Promise<Map<string, ReactionCount[]>> {

@@ -23,7 +23,8 @@ import {
   THREAD_LIMITS,
   type ThreadKind,
 } from '../../../contracts/src/index.js';
-import { IsBcp47Tag, IsOmittable } from '../../../common/src/index.js';
+import { IsBcp47Tag, IsOmittable, PageQuery } from '../../../common/src/index.js';
+import { AttachmentIds } from '../../../files/src/index.js';
 
 const CLIENT_ID = new RegExp(THREAD_LIMITS.clientIdPattern);
 const CLIENT_ID_MESSAGE = 'clientId must be 8–64 letters, digits, - or _';
@@ -69,6 +70,9 @@ export class CreateThreadDto extends ThreadFields {
   @IsString()
   @Length(THREAD_LIMITS.body.min, THREAD_LIMITS.body.max)
   body: string;
+
+  @AttachmentIds()
+  attachmentIds?: string[];
 }
 
 export class ThreadFromMessageDto extends ThreadFields {
@@ -101,6 +105,9 @@ export class CreatePostDto {
   @IsString()
   @Matches(CLIENT_ID, { message: CLIENT_ID_MESSAGE })
   clientId: string;
+
+  @AttachmentIds()
+  attachmentIds?: string[];
 }
 
 export class EditPostDto {
@@ -113,9 +120,13 @@ export class EditPostDto {
   @IsOmittable()
   @IsBcp47Tag()
   language?: string;
+
+  /** The post's files after the edit: new uploads are attached, the ones left out taken off. */
+  @AttachmentIds()
+  attachmentIds?: string[];
 }
 
-export class ListThreadsQuery {
+export class ListThreadsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsUUID()
@@ -142,20 +153,6 @@ export class ListThreadsQuery {
   @IsString()
   @Length(1, 200)
   q?: string;
-
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  limit?: number;
 }
 
 export class ThreadPageQuery {
