@@ -17,7 +17,13 @@ import {
 } from '../exchanges/exchange-helpers.js';
 
 const MINUTE = 60_000;
-const EVERY_MEMBER: HomeSectionKind[] = ['nextSessions', 'exchanges', 'notifications'];
+const EVERY_MEMBER: HomeSectionKind[] = [
+  'nextSessions',
+  'exchanges',
+  'notifications',
+  'unreadThreads',
+  'waitingReplies',
+];
 const COORDINATORS: HomeSectionKind[] = [
   ...EVERY_MEMBER,
   'joinRequests',

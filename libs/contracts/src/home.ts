@@ -9,6 +9,7 @@ import type {
 } from './exchanges.js';
 import type { InvitationView, NetworkRole } from './index.js';
 import type { NotificationView } from './notifications.js';
+import type { ThreadSummary } from './threads.js';
 
 /** How many items each list section carries at most (each also says how many there are). */
 export const HOME_LIMITS = {
@@ -18,6 +19,8 @@ export const HOME_LIMITS = {
   invitations: 10,
   quietExchanges: 20,
   neverSignedIn: 20,
+  unreadThreads: 10,
+  waitingReplies: 10,
 } as const;
 
 /** A session shows "starts in N min" from this many minutes before its start. */
@@ -104,6 +107,10 @@ export interface HomeSections {
   quietExchanges: HomeList<QuietExchange>;
   /** Active accounts that have never signed in (coordinators). */
   neverSignedIn: HomeList<NeverSignedInMember>;
+  /** Threads the viewer took part in or watches with posts they have not read, latest first. */
+  unreadThreads: HomeList<ThreadSummary>;
+  /** Replies to the viewer and mentions of them not yet read (notifications `reply`, `mention`). */
+  waitingReplies: HomeList<NotificationView>;
 }
 
 export type HomeSectionKind = keyof HomeSections;

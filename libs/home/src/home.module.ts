@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscussionsModule } from '../../discussions/src/index.js';
 import { ExchangesModule } from '../../exchanges/src/index.js';
 import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
@@ -14,6 +15,8 @@ import { NeverSignedInSection } from './sections/never-signed-in.section.js';
 import { NextSessionsSection } from './sections/next-sessions.section.js';
 import { NotificationsSection } from './sections/notifications.section.js';
 import { QuietExchangesSection } from './sections/quiet-exchanges.section.js';
+import { UnreadThreadsSection } from './sections/unread-threads.section.js';
+import { WaitingRepliesSection } from './sections/waiting-replies.section.js';
 
 /** Every section of the home page; a new one is added here (and in libs/contracts' HomeSections). */
 const SECTIONS = [
@@ -24,12 +27,21 @@ const SECTIONS = [
   InvitationsSection,
   QuietExchangesSection,
   NeverSignedInSection,
+  UnreadThreadsSection,
+  WaitingRepliesSection,
 ];
 
 // The invitations and accounts sections use identity's services, provided globally by
 // IdentityModule.forRoot.
 @Module({
-  imports: [ExchangesModule, SessionsModule, NotificationsModule, PractitionersModule, LiveModule],
+  imports: [
+    ExchangesModule,
+    SessionsModule,
+    NotificationsModule,
+    PractitionersModule,
+    LiveModule,
+    DiscussionsModule,
+  ],
   controllers: [HomeController],
   providers: [
     ...SECTIONS,

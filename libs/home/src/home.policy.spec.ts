@@ -10,6 +10,8 @@ const KINDS: HomeSectionKind[] = [
   'invitations',
   'quietExchanges',
   'neverSignedIn',
+  'unreadThreads',
+  'waitingReplies',
 ];
 
 const actor = (networkRole: Actor['networkRole']): Actor => ({ id: 'a', networkRole });
@@ -23,13 +25,17 @@ const visible = (who: Actor, roles: Array<'host' | 'participant' | 'observer'>) 
   );
 
 describe('canSeeHomeSection', () => {
-  it('gives every member their sessions, exchanges and notifications', () => {
-    expect(visible(actor('member'), [])).toEqual(['nextSessions', 'exchanges', 'notifications']);
-    expect(visible(actor('member'), ['participant', 'observer'])).toEqual([
-      'nextSessions',
-      'exchanges',
-      'notifications',
-    ]);
+  const everyone = [
+    'nextSessions',
+    'exchanges',
+    'notifications',
+    'unreadThreads',
+    'waitingReplies',
+  ];
+
+  it('gives every member their sessions, exchanges, notifications, unread threads and replies', () => {
+    expect(visible(actor('member'), [])).toEqual(everyone);
+    expect(visible(actor('member'), ['participant', 'observer'])).toEqual(everyone);
   });
 
   it('adds join requests for a member who hosts an exchange', () => {
@@ -38,6 +44,8 @@ describe('canSeeHomeSection', () => {
       'exchanges',
       'notifications',
       'joinRequests',
+      'unreadThreads',
+      'waitingReplies',
     ]);
   });
 

@@ -13,6 +13,8 @@ export function canSeeHomeSection(
     case 'nextSessions':
     case 'exchanges':
     case 'notifications':
+    case 'unreadThreads':
+    case 'waitingReplies':
       return true;
     // Those who decide them: the hosts of an exchange, and coordinators for every exchange.
     case 'joinRequests':

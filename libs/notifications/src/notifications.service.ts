@@ -148,6 +148,20 @@ export class NotificationsService implements OnModuleInit {
     return { ...page, unreadCount: await this.unreadCount(actor.id) };
   }
 
+  /** The latest unread notifications of some kinds, and how many there are (the home page). */
+  async unreadOfKinds(
+    recipientId: string,
+    kinds: NotificationKind[],
+    limit: number,
+  ): Promise<{ items: Notification[]; total: number }> {
+    const where = { recipientId, readAt: IsNull(), kind: In(kinds) };
+    const [items, total] = await Promise.all([
+      this.notifications.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: limit }),
+      this.notifications.count({ where }),
+    ]);
+    return { items, total };
+  }
+
   unreadCount(recipientId: string): Promise<number> {
     return this.notifications.count({ where: { recipientId, readAt: IsNull() } });
   }
