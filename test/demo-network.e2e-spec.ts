@@ -1,6 +1,11 @@
 // The demo network a newcomer meets on first start, and the README's table of demo accounts.
 import { readFileSync } from 'node:fs';
-import type { MessageView, RoomView } from '../libs/contracts/src/index.js';
+import type {
+  MessageView,
+  RoomView,
+  ThreadPage,
+  ThreadSummary,
+} from '../libs/contracts/src/index.js';
 import {
   DEMO_EXCHANGES,
   DEMO_PASSWORDS,
@@ -46,6 +51,11 @@ async function dropInRoom(http: Http, token: string, dropIn: DropInSession): Pro
   const room = (rooms.body as RoomView[]).find((r) => r.sessionId === dropIn.sessionId);
   expect(room).toBeDefined();
   return room!;
+}
+
+async function exchangeIds(http: Http, token: string): Promise<string[]> {
+  const res = await http('GET', '/api/exchanges?limit=50', { token });
+  return (res.body.items as Array<{ id: string }>).map((e) => e.id);
 }
 
 describe('demo network', () => {
@@ -128,6 +138,47 @@ describe('demo network', () => {
       expect(lobby.messages).toBeGreaterThanOrEqual(3);
       expect(lobby.last_seq).toBe(lobby.messages);
     }
+  });
+
+  it('has threads in the commons and in a named and a Chatham House exchange, in several languages, with nested replies, answered questions and lessons learned', async () => {
+    const signedIn = await http('POST', '/api/auth/sign-in', {
+      body: { email: 'coordinator@crossings.example', password: DEMO_PASSWORDS.coordinator },
+    });
+    const token = signedIn.body.accessToken as string;
+    const threads: ThreadSummary[] = [];
+    for (const query of [
+      'commons=true',
+      ...(await exchangeIds(http, token)).map((id) => `exchangeId=${id}`),
+    ]) {
+      const res = await http('GET', `/api/threads?${query}&limit=50`, { token });
+      expect(res.status).toBe(200);
+      threads.push(...(res.body.items as ThreadSummary[]));
+    }
+    const places = new Set(threads.map((th) => th.exchange?.attribution ?? 'commons'));
+    expect([...places].sort()).toEqual(['chatham-house', 'commons', 'named']);
+    expect(new Set(threads.map((th) => th.language)).size).toBeGreaterThanOrEqual(3);
+    expect(threads.filter((th) => th.kind === 'lesson-learned').length).toBeGreaterThanOrEqual(2);
+    const answered = threads.filter((th) => th.kind === 'question' && th.answered);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    const pages = await Promise.all(
+      threads.map(
+        async (th) => (await http<ThreadPage>('GET', `/api/threads/${th.id}`, { token })).body,
+      ),
+    );
+    expect(
+      Math.max(...pages.flatMap((p) => p.posts.map((post) => post.depth))),
+    ).toBeGreaterThanOrEqual(3);
+    const postLanguages = new Set(pages.flatMap((p) => p.posts.map((post) => post.language)));
+    expect([...postLanguages].sort()).toEqual(expect.arrayContaining(['de', 'en', 'fr', 'nl']));
+    for (const page of pages) {
+      // Counters as live posting keeps them.
+      expect(page.thread.lastSeq).toBe(page.posts.length);
+      expect(page.thread.replyCount).toBe(page.posts.length - 1);
+    }
+    // The mayor of Rotterdam has something new waiting on the home page.
+    const mayor = await signIn(http, 'mayor.rotterdam@crossings.example');
+    const home = await http('GET', '/api/me/home', { token: mayor });
+    expect(home.body.sections.unreadThreads.total).toBeGreaterThan(0);
   });
 
   it('lets every account in the README table sign in with its listed role', async () => {

@@ -15,6 +15,7 @@ import type {
 } from '../../../../libs/contracts/src/index.js';
 import { regionOf } from '../../../../libs/cities/src/index.js';
 import { hashPassword } from '../../../../libs/identity/src/index.js';
+import { seedDemoThreads } from './demo-threads.js';
 
 export const DEMO_PASSWORDS: Record<NetworkRole, string> = {
   member: 'member-demo-2026',
@@ -690,7 +691,10 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     const cityIds = await seedCities(manager);
     const personIds = await seedPeople(manager, cityIds, hashes);
     const ids: DemoIds = { cityIds, personIds };
-    for (const exchange of DEMO_EXCHANGES) await seedExchange(manager, exchange, ids);
+    const exchangeIds = new Map<string, string>();
+    for (const exchange of DEMO_EXCHANGES)
+      exchangeIds.set(exchange.title, await seedExchange(manager, exchange, ids));
+    await seedDemoThreads(manager, exchangeIds, personIds);
     return true;
   });
 }
@@ -855,7 +859,7 @@ async function seedExchange(
   manager: EntityManager,
   exchange: DemoExchange,
   { cityIds, personIds }: DemoIds,
-): Promise<void> {
+): Promise<string> {
   const hostId = personIds.get(exchange.members[0][0]);
   const [row] = (await manager.query(
     `INSERT INTO exchanges (title, description, status, attribution, created_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -879,6 +883,7 @@ async function seedExchange(
   }
   await seedLobby(manager, row.id, exchange.lobby, personIds);
   await seedSessions(manager, row.id, exchange.sessions, hostId!, cityIds);
+  return row.id;
 }
 
 async function seedLobby(
