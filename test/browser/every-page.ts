@@ -32,6 +32,10 @@ export interface World {
   inviteToken: string;
   /** A message in the outgoing-mail folder (the invitation's). */
   mailId: string;
+  /** A question in the exchange, answered, with nested replies (the mayor replied). */
+  threadId: string;
+  /** A thread in the network commons. */
+  commonsThreadId: string;
 }
 
 export interface PageVisit {
@@ -204,6 +208,52 @@ export const PAGES: PageVisit[] = [
     route: '/admin/mail/:id',
     as: 'admin',
     path: (w) => `/admin/mail/${w.mailId}`,
+  },
+  {
+    route: '/commons',
+    as: 'practitioner',
+    path: () => '/commons',
+    ready: shows('[data-testid="thread-item"]'),
+  },
+  {
+    route: '/exchanges/:id/threads',
+    as: 'mayor',
+    path: (w) => `/exchanges/${w.exchangeId}/threads`,
+    ready: shows('[data-testid="thread-item"]'),
+  },
+  {
+    route: '/threads/new',
+    as: 'mayor',
+    path: (w) => `/threads/new?exchangeId=${w.exchangeId}`,
+    ready: shows('form textarea'),
+  },
+  {
+    route: '/threads/:id',
+    what: 'a question with nested replies, as a participant',
+    as: 'mayor',
+    path: (w) => `/threads/${w.threadId}`,
+    ready: shows('[data-testid="post"] .reactions'),
+  },
+  {
+    route: '/threads/:id',
+    what: 'as its moderator',
+    as: 'coordinator',
+    path: (w) => `/threads/${w.threadId}`,
+    ready: shows('.thread-moderation button'),
+  },
+  {
+    route: '/threads/:id',
+    what: 'as an observer, read-only',
+    as: 'practitioner',
+    path: (w) => `/threads/${w.threadId}`,
+    ready: shows('[data-testid="post"]'),
+  },
+  {
+    route: '/threads/:id',
+    what: 'in the commons',
+    as: 'practitioner',
+    path: (w) => `/threads/${w.commonsThreadId}`,
+    ready: shows('form textarea'),
   },
   { route: '*', as: 'practitioner', path: () => '/no-such-page' },
 ];
@@ -401,6 +451,48 @@ export async function buildWorld(
   }
   if (!mailId) throw new Error('no outgoing mail to show');
 
+  // A question in the exchange with an answer, a nested branch, reactions and a mention; and a
+  // thread in the commons.
+  const clientId = (n: number) => `world-${suffix}-${n}-thread`;
+  const question = await ok(http, 'POST', '/api/threads', coordinator.token, {
+    exchangeId: exchange.id,
+    title: `How did schools talk to parents? ${suffix}`,
+    kind: 'question',
+    themes: ['online-hate'],
+    language: 'en',
+    body: 'After the attack, **what did schools say on the first day**? Links welcome: https://example.org/guide',
+    clientId: clientId(1),
+  });
+  const threadId = question.thread.id as string;
+  const answer = await ok(http, 'POST', `/api/threads/${threadId}/posts`, mayor.token, {
+    body: 'Denver sent a letter home the same evening, in English and Spanish.',
+    language: 'en',
+    clientId: clientId(2),
+  });
+  const nested = await ok(http, 'POST', `/api/threads/${threadId}/posts`, coordinator.token, {
+    parentPostId: answer.id,
+    body: `Thank you [@Rosa](mention:${mayor.id}): could you share the letter?`,
+    language: 'en',
+    clientId: clientId(3),
+  });
+  await ok(http, 'POST', `/api/threads/${threadId}/posts`, mayor.token, {
+    parentPostId: nested.id,
+    body: 'Yes — attached to the session notes.',
+    language: 'en',
+    clientId: clientId(4),
+  });
+  await ok(http, 'PUT', `/api/threads/${threadId}/answer`, coordinator.token, {
+    postId: answer.id,
+  });
+  await ok(http, 'PUT', `/api/posts/${answer.id}/reactions/heart`, coordinator.token, {});
+  const commons = await ok(http, 'POST', '/api/threads', practitioner.token, {
+    title: `Jugendarbeit und Polizei ${suffix}`,
+    kind: 'lesson-learned',
+    language: 'de',
+    body: 'Was hat in München funktioniert, was nicht?',
+    clientId: clientId(5),
+  });
+
   return {
     admin,
     coordinator,
@@ -416,5 +508,7 @@ export async function buildWorld(
     sessionRoomId: sessionRoom.id,
     inviteToken,
     mailId,
+    threadId,
+    commonsThreadId: commons.thread.id as string,
   };
 }

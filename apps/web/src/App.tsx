@@ -85,6 +85,22 @@ const RoomPage = lazyPage(
   () => import('./pages/RoomPage'),
   (m) => m.RoomPage,
 );
+const CommonsPage = lazyPage(
+  () => import('./pages/CommonsPage'),
+  (m) => m.CommonsPage,
+);
+const ExchangeThreadsPage = lazyPage(
+  () => import('./pages/ExchangeThreadsPage'),
+  (m) => m.ExchangeThreadsPage,
+);
+const NewThreadPage = lazyPage(
+  () => import('./pages/NewThreadPage'),
+  (m) => m.NewThreadPage,
+);
+const ThreadPage = lazyPage(
+  () => import('./pages/ThreadPage'),
+  (m) => m.ThreadPage,
+);
 const ScheduleSessionPage = lazyPage(
   () => import('./pages/ScheduleSessionPage'),
   (m) => m.ScheduleSessionPage,
@@ -119,6 +135,10 @@ const router = createBrowserRouter([
           { path: '/exchanges/:id/sessions/:sessionId', lazy: SessionPage },
           { path: '/notifications', lazy: NotificationsPage },
           { path: '/rooms/:roomId', lazy: RoomPage },
+          { path: '/commons', lazy: CommonsPage },
+          { path: '/exchanges/:id/threads', lazy: ExchangeThreadsPage },
+          { path: '/threads/new', lazy: NewThreadPage },
+          { path: '/threads/:id', lazy: ThreadPage },
           {
             element: <RequireSession role="coordinator" />,
             children: [

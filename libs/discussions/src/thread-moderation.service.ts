@@ -444,7 +444,7 @@ export class ThreadModeration implements OnModuleInit {
     manager?: EntityManager,
   ): Promise<Date> {
     const run = async (em: EntityManager) => {
-      await this.assertMayMute(actor, exchangeId, practitionerId, em);
+      const notify = await this.assertMayMute(actor, exchangeId, practitionerId, em);
       const [row] = (await em.query(
         `INSERT INTO thread_mutes (exchange_id, practitioner_id, until)
          VALUES ($1, $2, now() + make_interval(mins => $3))
@@ -461,10 +461,7 @@ export class ThreadModeration implements OnModuleInit {
         action: 'mute',
         reason,
         details: { scope: 'threads', until: row!.until.toISOString() },
-        notify: {
-          where: exchangeId ? 'the threads of this exchange' : 'the threads of the commons',
-          context: { scope: 'threads' },
-        },
+        notify,
       });
       return row!.until;
     };
@@ -478,7 +475,7 @@ export class ThreadModeration implements OnModuleInit {
     reason: string,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.assertMayMute(actor, exchangeId, practitionerId, manager);
+      const notify = await this.assertMayMute(actor, exchangeId, practitionerId, manager);
       const [, affected] = (await manager.query(
         `DELETE FROM thread_mutes WHERE exchange_id IS NOT DISTINCT FROM $1::uuid
            AND practitioner_id = $2 AND until > now()`,
@@ -493,10 +490,7 @@ export class ThreadModeration implements OnModuleInit {
         action: 'unmute',
         reason,
         details: { scope: 'threads' },
-        notify: {
-          where: exchangeId ? 'the threads of this exchange' : 'the threads of the commons',
-          context: { scope: 'threads' },
-        },
+        notify,
       });
     });
   }
@@ -506,11 +500,14 @@ export class ThreadModeration implements OnModuleInit {
     exchangeId: string | null,
     practitionerId: string,
     manager: EntityManager,
-  ): Promise<void> {
+  ): Promise<{ where: string; context: Record<string, string | null> }> {
     if (exchangeId) {
-      await this.access.requirePlace(actor, exchangeId, 'read');
+      const place = await this.access.requirePlace(actor, exchangeId, 'read');
       await this.moderation.assertMayModerateMember(actor, exchangeId, practitionerId, manager);
-      return;
+      return {
+        where: `the threads of "${place.title}"`,
+        context: { scope: 'threads', exchangeTitle: place.title },
+      };
     }
     const [target] = (await manager.query(this.sql.networkRoleOf, [practitionerId])) as Array<{
       network_role: 'member' | 'coordinator' | 'admin';
@@ -524,5 +521,6 @@ export class ThreadModeration implements OnModuleInit {
       })
     )
       throw new ForbiddenError('Coordinators moderate the commons.');
+    return { where: 'the threads of the commons', context: { scope: 'threads' } };
   }
 }

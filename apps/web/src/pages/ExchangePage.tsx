@@ -12,6 +12,7 @@ import { MemberTable } from '../features/exchanges/MemberTable';
 import { useMe } from '../features/identity/session';
 import { RoomList } from '../features/live/RoomLinks';
 import { SessionList } from '../features/sessions/SessionList';
+import { ExchangeThreads } from '../features/threads/ExchangeThreads';
 import { sessionsApi } from '../features/sessions/sessions.api';
 import { ThemeList } from '../features/themes/ThemePicker';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -106,6 +107,12 @@ function MemberContent({ exchange, onChange }: { exchange: ExchangeView; onChang
             {sessions.data && <SessionList exchangeId={exchange.id} sessions={sessions.data} />}
           </section>
           <RoomList exchangeId={exchange.id} />
+          <ExchangeThreads
+            exchangeId={exchange.id}
+            canStart={
+              exchange.myRole === 'host' || exchange.myRole === 'participant' || exchange.canManage
+            }
+          />
         </div>
         <aside aria-label={t('exchanges.facts')}>
           <Facts exchange={exchange} />

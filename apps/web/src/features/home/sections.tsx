@@ -6,6 +6,7 @@ import { InvitationsWaiting, NeverSignedIn, QuietExchanges } from './Coordinatio
 import type { SectionProps } from './HomeSection';
 import { MyExchanges } from './MyExchanges';
 import { NextSessions } from './NextSessions';
+import { UnreadThreads, WaitingReplies } from './Threads';
 import { JoinRequestsWaiting, UnreadNotifications } from './Waiting';
 
 type SectionViews = {
@@ -16,6 +17,8 @@ type SectionViews = {
 export const HOME_SECTION_VIEWS: SectionViews = {
   nextSessions: { column: 'main', View: NextSessions },
   exchanges: { column: 'main', View: MyExchanges },
+  unreadThreads: { column: 'main', View: UnreadThreads },
+  waitingReplies: { column: 'side', View: WaitingReplies },
   notifications: { column: 'side', View: UnreadNotifications },
   joinRequests: { column: 'side', View: JoinRequestsWaiting },
   invitations: { column: 'side', View: InvitationsWaiting },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNow } from '../time/useNow';
 import { useViewerZone } from '../time/viewerZone';
+import { MessageThreadLink } from '../threads/MessageThreadLink';
 import { authorClock, myClock, problemText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import { EDIT_WINDOW_MS, type LiveRoom, MAX_BODY_LENGTH } from './room';
@@ -122,6 +123,7 @@ export function MessageItem({
           {message.body}
         </p>
       )}
+      <MessageThreadLink message={message} mayStart={(mine || canModerate) && canSend} />
       {message.hidden && (
         <p className="message__hidden-note">
           {t('live.hiddenWithReason', { reason: message.hidden.reason })}

@@ -24,6 +24,42 @@ function whenText(
 }
 
 const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove'];
+const THREAD_ACTIONS = ['hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'merge'];
+
+/** A post's author as a notification may name them: by name, or neutrally (Chatham House). */
+function whoOf(data: NotificationView['data'], t: TFunction): string | null {
+  const name = text(data, 'authorName');
+  if (name) return name;
+  const attribution = text(data, 'attribution');
+  if (!attribution) return null;
+  if (attribution.includes('European')) return t('threads.neutral.europe');
+  if (attribution.includes('North American')) return t('threads.neutral.northAmerica');
+  return t('threads.neutral.other');
+}
+
+/** Replies, mentions and moderation in threads (in the commons too, which has no exchange). */
+function threadSentence(notification: NotificationView, t: TFunction): string | null {
+  const { data } = notification;
+  const thread = text(data, 'threadTitle');
+  if (!thread) return null;
+  if (notification.kind === 'reply' || notification.kind === 'mention') {
+    const who = whoOf(data, t);
+    if (!who) return null;
+    if (notification.kind === 'mention')
+      return t('notifications.text.threadMention', { who, thread });
+    return data.reason === 'watching'
+      ? t('notifications.text.threadPost', { who, thread })
+      : t('notifications.text.threadReply', { who, thread });
+  }
+  if (notification.kind === 'moderation-outcome') {
+    const action = text(data, 'action');
+    if (!action || !THREAD_ACTIONS.includes(action)) return null;
+    const reason = text(data, 'reason');
+    const sentence = t(`notifications.text.threadModeration.${action}`, { thread });
+    return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
+  }
+  return null;
+}
 
 export function notificationSentence(
   notification: NotificationView,
@@ -44,6 +80,21 @@ export function notificationSentence(
   const endsAt = text(data, 'endsAt');
   const hostTimeZone = text(data, 'hostTimeZone') ?? 'UTC';
   const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale, zone) : null;
+  if (text(data, 'threadId')) return threadSentence(notification, t) ?? notification.text;
+  if (notification.kind === 'moderation-outcome' && text(data, 'scope') === 'threads') {
+    const action = text(data, 'action');
+    if (action !== 'mute' && action !== 'unmute') return notification.text;
+    const where = exchange
+      ? t('notifications.text.inThreadsOf', { exchange })
+      : t('notifications.text.inCommons');
+    const until = text(data, 'until');
+    const sentence = t(`notifications.text.moderation.${action}`, {
+      where,
+      until: until ? whenText(until, null, 'UTC', locale, zone) : '',
+    });
+    const reason = text(data, 'reason');
+    return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
+  }
   if (!exchange) return notification.text;
   switch (notification.kind) {
     case 'join-requested': {
@@ -100,6 +151,11 @@ export function notificationSentence(
 
 /** Where a notification leads: the room of a moderation outcome, the session, or the exchange. */
 export function notificationLink(notification: NotificationView): string | null {
+  const threadId = text(notification.data, 'threadId');
+  if (threadId) {
+    const seq = notification.data.seq;
+    return typeof seq === 'number' ? `/threads/${threadId}#post-${seq}` : `/threads/${threadId}`;
+  }
   const roomId = text(notification.data, 'roomId');
   if (notification.kind === 'moderation-outcome' && roomId && notification.data.action !== 'remove')
     return `/rooms/${roomId}`;

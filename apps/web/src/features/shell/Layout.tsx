@@ -118,6 +118,9 @@ export function Layout() {
                     <NavLink to="/exchanges">{t('shell.exchanges')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to="/commons">{t('shell.commons')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/practitioners">{t('shell.practitioners')}</NavLink>
                   </li>
                   <li>
