@@ -17,7 +17,7 @@ export function safeUrl(url: string): string | null {
   const trimmed = url.trim();
   if (SAFE_URL.test(trimmed) || MENTION.test(trimmed)) return trimmed;
   // Relative links stay inside the app (a path, not a scheme: "//evil" is not relative).
-  if (/^\/(?!\/)/.test(trimmed) || /^#/.test(trimmed)) return trimmed;
+  if (/^\/(?![/\\])/.test(trimmed) || /^#/.test(trimmed)) return trimmed;
   return null;
 }
 
