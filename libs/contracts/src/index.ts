@@ -146,4 +146,6 @@ export interface HealthView {
 export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
+export * from './live-events.js';
+export * from './mentions.js';
 export * from './home.js';

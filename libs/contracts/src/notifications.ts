@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'session-reminder',
   'moderation-outcome',
+  'mention',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

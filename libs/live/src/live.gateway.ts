@@ -5,10 +5,10 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
-  SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
+  LATEST_ON_JOIN,
   LIVE_NAMESPACE,
   type LiveAck,
   type MessageDeleted,
@@ -18,6 +18,7 @@ import {
 import { RateLimitedError, ValidationFailedError } from '../../common/src/index.js';
 import {
   memberChannel,
+  OnClientEvent,
   RealtimeAcks,
   RealtimeServer,
   type RealtimeSocket,
@@ -41,9 +42,11 @@ import {
   MODERATOR,
   presentMessage,
 } from './live.presenter.js';
+import { MentionsService } from './mentions.service.js';
 import { MessagesService, MutedError } from './messages.service.js';
 import { ModerationService } from './moderation.service.js';
 import { moderatorsChannel, PresenceService, roomChannel } from './presence.service.js';
+import { ReadStateService } from './read-state.service.js';
 import { RoomGrants } from './room-grants.service.js';
 import { RoomSendOrder } from './room-send-order.js';
 import {
@@ -54,7 +57,6 @@ import {
 } from './rooms.service.js';
 import { SendRateLimiter } from './send-rate-limiter.service.js';
 
-const LATEST_ON_JOIN = 50;
 /** A join reads up to 500 messages: it costs more of the connection's event budget. */
 const JOIN_COST = 5;
 
@@ -88,6 +90,8 @@ export class LiveGateway implements OnGatewayConnection {
     private readonly presence: PresenceService,
     private readonly grants: RoomGrants,
     private readonly rateLimiter: SendRateLimiter,
+    private readonly mentions: MentionsService,
+    private readonly reads: ReadStateService,
   ) {}
 
   handleConnection(socket: RealtimeSocket): void {
@@ -96,7 +100,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('room.join')
+  @OnClientEvent('room.join')
   join(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -122,13 +126,15 @@ export class LiveGateway implements OnGatewayConnection {
           reset,
           canModerate,
           canSend: canInRoom(actor, 'send', context.state),
+          mutedUntil: context.mutedUntil?.toISOString() ?? null,
+          lastReadSeq: await this.reads.lastRead(actor.id, roomId),
         };
       },
       { cost: JOIN_COST },
     );
   }
 
-  @SubscribeMessage('room.leave')
+  @OnClientEvent('room.leave')
   leave(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -139,7 +145,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('message.send')
+  @OnClientEvent('message.send')
   send(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -152,22 +158,25 @@ export class LiveGateway implements OnGatewayConnection {
       if (input.isQuestion && context.room.kind !== 'session')
         throw new ValidationFailedError('isQuestion: questions belong to session rooms.');
       await this.consumeSendAllowance(actor.id);
-      return this.sendOrder.run(input.roomId, async () => {
+      const body = await this.mentions.prepare(input.roomId, input.body);
+      const { row, message } = await this.sendOrder.run(input.roomId, async () => {
         const { row, created } = await this.messages.send(actor.id, {
           roomId: input.roomId,
           clientMessageId: input.clientMessageId,
-          body: input.body,
+          body,
           language: input.language ?? null,
           isQuestion: input.isQuestion ?? false,
         });
         const message = presentMessage(row, person, ANY_MEMBER);
         if (created) this.server.to(roomChannel(input.roomId)).emit('message.created', message);
-        return message;
+        return { row, message };
       });
+      await this.mentions.notify(person, row);
+      return message;
     });
   }
 
-  @SubscribeMessage('message.edit')
+  @OnClientEvent('message.edit')
   edit(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -175,13 +184,15 @@ export class LiveGateway implements OnGatewayConnection {
     return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) => {
       // A mute silences edits too: rewriting an earlier message would reach everyone.
       assertMayWrite(socket.data.actor, await this.rooms.context(socket.data.actor, roomId));
-      return this.broadcastUpdate(
-        await this.messages.edit(socket.data.actor, roomId, messageId, body),
-      );
+      const stored = await this.mentions.prepare(roomId, body);
+      const row = await this.messages.edit(socket.data.actor, roomId, messageId, stored);
+      const message = this.broadcastUpdate(row);
+      await this.mentions.notify(socket.data.person, row);
+      return message;
     });
   }
 
-  @SubscribeMessage('message.delete')
+  @OnClientEvent('message.delete')
   remove(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -196,7 +207,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('typing')
+  @OnClientEvent('typing')
   typing(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -209,7 +220,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('message.hide')
+  @OnClientEvent('message.hide')
   hide(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -247,7 +258,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('message.restore')
+  @OnClientEvent('message.restore')
   restore(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -264,7 +275,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('member.mute')
+  @OnClientEvent('member.mute')
   mute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -288,7 +299,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.unmute')
+  @OnClientEvent('member.unmute')
   unmute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -306,7 +317,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.remove')
+  @OnClientEvent('member.remove')
   removeMember(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -325,7 +336,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.readmit')
+  @OnClientEvent('member.readmit')
   readmit(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -342,7 +353,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('question.upvote')
+  @OnClientEvent('question.upvote')
   upvote(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -355,7 +366,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('question.answer')
+  @OnClientEvent('question.answer')
   answer(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,

@@ -1,0 +1,143 @@
+// Where each member left off in each room (room_reads), and what they have not read: messages of
+// others after their read position, not deleted or hidden, written since they joined the
+// exchange (a newcomer is not greeted by a year of history as "unread"). Each answer is one query.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type {
+  RoomListEntry,
+  RoomReadState,
+  RoomView,
+  UnreadCounts,
+} from '../../contracts/src/index.js';
+import { PersonalData } from '../../common/src/index.js';
+
+/** Unread messages of room `r` for reader $1, whose position is `rr` and membership `em`. */
+const UNREAD = `(SELECT count(*)::int FROM messages m
+    WHERE m.room_id = r.id AND m.seq > coalesce(rr.last_read_seq, 0)
+      AND m.author_id <> $1 AND m.deleted_at IS NULL AND m.hidden_at IS NULL
+      AND m.created_at > coalesce(em.added_at, '-infinity'))`;
+
+interface UnreadRow {
+  room_id: string;
+  exchange_id: string;
+  last_read_seq: string;
+  unread: number;
+}
+
+const toState = (row: UnreadRow): RoomReadState => ({
+  roomId: row.room_id,
+  exchangeId: row.exchange_id,
+  lastReadSeq: Number(row.last_read_seq),
+  unread: row.unread,
+});
+
+@Injectable()
+export class ReadStateService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly personalData: PersonalData,
+  ) {}
+
+  onModuleInit(): void {
+    this.personalData.register({
+      name: 'roomReads',
+      export: async (id, manager) =>
+        (
+          (await manager.query(
+            'SELECT room_id, last_read_seq, updated_at FROM room_reads WHERE practitioner_id = $1 ORDER BY updated_at',
+            [id],
+          )) as Array<{ room_id: string; last_read_seq: string; updated_at: Date }>
+        ).map((r) => ({
+          roomId: r.room_id,
+          lastReadSeq: Number(r.last_read_seq),
+          updatedAt: r.updated_at.toISOString(),
+        })),
+      erase: async (id, manager) => {
+        await manager.query('DELETE FROM room_reads WHERE practitioner_id = $1', [id]);
+      },
+    });
+  }
+
+  /** The reader's position in a room (0 when they never read it). */
+  async lastRead(practitionerId: string, roomId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      'SELECT last_read_seq FROM room_reads WHERE practitioner_id = $1 AND room_id = $2',
+      [practitionerId, roomId],
+    )) as Array<{ last_read_seq: string }>;
+    return Number(row?.last_read_seq ?? 0);
+  }
+
+  /**
+   * Moves the reader's position to `seq` (never back, never past the room's last message) and
+   * answers the new position with what is still unread. The caller has checked they may read it.
+   */
+  async markRead(practitionerId: string, roomId: string, seq: number): Promise<RoomReadState> {
+    await this.dataSource.query(
+      `INSERT INTO room_reads (practitioner_id, room_id, last_read_seq)
+       SELECT $1, r.id, LEAST($3::bigint, r.last_seq) FROM rooms r WHERE r.id = $2
+       ON CONFLICT (practitioner_id, room_id) DO UPDATE
+         SET last_read_seq = GREATEST(room_reads.last_read_seq, EXCLUDED.last_read_seq),
+             updated_at = now()
+         WHERE EXCLUDED.last_read_seq > room_reads.last_read_seq`,
+      [practitionerId, roomId, seq],
+    );
+    const [row] = (await this.dataSource.query(
+      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
+         FROM rooms r
+         LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
+         LEFT JOIN exchange_members em ON em.exchange_id = r.exchange_id AND em.practitioner_id = $1
+        WHERE r.id = $2`,
+      [practitionerId, roomId],
+    )) as UnreadRow[];
+    return toState(row);
+  }
+
+  /** An exchange's rooms with the reader's position and unread count in each. */
+  async withUnread(practitionerId: string, rooms: RoomView[]): Promise<RoomListEntry[]> {
+    if (rooms.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
+         FROM rooms r
+         LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
+         LEFT JOIN exchange_members em ON em.exchange_id = r.exchange_id AND em.practitioner_id = $1
+        WHERE r.id = ANY($2::uuid[])`,
+      [practitionerId, rooms.map((room) => room.id)],
+    )) as UnreadRow[];
+    const byRoom = new Map(rows.map((row) => [row.room_id, toState(row)]));
+    return rooms.map((room) => ({
+      ...room,
+      lastReadSeq: byRoom.get(room.id)?.lastReadSeq ?? 0,
+      unread: byRoom.get(room.id)?.unread ?? 0,
+    }));
+  }
+
+  /**
+   * Every room of the reader's exchanges that holds something unread, and the sums per
+   * exchange. Rooms with nothing after the reader's position are skipped before counting.
+   */
+  async unreadOf(practitionerId: string): Promise<UnreadCounts> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
+           FROM exchange_members em
+           JOIN rooms r ON r.exchange_id = em.exchange_id
+           LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
+          WHERE em.practitioner_id = $1
+            AND r.last_seq > coalesce(rr.last_read_seq, 0)
+            AND NOT EXISTS (SELECT 1 FROM room_removals x
+                             WHERE x.room_id = r.id AND x.practitioner_id = $1 AND x.created_at >= em.added_at)
+       ) counted WHERE unread > 0 ORDER BY exchange_id, room_id`,
+      [practitionerId],
+    )) as UnreadRow[];
+    const rooms = rows.map(toState);
+    const byExchange = new Map<string, number>();
+    for (const room of rooms)
+      byExchange.set(room.exchangeId, (byExchange.get(room.exchangeId) ?? 0) + room.unread);
+    return {
+      rooms,
+      exchanges: [...byExchange].map(([exchangeId, unread]) => ({ exchangeId, unread })),
+      total: rooms.reduce((sum, room) => sum + room.unread, 0),
+    };
+  }
+}
