@@ -81,6 +81,8 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
   'GET /api/rooms/:id/restrictions': 'member',
+  'GET /api/rooms/:id/mentionable': 'member',
+  'GET /api/me/unread': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */
