@@ -144,6 +144,7 @@ const person = object<PersonSummary>({
 const room = object<RoomView>({
   id: uuid,
   exchangeId: uuid,
+  exchangeTitle: { type: 'string' },
   kind: { type: 'string', enum: ['lobby', 'session'] },
   sessionId: nullable(uuid),
   title: { type: 'string' },

@@ -34,6 +34,8 @@ export type RoomKind = 'lobby' | 'session';
 export interface RoomView {
   id: string;
   exchangeId: string;
+  /** The exchange's title (clients name a lobby after it in their own language). */
+  exchangeTitle: string;
   kind: RoomKind;
   sessionId: string | null;
   title: string;

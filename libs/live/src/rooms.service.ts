@@ -170,6 +170,7 @@ export class RoomsService implements OnModuleInit {
       room: {
         id: row.id,
         exchangeId: row.exchange_id,
+        exchangeTitle: row.exchange_title,
         kind: row.kind,
         sessionId: row.session_id,
         title: row.kind === 'lobby' ? `${row.exchange_title} — lobby` : (row.session_title ?? ''),

@@ -453,6 +453,7 @@ export const de: Messages = {
     otherHint: 'Sprachcodes, durch Kommas getrennt, zum Beispiel pt-BR, ku.',
   },
   live: {
+    lobbyTitle: '{{exchange}} — Lobby',
     muteAuthor: '{{name}} stummschalten',
     removeAuthor: '{{name}} aus dem Raum entfernen',
     yourMessageHidden:

@@ -438,6 +438,7 @@ export const en = {
     otherHint: 'Language codes separated by commas, for example pt-BR, ku.',
   },
   live: {
+    lobbyTitle: '{{exchange}} — lobby',
     muteAuthor: 'Mute {{name}}',
     removeAuthor: 'Remove {{name}} from the room',
     yourMessageHidden: 'A moderator hid your message. Reason: {{reason}}',

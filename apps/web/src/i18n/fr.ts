@@ -409,7 +409,7 @@ export const fr: Messages = {
       mention: 'quelqu’un me mentionne dans un salon en direct',
     },
     text: {
-      mention: '{{author}} vous a mentionné·e dans {{where}}.',
+      mention: '{{author}} vous a mentionné dans {{where}}.',
       joinRequested: '{{requester}} demande à rejoindre « {{exchange}} ».',
       joinApproved: 'Les hôtes de « {{exchange}} » vous ont accueilli·e comme {{role}}.',
       joinDeclined: 'Les hôtes de « {{exchange}} » ont refusé votre demande d’adhésion.',
@@ -426,7 +426,7 @@ export const fr: Messages = {
       inSessionRoom: 'le salon de « {{session}} » ({{exchange}})',
       inLobby: 'le hall de « {{exchange}} »',
       moderation: {
-        readmit: 'Un·e modérateur·rice vous a réadmis·e dans {{where}}.',
+        readmit: 'Un modérateur vous a réadmis dans {{where}}.',
         hide: 'Un modérateur a masqué votre message dans {{where}}.',
         restore: 'Un modérateur a rétabli votre message dans {{where}}.',
         mute: 'Un modérateur vous a rendu muet dans {{where}} jusqu’à {{until}} (votre heure).',
@@ -453,11 +453,12 @@ export const fr: Messages = {
     otherHint: 'Codes de langue séparés par des virgules, par exemple pt-BR, ku.',
   },
   live: {
-    muteAuthor: 'Rendre muet·te {{name}}',
+    lobbyTitle: '{{exchange}} — salon d’accueil',
+    muteAuthor: 'Rendre {{name}} muet',
     removeAuthor: 'Retirer {{name}} du salon',
-    yourMessageHidden: 'Un·e modérateur·rice a masqué votre message. Motif : {{reason}}',
+    yourMessageHidden: 'Un modérateur a masqué votre message. Motif : {{reason}}',
     youAreMuted:
-      'Un·e modérateur·rice vous a rendu muet·te dans ce salon jusqu’à {{time}}. Vous pouvez lire et écrirez de nouveau ensuite.',
+      'Un modérateur vous a rendu muet dans ce salon jusqu’à {{time}}. Vous pouvez lire et écrirez de nouveau ensuite.',
     mentionSuggestions: 'Personnes que vous pouvez mentionner',
     unmute: 'Lever le silence',
     readmit: 'Réadmettre',
@@ -465,7 +466,7 @@ export const fr: Messages = {
     readmitReason: 'Pourquoi réadmettre {{name}} ?',
     unmuted: 'Le silence de {{name}} a été levé.',
     readmitted: '{{name}} peut de nouveau rejoindre ce salon.',
-    removedSince: '{{name}}, retiré·e le {{time}}',
+    removedSince: '{{name}}, retiré le {{time}}',
     restrictionsHeading: 'Silences et retraits',
     noRestrictions: 'Personne n’est rendu muet ni retiré ici.',
     noMessagesRead: 'Aucun message ici.',

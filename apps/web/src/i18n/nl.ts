@@ -446,6 +446,7 @@ export const nl: Messages = {
     otherHint: 'Taalcodes gescheiden door komma’s, bijvoorbeeld pt-BR, ku.',
   },
   live: {
+    lobbyTitle: '{{exchange}} — lobby',
     muteAuthor: '{{name}} dempen',
     removeAuthor: '{{name}} uit de ruimte verwijderen',
     yourMessageHidden: 'Een moderator heeft je bericht verborgen. Reden: {{reason}}',

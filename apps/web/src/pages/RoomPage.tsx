@@ -214,7 +214,13 @@ export function RoomPage() {
   const { roomId = '' } = useParams();
   const { room, state } = useLiveRoom(roomId, me.id);
   const info = state.room;
-  useDocumentTitle(info?.title ?? t('live.liveRoom'));
+  // A lobby is named in the reader's language; a session room by its session's title.
+  const title = info
+    ? info.kind === 'lobby'
+      ? t('live.lobbyTitle', { exchange: info.exchangeTitle })
+      : info.title
+    : t('live.liveRoom');
+  useDocumentTitle(title);
 
   const typing = typingText(t, state.typing);
   const focusTarget = useRef<HTMLHeadingElement>(null);
@@ -269,7 +275,7 @@ export function RoomPage() {
       </p>
       <div className="page-heading">
         <h1 ref={focusTarget} tabIndex={-1}>
-          {info?.title ?? t('live.liveRoom')}
+          {title}
         </h1>
       </div>
       <p className="badges">
@@ -317,17 +323,19 @@ export function RoomPage() {
       <div className="room">
         <div className="room__main">
           <Conversation room={room} state={state} myId={me.id} />
-          <p className="room__typing" data-testid="typing">
-            {typing}
-          </p>
-          {state.phase === 'joined' &&
-            (state.canSend ? (
-              <Composer room={room} questions={sessionRoom} mutedUntil={state.mutedUntil} />
-            ) : (
-              <p className="notice notice--info" data-testid="read-only">
-                {readOnlyText}
-              </p>
-            ))}
+          <div className="room__compose">
+            <p className="room__typing" data-testid="typing">
+              {typing}
+            </p>
+            {state.phase === 'joined' &&
+              (state.canSend ? (
+                <Composer room={room} questions={sessionRoom} mutedUntil={state.mutedUntil} />
+              ) : (
+                <p className="notice notice--info" data-testid="read-only">
+                  {readOnlyText}
+                </p>
+              ))}
+          </div>
         </div>
         <aside className="room__side" aria-label={t('live.roomSide')}>
           {state.canModerate && state.phase === 'joined' && (
