@@ -15,6 +15,14 @@ import {
   Min,
 } from 'class-validator';
 import {
+  type AddMemberRequest,
+  type ApproveJoinRequest,
+  type ChangeRoleRequest,
+  type CreateExchangeRequest,
+  type ExchangeListQuery,
+  type JoinExchangeRequest,
+  type JoinRequestListQuery,
+  type UpdateExchangeRequest,
   ATTRIBUTION_RULES,
   type AttributionRule,
   EXCHANGE_ROLES,
@@ -24,7 +32,7 @@ import {
 } from '../../../contracts/src/index.js';
 import { IsOmittable } from '../../../common/src/index.js';
 
-export class CreateExchangeDto {
+export class CreateExchangeDto implements CreateExchangeRequest {
   @ApiProperty({ example: 'Online hate: from detection to local response' })
   @IsString()
   @Length(3, 200)
@@ -63,7 +71,7 @@ export class CreateExchangeDto {
 }
 
 /** Every field may be left out, none cleared with null. */
-export class UpdateExchangeDto {
+export class UpdateExchangeDto implements UpdateExchangeRequest {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
@@ -104,7 +112,7 @@ export class UpdateExchangeDto {
   attribution?: AttributionRule;
 }
 
-export class ListExchangesQuery {
+export class ListExchangesQuery implements ExchangeListQuery {
   @ApiPropertyOptional({ description: 'Theme slug' })
   @IsOptional()
   @IsString()
@@ -141,7 +149,7 @@ export class ListExchangesQuery {
   limit?: number;
 }
 
-export class AddMemberDto {
+export class AddMemberDto implements AddMemberRequest {
   @ApiProperty()
   @IsUUID()
   practitionerId: string;
@@ -151,13 +159,13 @@ export class AddMemberDto {
   role: ExchangeRole;
 }
 
-export class ChangeRoleDto {
+export class ChangeRoleDto implements ChangeRoleRequest {
   @ApiProperty({ enum: EXCHANGE_ROLES })
   @IsIn(EXCHANGE_ROLES)
   role: ExchangeRole;
 }
 
-export class CreateJoinRequestDto {
+export class CreateJoinRequestDto implements JoinExchangeRequest {
   @ApiPropertyOptional({ description: 'Why you would like to join' })
   @IsOmittable()
   @IsString()
@@ -165,14 +173,14 @@ export class CreateJoinRequestDto {
   message?: string;
 }
 
-export class ApproveJoinRequestDto {
+export class ApproveJoinRequestDto implements ApproveJoinRequest {
   @ApiPropertyOptional({ enum: ['participant', 'observer'], default: 'participant' })
   @IsOmittable()
   @IsIn(['participant', 'observer'])
   role?: 'participant' | 'observer';
 }
 
-export class ListJoinRequestsQuery {
+export class ListJoinRequestsQuery implements JoinRequestListQuery {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'declined'], default: 'pending' })
   @IsOmittable()
   @IsIn(['pending', 'approved', 'declined'])

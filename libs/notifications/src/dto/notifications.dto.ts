@@ -1,10 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../../contracts/src/index.js';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationListQuery,
+  type UpdatePreferencesRequest,
+} from '../../../contracts/src/index.js';
 import { IsOmittable } from '../../../common/src/index.js';
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery implements NotificationListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -26,7 +31,7 @@ export class ListNotificationsQuery {
 }
 
 /** Kinds to switch on or off; kinds left out keep their setting. */
-export class UpdatePreferencesDto {
+export class UpdatePreferencesDto implements UpdatePreferencesRequest {
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, isArray: true })
   @IsOmittable()
   @IsArray()
