@@ -49,6 +49,22 @@ const InvitePage = lazyPage(
   () => import('./pages/InvitePage'),
   (m) => m.InvitePage,
 );
+const ForgotPasswordPage = lazyPage(
+  () => import('./pages/ForgotPasswordPage'),
+  (m) => m.ForgotPasswordPage,
+);
+const OutgoingMailMessagePage = lazyPage(
+  () => import('./pages/OutgoingMailMessagePage'),
+  (m) => m.OutgoingMailMessagePage,
+);
+const OutgoingMailPage = lazyPage(
+  () => import('./pages/OutgoingMailPage'),
+  (m) => m.OutgoingMailPage,
+);
+const ResetPasswordPage = lazyPage(
+  () => import('./pages/ResetPasswordPage'),
+  (m) => m.ResetPasswordPage,
+);
 const MyProfilePage = lazyPage(
   () => import('./pages/MyProfilePage'),
   (m) => m.MyProfilePage,
@@ -84,6 +100,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', lazy: AcceptInvitationPage },
+      { path: '/forgot-password', lazy: ForgotPasswordPage },
+      { path: '/reset-password/:token', lazy: ResetPasswordPage },
       {
         element: <RequireSession />,
         children: [
@@ -108,6 +126,13 @@ const router = createBrowserRouter([
               { path: '/exchanges/new', lazy: ExchangeEditorPage },
               { path: '/cities/:id/edit', lazy: CityEditorPage },
               { path: '/invitations', lazy: InvitePage },
+            ],
+          },
+          {
+            element: <RequireSession role="admin" />,
+            children: [
+              { path: '/admin/mail', lazy: OutgoingMailPage },
+              { path: '/admin/mail/:id', lazy: OutgoingMailMessagePage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

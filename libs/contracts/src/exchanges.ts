@@ -193,6 +193,11 @@ export interface AddMemberRequest {
   role: ExchangeRole;
 }
 
+/** `DELETE /api/exchanges/:id/members/:practitionerId`: why (to remove someone else). */
+export interface RemoveMemberRequest {
+  reason?: string;
+}
+
 /** `PATCH /api/exchanges/:id/members/:practitionerId` */
 export interface ChangeRoleRequest {
   role: ExchangeRole;

@@ -144,10 +144,10 @@ const person = object<PersonSummary>({
 const room = object<RoomView>({
   id: uuid,
   exchangeId: uuid,
-  exchangeTitle: { type: 'string' },
   kind: { type: 'string', enum: ['lobby', 'session'] },
   sessionId: nullable(uuid),
   title: { type: 'string' },
+  exchangeTitle: { type: 'string' },
   open: { type: 'boolean' },
   opensAt: nullable(instant),
   closesAt: nullable(instant),

@@ -34,11 +34,12 @@ export type RoomKind = 'lobby' | 'session';
 export interface RoomView {
   id: string;
   exchangeId: string;
-  /** The exchange's title (clients name a lobby after it in their own language). */
-  exchangeTitle: string;
   kind: RoomKind;
   sessionId: string | null;
+  /** The session's title, or "<exchange title> — lobby" in English (clients build their own). */
   title: string;
+  /** The exchange's title, for naming the lobby in the reader's language. */
+  exchangeTitle: string;
   /** Members can join and (if not observers) send now. */
   open: boolean;
   /** When a session room opens and closes for sending (ISO, UTC); null for lobbies. */
@@ -165,6 +166,7 @@ export interface RoomRestrictions {
   removals: Array<{ person: PersonSummary; since: string }>;
 }
 
+/** A room's moderation log, as GET /api/rooms/:id/moderation-actions lists it. */
 export interface ModerationActionView {
   id: string;
   roomId: string;

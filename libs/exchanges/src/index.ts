@@ -17,3 +17,4 @@ export { ExchangeMember } from './entities/exchange-member.entity.js';
 export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
 export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';
 export { presentJoinRequest } from './exchange.presenter.js';
+export { exchangeSqlNames, exchangeMemberSqlNames } from './exchange-sql.js';

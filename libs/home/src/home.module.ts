@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExchangesModule } from '../../exchanges/src/index.js';
-import { RoomActivityModule } from '../../live/src/index.js';
+import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
 import { PractitionersModule } from '../../practitioners/src/index.js';
 import { SessionsModule } from '../../sessions/src/index.js';
@@ -29,13 +29,7 @@ const SECTIONS = [
 // The invitations and accounts sections use identity's services, provided globally by
 // IdentityModule.forRoot.
 @Module({
-  imports: [
-    ExchangesModule,
-    SessionsModule,
-    NotificationsModule,
-    PractitionersModule,
-    RoomActivityModule,
-  ],
+  imports: [ExchangesModule, SessionsModule, NotificationsModule, PractitionersModule, LiveModule],
   controllers: [HomeController],
   providers: [
     ...SECTIONS,

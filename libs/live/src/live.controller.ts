@@ -4,8 +4,8 @@ import type {
   MessageView,
   ModerationActionView,
   QuestionView,
-  RoomListEntry,
   RoomRestrictions,
+  RoomListEntry,
   RoomView,
 } from '../../contracts/src/index.js';
 import {
@@ -20,7 +20,7 @@ import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';
 import { ANY_MEMBER, authorOf, presentMessage } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';
-import { ModerationService } from './moderation.service.js';
+import { RoomModeration } from './room-moderation.service.js';
 import { ReadStateService } from './read-state.service.js';
 import { RoomsService } from './rooms.service.js';
 
@@ -31,7 +31,7 @@ export class LiveController {
   constructor(
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
-    private readonly moderation: ModerationService,
+    private readonly moderation: RoomModeration,
     private readonly reads: ReadStateService,
   ) {}
 
@@ -99,8 +99,7 @@ export class LiveController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ModerationActionView[]> {
-    await this.rooms.context(actor, id, 'moderate');
-    return this.moderation.log(id);
+    return this.moderation.log(actor, id);
   }
 
   /** Who is muted (until when) and who was removed, so moderators can lift either. */
@@ -110,7 +109,6 @@ export class LiveController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<RoomRestrictions> {
-    await this.rooms.context(actor, id, 'moderate');
-    return this.moderation.restrictions(id);
+    return this.moderation.restrictions(actor, id);
   }
 }

@@ -6,7 +6,10 @@ import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { MentionsService } from './mentions.service.js';
 import { MessagesService } from './messages.service.js';
-import { ModerationService } from './moderation.service.js';
+import { LiveSql } from './live-sql.js';
+import { LivePersonalData } from './live-personal-data.js';
+import { RoomActivity } from './room-activity.js';
+import { RoomModeration } from './room-moderation.service.js';
 import { PresenceService } from './presence.service.js';
 import { ReadStateGateway } from './read-state.gateway.js';
 import { ReadStateService } from './read-state.service.js';
@@ -18,11 +21,15 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
 @Module({
   imports: [ExchangesModule, NotificationsModule],
   controllers: [LiveController, ConversationController],
+  exports: [RoomActivity],
   providers: [
     LiveGateway,
     RoomsService,
     MessagesService,
-    ModerationService,
+    RoomModeration,
+    LiveSql,
+    LivePersonalData,
+    RoomActivity,
     PresenceService,
     RoomGrants,
     SendRateLimiter,

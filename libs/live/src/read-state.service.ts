@@ -42,6 +42,7 @@ export class ReadStateService implements OnModuleInit {
   onModuleInit(): void {
     this.personalData.register({
       name: 'roomReads',
+      columns: ['room_reads.practitioner_id'],
       export: async (id, manager) =>
         (
           (await manager.query(

@@ -4,3 +4,4 @@ export { SessionReminders, REMINDER_OFFSETS_MINUTES } from './session-reminders.
 export { Session } from './entities/session.entity.js';
 export { presentSession } from './session.presenter.js';
 export { timeSuggestions } from './time-suggestions.js';
+export { sessionSqlNames } from './session-sql.js';

@@ -8,6 +8,7 @@ import { Session } from './entities/session.entity.js';
 import { SessionReminders } from './session-reminders.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
+import { SessionsPersonalData } from './sessions-personal-data.js';
 
 @Module({
   imports: [
@@ -16,7 +17,7 @@ import { SessionsService } from './sessions.service.js';
     NotificationsModule,
   ],
   controllers: [SessionsController, CalendarFeedController],
-  providers: [SessionsService, SessionReminders],
+  providers: [SessionsService, SessionReminders, SessionsPersonalData],
   exports: [SessionsService],
 })
 export class SessionsModule {}

@@ -8,13 +8,14 @@ import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../features/identity/session';
 import { Composer, COMPOSER_ID } from '../features/live/Composer';
 import { conversationItems, dayLabel } from '../features/live/conversation';
-import { momentText, problemText, typingText } from '../features/live/liveText';
+import { momentText, problemText, roomName, typingText } from '../features/live/liveText';
 import { MessageItem } from '../features/live/MessageItem';
 import { PresenceList } from '../features/live/PresenceList';
 import { QuestionQueue } from '../features/live/QuestionQueue';
 import type { LiveRoom, PendingMessage, RoomSnapshot } from '../features/live/room';
 import { RoomRestrictions } from '../features/live/RoomRestrictions';
 import { useLiveRoom } from '../features/live/useLiveRoom';
+import { useViewerZone, YourTimeNote } from '../features/time/viewerZone';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -87,9 +88,10 @@ function Conversation({
   myId: string;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const items = useMemo(
-    () => conversationItems(state.messages, { myId, readAtJoin: state.readAtJoin }),
-    [state.messages, myId, state.readAtJoin],
+    () => conversationItems(state.messages, { myId, readAtJoin: state.readAtJoin, timeZone: zone }),
+    [state.messages, myId, state.readAtJoin, zone],
   );
   const canWrite = canWriteNow(state);
   const scroller = useRef<HTMLDivElement>(null);
@@ -177,6 +179,7 @@ function Conversation({
                   item.day,
                   { today: t('live.today'), yesterday: t('live.yesterday') },
                   i18n.language,
+                  zone,
                 )}
               </span>
             </li>
@@ -210,16 +213,12 @@ function Conversation({
 
 export function RoomPage() {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const me = useMe();
   const { roomId = '' } = useParams();
   const { room, state } = useLiveRoom(roomId, me.id);
   const info = state.room;
-  // A lobby is named in the reader's language; a session room by its session's title.
-  const title = info
-    ? info.kind === 'lobby'
-      ? t('live.lobbyTitle', { exchange: info.exchangeTitle })
-      : info.title
-    : t('live.liveRoom');
+  const title = info ? roomName(t, info) : t('live.liveRoom');
   useDocumentTitle(title);
 
   const typing = typingText(t, state.typing);
@@ -257,7 +256,7 @@ export function RoomPage() {
   const notYetOpen = info?.opensAt != null && Date.parse(info.opensAt) > Date.now();
   const readOnlyText = !info?.open
     ? notYetOpen && info?.opensAt
-      ? t('live.readOnlyUntilOpen', { time: momentText(info.opensAt, i18n.language) })
+      ? t('live.readOnlyUntilOpen', { time: momentText(info.opensAt, i18n.language, zone) })
       : t('live.readOnly')
     : t('live.observer');
   return (
@@ -283,6 +282,7 @@ export function RoomPage() {
         {info && !info.open && <span className="badge badge--concluded">{t('live.closed')}</span>}
       </p>
       <ConnectionBanner state={state} />
+      <YourTimeNote />
       {state.phase === 'removed' && state.problem && (
         <div className="notice notice--error" role="alert">
           {t('live.removed', { reason: state.problem.message })}

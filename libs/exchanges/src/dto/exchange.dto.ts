@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import {
   type AddMemberRequest,
@@ -22,6 +18,7 @@ import {
   type ExchangeListQuery,
   type JoinExchangeRequest,
   type JoinRequestListQuery,
+  type RemoveMemberRequest,
   type UpdateExchangeRequest,
   ATTRIBUTION_RULES,
   type AttributionRule,
@@ -30,7 +27,7 @@ import {
   type ExchangeRole,
   type ExchangeStatus,
 } from '../../../contracts/src/index.js';
-import { IsOmittable } from '../../../common/src/index.js';
+import { IsOmittable, PageQuery } from '../../../common/src/index.js';
 
 export class CreateExchangeDto implements CreateExchangeRequest {
   @ApiProperty({ example: 'Online hate: from detection to local response' })
@@ -112,7 +109,7 @@ export class UpdateExchangeDto implements UpdateExchangeRequest {
   attribution?: AttributionRule;
 }
 
-export class ListExchangesQuery implements ExchangeListQuery {
+export class ListExchangesQuery extends PageQuery implements ExchangeListQuery {
   @ApiPropertyOptional({ description: 'Theme slug' })
   @IsOptional()
   @IsString()
@@ -133,20 +130,6 @@ export class ListExchangesQuery implements ExchangeListQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   mine?: 'true' | 'false';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class AddMemberDto implements AddMemberRequest {
@@ -157,6 +140,14 @@ export class AddMemberDto implements AddMemberRequest {
   @ApiProperty({ enum: EXCHANGE_ROLES })
   @IsIn(EXCHANGE_ROLES)
   role: ExchangeRole;
+}
+
+export class RemoveMemberDto implements RemoveMemberRequest {
+  @ApiPropertyOptional({ description: 'Why (required to remove someone else; not to leave)' })
+  @IsOmittable()
+  @IsString()
+  @Length(3, 500)
+  reason?: string;
 }
 
 export class ChangeRoleDto implements ChangeRoleRequest {

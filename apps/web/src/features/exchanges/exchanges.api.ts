@@ -12,6 +12,7 @@ import type {
   JoinRequestListQuery,
   JoinRequestView,
   Page,
+  RemoveMemberRequest,
   UpdateExchangeRequest,
 } from '@contracts';
 import { api } from '../../api/client';
@@ -54,9 +55,12 @@ export const exchangesApi = {
     api.patch<ExchangeMemberView>(`${path(id)}/members/${encodeURIComponent(practitionerId)}`, {
       role,
     } satisfies ChangeRoleRequest),
-  /** Removes a member; with my own id, leaves the exchange. */
-  removeMember: (id: string, practitionerId: string) =>
-    api.delete<void>(`${path(id)}/members/${encodeURIComponent(practitionerId)}`),
+  /** Removes a member, saying why (audited); with my own id and no reason, leaves the exchange. */
+  removeMember: (id: string, practitionerId: string, reason?: string) =>
+    api.delete<void>(
+      `${path(id)}/members/${encodeURIComponent(practitionerId)}`,
+      reason ? ({ reason } satisfies RemoveMemberRequest) : undefined,
+    ),
 
   requestToJoin: (id: string, message: string) =>
     api.post<JoinRequestView>(`${path(id)}/join-requests`, {

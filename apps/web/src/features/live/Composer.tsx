@@ -6,6 +6,7 @@
 import { MAX_BODY_LENGTH, type PersonSummary } from '@contracts';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useViewerZone } from '../time/viewerZone';
 import { liveApi } from './live.api';
 import { momentText } from './liveText';
 import { insertMention, type Mentioned, mentionQuery, toWireBody } from './mentionInput';
@@ -47,6 +48,7 @@ export function Composer({
   mutedUntil: string | null;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState('');
@@ -131,7 +133,7 @@ export function Composer({
     <form className="composer" onSubmit={onSubmit}>
       {muted && mutedUntil && (
         <p className="notice notice--warning" role="status" data-testid="muted-notice">
-          {t('live.youAreMuted', { time: momentText(mutedUntil, i18n.language) })}
+          {t('live.youAreMuted', { time: momentText(mutedUntil, i18n.language, zone) })}
         </p>
       )}
       <label htmlFor={COMPOSER_ID} className="composer__label">

@@ -7,6 +7,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNow } from '../time/useNow';
+import { useViewerZone } from '../time/viewerZone';
 import { authorClock, myClock, problemText } from './liveText';
 import { fromWireBody, toWireBody } from './mentionInput';
 import { MessageBody } from './MessageBody';
@@ -56,7 +57,8 @@ export function MessageItem({
     canWrite &&
     !message.hidden &&
     now.getTime() - new Date(message.createdAt).getTime() < EDIT_WINDOW_MS;
-  const theirClock = author ? authorClock(t, author, message.createdAt, i18n.language) : null;
+  const zone = useViewerZone();
+  const theirClock = author ? authorClock(t, author, message.createdAt, i18n.language, zone) : null;
   const name = author?.displayName ?? t('live.hiddenMessage');
 
   const choose = (next: Mode) => {
@@ -119,7 +121,7 @@ export function MessageItem({
         <div className="message__meta message__meta--grouped">
           <span className="visually-hidden">{name}</span>
           <time dateTime={message.createdAt} className="message__time">
-            {myClock(message.createdAt, i18n.language)}
+            {myClock(message.createdAt, i18n.language, zone)}
           </time>
           {message.editedAt && <span className="muted">{t('live.edited')}</span>}
         </div>
@@ -134,7 +136,7 @@ export function MessageItem({
           )}
           {author?.city && <span className="message__city">{author.city.name}</span>}
           <time dateTime={message.createdAt} className="message__time">
-            {myClock(message.createdAt, i18n.language)}
+            {myClock(message.createdAt, i18n.language, zone)}
           </time>
           {theirClock && <span className="message__their-time">({theirClock})</span>}
           {message.editedAt && <span className="muted">{t('live.edited')}</span>}

@@ -3,6 +3,7 @@
 import type { PersonSummary } from '@contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useViewerZone } from '../time/viewerZone';
 import { momentText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import type { LiveRoom } from './room';
@@ -26,6 +27,7 @@ export function MuteForm({
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const id = useId();
   const [minutes, setMinutes] = useState(15);
   const name = person.displayName;
@@ -36,7 +38,7 @@ export function MuteForm({
       onCancel={onCancel}
       onSubmit={async (reason) => {
         const until = await room.mute(person.id, minutes, reason);
-        onDone(t('live.mutedUntil', { name, time: momentText(until, i18n.language) }));
+        onDone(t('live.mutedUntil', { name, time: momentText(until, i18n.language, zone) }));
       }}
     >
       <div className="field">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../api/hooks';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useViewerZone } from '../time/viewerZone';
 import { liveApi } from './live.api';
 import { momentText } from './liveText';
 import { ReasonForm } from './ReasonForm';
@@ -13,6 +14,7 @@ type Lifting = { person: PersonSummary; kind: 'unmute' | 'readmit' } | null;
 
 export function RoomRestrictions({ room, tick }: { room: LiveRoom; tick: number }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const restrictions = useResource(
     () => liveApi.restrictions(room.roomId),
     `restrictions:${room.roomId}:${tick}`,
@@ -76,7 +78,7 @@ export function RoomRestrictions({ room, tick }: { room: LiveRoom; tick: number 
               <p>
                 {t('live.mutedUntil', {
                   name: person.displayName,
-                  time: momentText(until, i18n.language),
+                  time: momentText(until, i18n.language, zone),
                 })}
               </p>
               {form(person, 'unmute')}
@@ -91,7 +93,7 @@ export function RoomRestrictions({ room, tick }: { room: LiveRoom; tick: number 
               <p>
                 {t('live.removedSince', {
                   name: person.displayName,
-                  time: momentText(since, i18n.language),
+                  time: momentText(since, i18n.language, zone),
                 })}
               </p>
               {form(person, 'readmit')}

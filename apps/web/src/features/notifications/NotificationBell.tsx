@@ -5,6 +5,7 @@ import type { NotificationView } from '@contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { useViewerZone } from '../time/viewerZone';
 import { notificationsApi } from './notifications.api';
 import { notificationLink, notificationSentence } from './notificationText';
 import {
@@ -18,6 +19,7 @@ const LATEST = 5;
 
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const id = useId();
   const location = useLocation();
   useLiveNotifications();
@@ -132,7 +134,7 @@ export function NotificationBell() {
                         <span className="visually-hidden">{t('notifications.unread')}: </span>
                       )}
                       <span className="bell__text">
-                        {notificationSentence(n, t, i18n.language)}
+                        {notificationSentence(n, t, i18n.language, zone)}
                       </span>
                       <time dateTime={n.createdAt} className="bell__time">
                         {dateTime.format(new Date(n.createdAt))}
