@@ -35,6 +35,6 @@ export class ConversationController {
     @Query() query: MentionableQuery,
   ): Promise<PersonSummary[]> {
     await this.rooms.context(actor, id);
-    return this.mentions.mentionable(id, actor.id, query.q ?? '');
+    return this.mentions.findMentionable(id, actor.id, query.q ?? '');
   }
 }

@@ -16,17 +16,10 @@ import {
 } from '../../contracts/src/index.js';
 import { ValidationFailedError } from '../../common/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
-import { authorOf, AUTHOR_COLUMNS, type MessageRow } from './live.presenter.js';
-
-/** The people of room $1 who may be mentioned there (alias p for the practitioner). */
-const MENTIONABLE = `
-  FROM rooms r
-  JOIN exchange_members em ON em.exchange_id = r.exchange_id
-  JOIN practitioners p ON p.id = em.practitioner_id
-  LEFT JOIN cities c ON c.id = p.city_id
- WHERE r.id = $1 AND p.status = 'active'
-   AND NOT EXISTS (SELECT 1 FROM room_removals x
-                    WHERE x.room_id = r.id AND x.practitioner_id = p.id AND x.created_at >= em.added_at)`;
+import { exchangeMemberSqlNames } from '../../exchanges/src/index.js';
+import { practitionerSqlNames } from '../../practitioners/src/index.js';
+import { authorOf, type MessageRow } from './live.presenter.js';
+import { LiveSql } from './live-sql.js';
 
 interface Mentionee {
   id: string;
@@ -35,18 +28,43 @@ interface Mentionee {
 
 @Injectable()
 export class MentionsService {
+  /** FROM … WHERE: the people of room $1 who may be mentioned there (p: the practitioner). */
+  private readonly mentionable: string;
+  private readonly authorColumns: string;
+  /** For a room `r`: its exchange's and session's titles. */
+  private readonly roomTitles: string;
+  private readonly nameColumn: string;
+  private readonly idColumn: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-  ) {}
+    sql: LiveSql,
+  ) {
+    const m = exchangeMemberSqlNames(dataSource);
+    const p = practitionerSqlNames(dataSource);
+    this.authorColumns = sql.authorColumns;
+    this.roomTitles = sql.roomTitles;
+    this.mentionable = `
+      FROM rooms r
+      JOIN ${m.table} em ON em.${m.exchangeId} = r.exchange_id
+      ${sql.authorJoin(`em.${m.practitionerId}`)}
+     WHERE r.id = $1 AND p.${p.status} = 'active'
+       AND NOT EXISTS (SELECT 1 FROM room_removals x
+                        WHERE x.room_id = r.id AND x.practitioner_id = p.${p.id}
+                          AND x.created_at >= em.${m.addedAt})`;
+    this.nameColumn = `p.${p.displayName}`;
+    this.idColumn = `p.${p.id}`;
+  }
 
   /** Up to MENTIONABLE_LIMIT people of the room whose name contains `query`, for completion. */
-  async mentionable(roomId: string, viewerId: string, query: string): Promise<PersonSummary[]> {
+  async findMentionable(roomId: string, viewerId: string, query: string): Promise<PersonSummary[]> {
     const pattern = `%${query.trim().replace(/[\\%_]/g, '\\$&')}%`;
+    const [id, name] = [this.idColumn, this.nameColumn];
     const rows = (await this.dataSource.query(
-      `SELECT p.id AS author_id, ${AUTHOR_COLUMNS} ${MENTIONABLE}
-          AND p.id <> $2 AND p.display_name ILIKE $3
-        ORDER BY (p.display_name ILIKE $4) DESC, p.display_name, p.id
+      `SELECT ${id} AS author_id, ${this.authorColumns} ${this.mentionable}
+          AND ${id} <> $2 AND ${name} ILIKE $3
+        ORDER BY (${name} ILIKE $4) DESC, ${name}, ${id}
         LIMIT ${MENTIONABLE_LIMIT}`,
       [roomId, viewerId, pattern, `${pattern.slice(1)}`],
     )) as MessageRow[];
@@ -84,9 +102,8 @@ export class MentionsService {
     const people = await this.mentionees(message.room_id, ids);
     if (people.length === 0) return;
     const [room] = (await this.dataSource.query(
-      `SELECT r.exchange_id, r.session_id, e.title AS exchange_title, s.title AS session_title
-         FROM rooms r JOIN exchanges e ON e.id = r.exchange_id
-         LEFT JOIN sessions s ON s.id = r.session_id
+      `SELECT r.exchange_id, r.session_id, t.exchange_title, t.session_title
+         FROM rooms r CROSS JOIN LATERAL (${this.roomTitles}) t
         WHERE r.id = $1`,
       [message.room_id],
     )) as Array<{
@@ -124,7 +141,8 @@ export class MentionsService {
 
   private async mentionees(roomId: string, ids: string[]): Promise<Mentionee[]> {
     return (await this.dataSource.query(
-      `SELECT p.id, p.display_name ${MENTIONABLE} AND p.id = ANY($2::uuid[])`,
+      `SELECT ${this.idColumn} AS id, ${this.nameColumn} AS display_name ${this.mentionable}
+          AND ${this.idColumn} = ANY($2::uuid[])`,
       [roomId, ids],
     )) as Mentionee[];
   }

@@ -11,12 +11,7 @@ import type {
   UnreadCounts,
 } from '../../contracts/src/index.js';
 import { PersonalData } from '../../common/src/index.js';
-
-/** Unread messages of room `r` for reader $1, whose position is `rr` and membership `em`. */
-const UNREAD = `(SELECT count(*)::int FROM messages m
-    WHERE m.room_id = r.id AND m.seq > coalesce(rr.last_read_seq, 0)
-      AND m.author_id <> $1 AND m.deleted_at IS NULL AND m.hidden_at IS NULL
-      AND m.created_at > coalesce(em.added_at, '-infinity'))`;
+import { exchangeMemberSqlNames } from '../../exchanges/src/index.js';
 
 interface UnreadRow {
   room_id: string;
@@ -34,10 +29,30 @@ const toState = (row: UnreadRow): RoomReadState => ({
 
 @Injectable()
 export class ReadStateService implements OnModuleInit {
+  /** Unread messages of room `r` for reader $1, whose position is `rr` and membership `em`. */
+  private readonly unread: string;
+  /** The reader's membership `em` in room `r`'s exchange (LEFT JOIN: coordinators have none). */
+  private readonly membership: string;
+  /** FROM the reader's memberships `em` and their exchanges' rooms `r`. */
+  private readonly myRooms: string;
+  private readonly addedAt: string;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly personalData: PersonalData,
-  ) {}
+  ) {
+    const m = exchangeMemberSqlNames(dataSource);
+    this.addedAt = `em.${m.addedAt}`;
+    this.unread = `(SELECT count(*)::int FROM messages msg
+        WHERE msg.room_id = r.id AND msg.seq > coalesce(rr.last_read_seq, 0)
+          AND msg.author_id <> $1 AND msg.deleted_at IS NULL AND msg.hidden_at IS NULL
+          AND msg.created_at > coalesce(em.${m.addedAt}, '-infinity'))`;
+    this.membership = `LEFT JOIN ${m.table} em
+        ON em.${m.exchangeId} = r.exchange_id AND em.${m.practitionerId} = $1`;
+    this.myRooms = `${m.table} em JOIN rooms r ON r.exchange_id = em.${m.exchangeId}
+      LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
+      WHERE em.${m.practitionerId} = $1`;
+  }
 
   onModuleInit(): void {
     this.personalData.register({
@@ -84,10 +99,10 @@ export class ReadStateService implements OnModuleInit {
       [practitionerId, roomId, seq],
     );
     const [row] = (await this.dataSource.query(
-      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
+      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${this.unread} AS unread
          FROM rooms r
          LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
-         LEFT JOIN exchange_members em ON em.exchange_id = r.exchange_id AND em.practitioner_id = $1
+         ${this.membership}
         WHERE r.id = $2`,
       [practitionerId, roomId],
     )) as UnreadRow[];
@@ -98,10 +113,10 @@ export class ReadStateService implements OnModuleInit {
   async withUnread(practitionerId: string, rooms: RoomView[]): Promise<RoomListEntry[]> {
     if (rooms.length === 0) return [];
     const rows = (await this.dataSource.query(
-      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
+      `SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${this.unread} AS unread
          FROM rooms r
          LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
-         LEFT JOIN exchange_members em ON em.exchange_id = r.exchange_id AND em.practitioner_id = $1
+         ${this.membership}
         WHERE r.id = ANY($2::uuid[])`,
       [practitionerId, rooms.map((room) => room.id)],
     )) as UnreadRow[];
@@ -120,14 +135,11 @@ export class ReadStateService implements OnModuleInit {
   async unreadOf(practitionerId: string): Promise<UnreadCounts> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM (
-         SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${UNREAD} AS unread
-           FROM exchange_members em
-           JOIN rooms r ON r.exchange_id = em.exchange_id
-           LEFT JOIN room_reads rr ON rr.practitioner_id = $1 AND rr.room_id = r.id
-          WHERE em.practitioner_id = $1
+         SELECT r.id AS room_id, r.exchange_id, coalesce(rr.last_read_seq, 0) AS last_read_seq, ${this.unread} AS unread
+           FROM ${this.myRooms}
             AND r.last_seq > coalesce(rr.last_read_seq, 0)
             AND NOT EXISTS (SELECT 1 FROM room_removals x
-                             WHERE x.room_id = r.id AND x.practitioner_id = $1 AND x.created_at >= em.added_at)
+                             WHERE x.room_id = r.id AND x.practitioner_id = $1 AND x.created_at >= ${this.addedAt})
        ) counted WHERE unread > 0 ORDER BY exchange_id, room_id`,
       [practitionerId],
     )) as UnreadRow[];
