@@ -87,6 +87,8 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
   'GET /api/rooms/:id/restrictions': 'member',
+  'GET /api/rooms/:id/mentionable': 'member',
+  'GET /api/me/unread': 'member',
   // Files: an upload is its uploader's; an attached file is read like its post or practice
   // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
   'POST /api/files': 'member',

@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'session-reminder',
   'moderation-outcome',
+  'mention',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,3 +32,17 @@ export interface NotificationPage {
 }
 
 export type NotificationPreferences = Record<NotificationKind, boolean>;
+
+/** `GET /api/notifications` */
+export interface NotificationListQuery {
+  cursor?: string;
+  limit?: number;
+  /** "true" for only the unread ones. */
+  unread?: 'true' | 'false';
+}
+
+/** `PUT /api/notifications/preferences`: kinds to switch on or off; the others keep theirs. */
+export interface UpdatePreferencesRequest {
+  enable?: NotificationKind[];
+  disable?: NotificationKind[];
+}

@@ -423,6 +423,7 @@ export const de: Messages = {
     more: '{{count}} weitere: tippen Sie, um die Liste einzugrenzen.',
   },
   notifications: {
+    seeAll: 'Alle Benachrichtigungen',
     title: 'Benachrichtigungen',
     bell: 'Benachrichtigungen',
     bellUnread: 'Benachrichtigungen: {{count}} ungelesen',
@@ -447,8 +448,10 @@ export const de: Messages = {
       'session-cancelled': 'eine Sitzung abgesagt wird',
       'session-reminder': 'eine Sitzung bald beginnt',
       'moderation-outcome': 'mich oder meine Nachrichten eine Moderation betrifft',
+      mention: 'mich jemand in einem Live-Raum erwähnt',
     },
     text: {
+      mention: '{{author}} hat Sie in {{where}} erwähnt.',
       joinRequested: '{{requester}} bittet um Aufnahme in „{{exchange}}“.',
       joinApproved: 'Die Gastgeber von „{{exchange}}“ haben Sie als {{role}} aufgenommen.',
       joinDeclined: 'Die Gastgeber von „{{exchange}}“ haben Ihre Anfrage abgelehnt.',
@@ -463,6 +466,7 @@ export const de: Messages = {
       inSessionRoom: 'dem Raum von „{{session}}“ ({{exchange}})',
       inLobby: 'der Lobby von „{{exchange}}“',
       moderation: {
+        readmit: 'Eine Moderatorin oder ein Moderator hat Sie wieder in {{where}} zugelassen.',
         hide: 'Eine Moderatorin oder ein Moderator hat Ihre Nachricht in {{where}} ausgeblendet.',
         restore:
           'Eine Moderatorin oder ein Moderator hat Ihre Nachricht in {{where}} wiederhergestellt.',
@@ -491,6 +495,35 @@ export const de: Messages = {
     otherHint: 'Sprachcodes, durch Kommas getrennt, zum Beispiel pt-BR, ku.',
   },
   live: {
+    muteAuthor: '{{name}} stummschalten',
+    removeAuthor: '{{name}} aus dem Raum entfernen',
+    yourMessageHidden:
+      'Eine Moderatorin oder ein Moderator hat Ihre Nachricht ausgeblendet. Grund: {{reason}}',
+    youAreMuted:
+      'Sie sind in diesem Raum bis {{time}} stummgeschaltet. Sie können mitlesen und danach wieder schreiben.',
+    mentionSuggestions: 'Personen, die Sie erwähnen können',
+    unmute: 'Stummschaltung aufheben',
+    readmit: 'Wieder zulassen',
+    unmuteReason: 'Warum die Stummschaltung von {{name}} aufheben?',
+    readmitReason: 'Warum {{name}} wieder zulassen?',
+    unmuted: 'Die Stummschaltung von {{name}} wurde aufgehoben.',
+    readmitted: '{{name}} darf diesen Raum wieder betreten.',
+    removedSince: '{{name}}, entfernt am {{time}}',
+    restrictionsHeading: 'Stummschaltungen und Entfernungen',
+    noRestrictions: 'Hier ist niemand stummgeschaltet oder entfernt.',
+    noMessagesRead: 'Hier gibt es keine Nachrichten.',
+    noQuestionsRead: 'Hier wurden keine Fragen gestellt.',
+    today: 'Heute',
+    yesterday: 'Gestern',
+    newMessages: 'Neue Nachrichten',
+    readOnlyUntilOpen:
+      'In diesem Raum kann ab {{time}} geschrieben werden. Bis dahin können Sie mitlesen.',
+    roomSections: 'In diesem Raum',
+    skipToComposer: 'Zum Nachrichtenfeld springen',
+    jumpToPeople: 'Anwesende ({{count}})',
+    jumpToQuestions: 'Fragen ({{count}})',
+    roomSide: 'Anwesende und Fragen',
+    unreadMessages: 'ungelesene Nachrichten: {{count}}',
     roomsHeading: 'Live-Räume',
     lobby: 'Lobby',
     sessionRoom: 'Raum der Sitzung',
@@ -518,7 +551,8 @@ export const de: Messages = {
     typingTwo: '{{first}} und {{second}} schreiben…',
     typingMany: 'Mehrere Personen schreiben…',
     composer: 'Nachricht',
-    composerHint: 'Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile.',
+    composerHint:
+      'Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile. Mit @ erwähnen Sie jemanden. **Fett**, _kursiv_, [Links](https://…), Listen und `Code` funktionieren.',
     characters: '{{used}} / {{max}} Zeichen',
     tooLong: '{{over}} Zeichen zu lang.',
     send: 'Senden',

@@ -12,6 +12,7 @@ import { CreateOutgoingMail1764600100002 } from './1764600100002-create-outgoing
 import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve-coordinator-position.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
+import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ReserveCoordinatorPosition1764600100003,
   ExchangeVisitsAndSessionChanges1764600600000,
   TranslateThemes1764600400000,
+  RoomReads1764600700000,
   CreateFiles1764600800000,
 ];

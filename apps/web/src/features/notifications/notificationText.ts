@@ -23,7 +23,7 @@ function whenText(
   return `${dayIn(zone, start, locale)}, ${clockIn(zone, start, locale) ?? ''}`;
 }
 
-const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove'];
+const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove', 'readmit'];
 
 export function notificationSentence(
   notification: NotificationView,
@@ -45,6 +45,13 @@ export function notificationSentence(
   const hostTimeZone = text(data, 'hostTimeZone') ?? 'UTC';
   const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale, zone) : null;
   if (!exchange) return notification.text;
+  if (notification.kind === 'mention') {
+    const author = text(data, 'authorName');
+    const where = session
+      ? t('notifications.text.inSessionRoom', { session, exchange })
+      : t('notifications.text.inLobby', { exchange });
+    return author ? t('notifications.text.mention', { author, where }) : notification.text;
+  }
   switch (notification.kind) {
     case 'join-requested': {
       const requester = text(data, 'requesterName');
@@ -101,6 +108,7 @@ export function notificationSentence(
 /** Where a notification leads: the room of a moderation outcome, the session, or the exchange. */
 export function notificationLink(notification: NotificationView): string | null {
   const roomId = text(notification.data, 'roomId');
+  if (notification.kind === 'mention' && roomId) return `/rooms/${roomId}`;
   if (notification.kind === 'moderation-outcome' && roomId && notification.data.action !== 'remove')
     return `/rooms/${roomId}`;
   const exchangeId = text(notification.data, 'exchangeId');
