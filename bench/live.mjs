@@ -237,10 +237,11 @@ async function database() {
   }
 }
 
-function signAccessToken(secret, sub) {
+/** An access token like the API's own, naming the member's signed-in session (`sid`). */
+function signAccessToken(secret, sub, sid) {
   const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const iat = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, role: 'member', iam: Date.now(), iat, exp: iat + 6 * 3600 })}`;
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, role: 'member', iam: Date.now(), iat, exp: iat + 6 * 3600, sid })}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
@@ -289,8 +290,20 @@ async function seed(url, secret) {
         )
       ).rows.map((r) => [r.exchange_id, r.id]),
     );
+    // A signed-in session per member: the API refuses tokens whose session has ended.
+    const sessions = new Map(
+      (
+        await db.query(
+          `INSERT INTO refresh_tokens (practitioner_id, family_id, token_hash, expires_at)
+           SELECT p, gen_random_uuid(), md5(random()::text) || md5(random()::text), now() + interval '1 day'
+             FROM unnest($1::uuid[]) p
+           RETURNING practitioner_id, family_id`,
+          [people],
+        )
+      ).rows.map((r) => [r.practitioner_id, r.family_id]),
+    );
     return people.map((id, i) => ({
-      token: signAccessToken(secret, id),
+      token: signAccessToken(secret, id, sessions.get(id)),
       person: null,
       roomId: lobbies.get(memberExchange[i]),
     }));

@@ -203,7 +203,12 @@ export const PAGES: PageVisit[] = [
     path: () => '/invitations',
     ready: shows('.table tbody tr'),
   },
-  { route: '/admin/mail', as: 'admin', path: () => '/admin/mail', ready: shows('table, ul') },
+  {
+    route: '/admin/mail',
+    as: 'admin',
+    path: () => '/admin/mail',
+    ready: shows('main table, main ul'),
+  },
   {
     route: '/admin/mail/:id',
     as: 'admin',

@@ -329,11 +329,14 @@ suite('exchanges in the web client', () => {
 
     const bell = page
       .getByRole('banner')
-      .getByRole('link', { name: /^Notifications: \d+ unread$/ });
+      .getByRole('button', { name: /^Notifications: \d+ unread$/ });
     await bell.waitFor();
     const count = Number(await page.getByTestId('unread-count').textContent());
     expect(count).toBeGreaterThanOrEqual(1);
     await bell.click();
+    // The bell opens the latest as links; the whole inbox is one more click.
+    await page.getByTestId('bell-entry').first().waitFor();
+    await page.getByRole('link', { name: 'All notifications' }).click();
     await heading(page, 'Notifications');
     const scheduled = page
       .getByTestId('notification')

@@ -54,7 +54,7 @@ suite('the header, names and clocks in the web client', () => {
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(nav.isVisible()).resolves.toBe(false);
     // The bell stays in reach without opening the menu.
-    await expect(banner.getByRole('link', { name: /^Notifications/ }).isVisible()).resolves.toBe(
+    await expect(banner.getByRole('button', { name: /^Notifications/ }).isVisible()).resolves.toBe(
       true,
     );
 

@@ -41,6 +41,12 @@ function presence(page: Page) {
   return page.getByTestId('presence');
 }
 
+/** Opens a message's menu and picks an item, as a person would. */
+async function fromMenu(item: ReturnType<typeof message>, choice: string): Promise<void> {
+  await item.getByRole('button', { name: /^Actions for the message of/ }).click();
+  await item.getByRole('button', { name: choice, exact: true }).click();
+}
+
 /** Writes in the composer and sends with Enter, as a person would. */
 async function write(page: Page, text: string): Promise<void> {
   const composer = page.getByLabel('Message', { exact: true });
@@ -264,7 +270,7 @@ suite('a live session room in the web client', () => {
   it('lets the author edit her message for everyone', async () => {
     const mine = log(practitionerPage).locator('[data-seq="1"]');
     await expect(mine.textContent()).resolves.toContain('Good morning from Denver!');
-    await mine.getByRole('button', { name: 'Edit' }).click();
+    await fromMenu(mine, 'Edit');
     const editor = mine.getByLabel('Edit your message');
     await editor.fill('Good morning from Denver, Colorado!');
     await mine.getByRole('button', { name: 'Save' }).click();
@@ -278,7 +284,7 @@ suite('a live session room in the web client', () => {
     await write(practitionerPage, 'Something that breaks the house rules');
     const onMayor = message(mayorPage, 'Something that breaks the house rules');
     await onMayor.waitFor(LIVE);
-    await onMayor.getByRole('button', { name: 'Hide' }).click();
+    await fromMenu(onMayor, 'Hide');
     await onMayor.getByLabel('Why hide this message?').fill('Off-topic and hurtful');
     await onMayor.getByRole('button', { name: 'Hide' }).click();
 
@@ -391,7 +397,16 @@ suite('a live session room in the web client', () => {
     expect(stored).toEqual(
       Array.from({ length: lastSeq }, (_, i) => i + 1).filter((seq) => seq !== hiddenSeq),
     );
-    await expect(shownSeqs(practitionerPage)).resolves.toEqual(stored);
+    // Her own hidden message stays in its place for her, as a placeholder with the reason.
+    await expect(shownSeqs(practitionerPage)).resolves.toEqual(
+      Array.from({ length: lastSeq }, (_, i) => i + 1),
+    );
+    await expect(
+      log(practitionerPage)
+        .locator(`[data-seq="${hiddenSeq}"]`)
+        .getByTestId('hidden-placeholder')
+        .count(),
+    ).resolves.toBe(1);
     // The host still sees the hidden one, with its reason.
     await expect(shownSeqs(mayorPage)).resolves.toEqual(
       Array.from({ length: lastSeq }, (_, i) => i + 1),
@@ -445,7 +460,7 @@ suite('a live session room in the web client', () => {
     ).resolves.toBe(false);
   }, 150_000);
 
-  it('tells a muted participant why her message did not go out', async () => {
+  it('tells a muted participant at once that she is muted and until when, with the composer disabled', async () => {
     const rosa = presence(mayorPage)
       .getByRole('listitem')
       .filter({ hasText: practitioner.displayName });
@@ -457,18 +472,14 @@ suite('a live session room in the web client', () => {
       .getByText(new RegExp(`^${practitioner.displayName} is muted here until `))
       .waitFor(LIVE);
 
-    await write(practitionerPage, 'Can I still talk?');
-    const pending = practitionerPage
-      .getByTestId('pending-message')
-      .filter({ hasText: 'Can I still talk?' });
-    await pending
-      .getByText(
-        'Not sent: A moderator muted you in this room. You can write again when the mute ends.',
-      )
+    await practitionerPage
+      .getByTestId('muted-notice')
+      .getByText(/^A moderator muted you in this room until .+\. You can read along/)
       .waitFor(LIVE);
+    await expect(
+      practitionerPage.getByLabel('Message', { exact: true }).isDisabled(),
+    ).resolves.toBe(true);
     await expectAccessible(practitionerPage, 'session room (muted)');
-    await pending.getByRole('button', { name: 'Discard' }).click();
-    await pending.waitFor({ state: 'detached', ...LIVE });
     await expect(message(mayorPage, 'Can I still talk?').count()).resolves.toBe(0);
   });
 

@@ -163,6 +163,15 @@ describe('live rooms: permissions', () => {
       coordinator: 'ok',
       admin: 'ok',
     },
+    'room.read': {
+      // Anyone who may read the room keeps their own read position in it.
+      outsider: 'NOT_FOUND',
+      observer: 'ok',
+      participant: 'ok',
+      host: 'ok',
+      coordinator: 'ok',
+      admin: 'ok',
+    },
     typing: {
       // Typing announces a message to come: only for those who may send.
       outsider: 'ROOM_READ_ONLY',
@@ -317,6 +326,8 @@ describe('live rooms: permissions', () => {
           case 'room.leave':
           case 'typing':
             return { roomId };
+          case 'room.read':
+            return { roomId, seq: 1 };
           case 'message.send':
             return { roomId, clientMessageId: clientMessageId(), body: `Hello from the ${role}` };
           case 'message.edit':
@@ -439,14 +450,17 @@ describe('live rooms: permissions', () => {
       `/api/rooms/${roomId}/messages?limit=5`,
       `/api/rooms/${roomId}/questions`,
       `/api/rooms/${lobbyId}/moderation-actions`,
+      `/api/rooms/${lobbyId}/restrictions`,
+      `/api/rooms/${lobbyId}/mentionable?q=a`,
+      '/api/me/unread',
     ];
     const expected: Record<Role, number[]> = {
-      outsider: [403, 404, 404, 404, 404, 404],
-      observer: [200, 200, 200, 200, 200, 403],
-      participant: [200, 200, 200, 200, 200, 403],
-      host: [200, 200, 200, 200, 200, 200],
-      coordinator: [200, 200, 200, 200, 200, 200],
-      admin: [200, 200, 200, 200, 200, 200],
+      outsider: [403, 404, 404, 404, 404, 404, 404, 404, 200],
+      observer: [200, 200, 200, 200, 200, 403, 403, 200, 200],
+      participant: [200, 200, 200, 200, 200, 403, 403, 200, 200],
+      host: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+      coordinator: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+      admin: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     };
     const got: Record<string, number[]> = {};
     for (const role of ROLES) {

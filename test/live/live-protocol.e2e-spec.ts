@@ -476,7 +476,7 @@ describe('live rooms: the protocol', () => {
     it('documents the renewal in the AsyncAPI document', async () => {
       const doc = await http('GET', '/api/docs/live');
       expect(doc.status).toBe(200);
-      expect(doc.body.channels.live.messages['auth.renew']).toMatchObject({
+      expect(doc.body.channels.live.messages['client.auth.renew']).toMatchObject({
         payload: { properties: { token: expect.any(Object) } },
       });
     });

@@ -85,6 +85,7 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
     notANumber,
     fc.constantFrom(-1, 1.5, 2 ** 60, Number.MAX_SAFE_INTEGER + 2, '3', true),
   ),
+  seq: fc.oneof(notANumber, fc.constantFrom(-1, 2.5, 2 ** 60, '7', true, [1])),
   minutes: fc.oneof(
     notANumber,
     fc.constantFrom(0, -5, 1.5, 7 * 24 * 60 + 1, 1e12, '30', true, [30]),
@@ -145,6 +146,7 @@ describe('live rooms: validation of every payload', () => {
     'auth.renew': { token: host.token },
     'room.join': { roomId: sessionRoomId, sinceSeq: 0 },
     'room.leave': { roomId: sessionRoomId },
+    'room.read': { roomId: sessionRoomId, seq: 1 },
     'message.send': {
       roomId: sessionRoomId,
       clientMessageId: `valid-${randomBytes(6).toString('hex')}`,
@@ -191,6 +193,12 @@ describe('live rooms: validation of every payload', () => {
       'SELECT count(*)::int AS n FROM room_removals',
     )) as unknown[],
     votes: (await t.dataSource.query('SELECT count(*)::int AS n FROM question_votes')) as unknown[],
+    reads: (await t.dataSource.query(
+      'SELECT practitioner_id, room_id, last_read_seq FROM room_reads ORDER BY 1, 2',
+    )) as unknown[],
+    notifications: (await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM notifications',
+    )) as unknown[],
   });
 
   beforeAll(async () => {

@@ -117,6 +117,8 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/posts/:id/restore': 'member',
   'POST /api/thread-mutes': 'member',
   'POST /api/thread-mutes/lift': 'member',
+  'GET /api/rooms/:id/mentionable': 'member',
+  'GET /api/me/unread': 'member',
   // Files: an upload is its uploader's; an attached file is read like its post or practice
   // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
   'POST /api/files': 'member',

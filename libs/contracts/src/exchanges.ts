@@ -158,3 +158,62 @@ export interface CalendarFeedView {
   url: string;
   createdAt: string;
 }
+
+// Request shapes (the server's DTOs implement them; the web client sends them).
+
+/** `POST /api/exchanges` */
+export interface CreateExchangeRequest {
+  title: string;
+  /** Markdown. */
+  description?: string;
+  /** Theme slugs. */
+  themes?: string[];
+  status?: ExchangeStatus;
+  cityIds: string[];
+  attribution: AttributionRule;
+}
+
+/** `PATCH /api/exchanges/:id`: every field may be left out, none cleared with null. */
+export type UpdateExchangeRequest = Partial<CreateExchangeRequest>;
+
+/** `GET /api/exchanges` */
+export interface ExchangeListQuery {
+  theme?: string;
+  status?: ExchangeStatus;
+  cityId?: string;
+  /** "true" for only the exchanges I belong to. */
+  mine?: 'true' | 'false';
+  cursor?: string;
+  limit?: number;
+}
+
+/** `POST /api/exchanges/:id/members` */
+export interface AddMemberRequest {
+  practitionerId: string;
+  role: ExchangeRole;
+}
+
+/** `DELETE /api/exchanges/:id/members/:practitionerId`: why (to remove someone else). */
+export interface RemoveMemberRequest {
+  reason?: string;
+}
+
+/** `PATCH /api/exchanges/:id/members/:practitionerId` */
+export interface ChangeRoleRequest {
+  role: ExchangeRole;
+}
+
+/** `POST /api/exchanges/:id/join-requests` */
+export interface JoinExchangeRequest {
+  message?: string;
+}
+
+/** `POST /api/exchanges/:id/join-requests/:requestId/approve` */
+export interface ApproveJoinRequest {
+  role?: 'participant' | 'observer';
+}
+
+/** `GET /api/exchanges/:id/join-requests` */
+export interface JoinRequestListQuery {
+  status?: JoinRequestStatus;
+}

@@ -208,6 +208,8 @@ export interface HealthView {
 export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
+export * from './live-events.js';
+export * from './mentions.js';
 export * from './home.js';
 export * from './moderation.js';
 export * from './threads.js';

@@ -33,3 +33,17 @@ export interface NotificationPage {
 }
 
 export type NotificationPreferences = Record<NotificationKind, boolean>;
+
+/** `GET /api/notifications` */
+export interface NotificationListQuery {
+  cursor?: string;
+  limit?: number;
+  /** "true" for only the unread ones. */
+  unread?: 'true' | 'false';
+}
+
+/** `PUT /api/notifications/preferences`: kinds to switch on or off; the others keep theirs. */
+export interface UpdatePreferencesRequest {
+  enable?: NotificationKind[];
+  disable?: NotificationKind[];
+}

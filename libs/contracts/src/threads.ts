@@ -209,14 +209,3 @@ export interface ThreadRemoved {
   threadId: string;
   reason: string;
 }
-
-/** Thread events of /live, client → server. */
-export const THREAD_CLIENT_EVENTS = ['thread.subscribe', 'thread.unsubscribe'] as const;
-/** Thread events of /live, server → client. */
-export const THREAD_SERVER_EVENTS = [
-  'post.created',
-  'post.updated',
-  'post.deleted',
-  'thread.updated',
-  'thread.removed',
-] as const;

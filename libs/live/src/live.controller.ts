@@ -5,6 +5,7 @@ import type {
   ModerationActionView,
   QuestionView,
   RoomRestrictions,
+  RoomListEntry,
   RoomView,
 } from '../../contracts/src/index.js';
 import {
@@ -20,6 +21,7 @@ import { canInRoom } from './live.policy.js';
 import { ANY_MEMBER, authorOf, presentMessage } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';
 import { RoomModeration } from './room-moderation.service.js';
+import { ReadStateService } from './read-state.service.js';
 import { RoomsService } from './rooms.service.js';
 
 @ApiTags('live rooms')
@@ -30,6 +32,7 @@ export class LiveController {
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
     private readonly moderation: RoomModeration,
+    private readonly reads: ReadStateService,
   ) {}
 
   /** The live protocol as an AsyncAPI document. */
@@ -39,11 +42,14 @@ export class LiveController {
     return liveProtocolDocument(APP_VERSION);
   }
 
-  /** The exchange's lobby and session rooms, with whether each is open. */
+  /** The exchange's lobby and session rooms, with whether each is open and what is unread. */
   @Get('exchanges/:id/rooms')
   @Access('member')
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<RoomView[]> {
-    return this.rooms.list(actor, id);
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RoomListEntry[]> {
+    return this.reads.withUnread(actor.id, await this.rooms.list(actor, id));
   }
 
   @Get('rooms/:id')

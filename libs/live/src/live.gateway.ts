@@ -4,10 +4,10 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
-  SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import {
+  LATEST_ON_JOIN,
   LIVE_NAMESPACE,
   type LiveAck,
   type MessageDeleted,
@@ -16,6 +16,7 @@ import {
 } from '../../contracts/src/index.js';
 import {
   memberChannel,
+  OnClientEvent,
   RealtimeAcks,
   RealtimeServer,
   type RealtimeSocket,
@@ -39,13 +40,14 @@ import {
   MODERATOR,
   presentMessage,
 } from './live.presenter.js';
+import { MentionsService } from './mentions.service.js';
 import { MessagesService } from './messages.service.js';
 import { moderatorsChannel, PresenceService, roomChannel } from './presence.service.js';
+import { ReadStateService } from './read-state.service.js';
 import { RoomGrants } from './room-grants.service.js';
 import { RoomModeration } from './room-moderation.service.js';
 import { RoomsService } from './rooms.service.js';
 
-const LATEST_ON_JOIN = 50;
 /** A join reads up to 500 messages: it costs more of the connection's event budget. */
 const JOIN_COST = 5;
 
@@ -62,6 +64,8 @@ export class LiveGateway implements OnGatewayConnection {
     private readonly moderation: RoomModeration,
     private readonly presence: PresenceService,
     private readonly grants: RoomGrants,
+    private readonly mentions: MentionsService,
+    private readonly reads: ReadStateService,
   ) {}
 
   handleConnection(socket: RealtimeSocket): void {
@@ -72,7 +76,7 @@ export class LiveGateway implements OnGatewayConnection {
 
   // — joining and leaving —
 
-  @SubscribeMessage('room.join')
+  @OnClientEvent('room.join')
   join(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -98,13 +102,15 @@ export class LiveGateway implements OnGatewayConnection {
           reset,
           canModerate,
           canSend: canInRoom(actor, 'send', context.state),
+          mutedUntil: context.mutedUntil?.toISOString() ?? null,
+          lastReadSeq: await this.reads.lastRead(actor.id, roomId),
         };
       },
       { cost: JOIN_COST },
     );
   }
 
-  @SubscribeMessage('room.leave')
+  @OnClientEvent('room.leave')
   leave(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -115,7 +121,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('typing')
+  @OnClientEvent('typing')
   typing(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -130,32 +136,44 @@ export class LiveGateway implements OnGatewayConnection {
 
   // — writing —
 
-  @SubscribeMessage('message.send')
+  @OnClientEvent('message.send')
   send(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
   ): Ack<MessageView> {
     return this.acks.run(socket, SendMessageDto, payload, async (input) => {
+      const body = await this.mentions.prepare(input.roomId, input.body);
       const { row } = await this.messages.send(
         socket.data.actor,
-        { ...input, language: input.language ?? null, isQuestion: input.isQuestion ?? false },
+        {
+          ...input,
+          body,
+          language: input.language ?? null,
+          isQuestion: input.isQuestion ?? false,
+        },
         (stored) => this.broadcastCreated(stored, socket),
       );
+      // After the commit, before the ack (a retry of this send notifies whoever was missed).
+      await this.mentions.notify(socket.data.person, row);
       return presentMessage(row, socket.data.person, ANY_MEMBER);
     });
   }
 
-  @SubscribeMessage('message.edit')
+  @OnClientEvent('message.edit')
   edit(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
   ): Ack<MessageView> {
-    return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) =>
-      this.broadcastUpdate(await this.messages.edit(socket.data.actor, roomId, messageId, body)),
-    );
+    return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) => {
+      const stored = await this.mentions.prepare(roomId, body);
+      const row = await this.messages.edit(socket.data.actor, roomId, messageId, stored);
+      const message = this.broadcastUpdate(row);
+      await this.mentions.notify(socket.data.person, row);
+      return message;
+    });
   }
 
-  @SubscribeMessage('message.delete')
+  @OnClientEvent('message.delete')
   remove(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -168,7 +186,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('question.upvote')
+  @OnClientEvent('question.upvote')
   upvote(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -178,7 +196,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('question.answer')
+  @OnClientEvent('question.answer')
   answer(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -190,7 +208,7 @@ export class LiveGateway implements OnGatewayConnection {
 
   // — moderating —
 
-  @SubscribeMessage('message.hide')
+  @OnClientEvent('message.hide')
   hide(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -202,7 +220,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('message.restore')
+  @OnClientEvent('message.restore')
   restore(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -214,7 +232,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.mute')
+  @OnClientEvent('member.mute')
   mute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -233,7 +251,7 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
-  @SubscribeMessage('member.unmute')
+  @OnClientEvent('member.unmute')
   unmute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -243,7 +261,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.remove')
+  @OnClientEvent('member.remove')
   removeMember(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -253,7 +271,7 @@ export class LiveGateway implements OnGatewayConnection {
     );
   }
 
-  @SubscribeMessage('member.readmit')
+  @OnClientEvent('member.readmit')
   readmit(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ExchangesModule } from '../../exchanges/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
+import { ConversationController } from './conversation.controller.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
+import { MentionsService } from './mentions.service.js';
 import { MessagesService } from './messages.service.js';
 import { MessageThreads } from './message-threads.service.js';
 import { LiveSql } from './live-sql.js';
@@ -10,6 +12,8 @@ import { LivePersonalData } from './live-personal-data.js';
 import { RoomActivity } from './room-activity.js';
 import { RoomModeration } from './room-moderation.service.js';
 import { PresenceService } from './presence.service.js';
+import { ReadStateGateway } from './read-state.gateway.js';
+import { ReadStateService } from './read-state.service.js';
 import { RoomGrants } from './room-grants.service.js';
 import { RoomsService } from './rooms.service.js';
 import { SendRateLimiter } from './send-rate-limiter.service.js';
@@ -17,7 +21,7 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
 /** Live rooms; their connections come from the realtime layer (RealtimeModule, global). */
 @Module({
   imports: [ExchangesModule, NotificationsModule],
-  controllers: [LiveController],
+  controllers: [LiveController, ConversationController],
   exports: [RoomActivity, MessageThreads],
   providers: [
     LiveGateway,
@@ -31,6 +35,9 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
     PresenceService,
     RoomGrants,
     SendRateLimiter,
+    MentionsService,
+    ReadStateService,
+    ReadStateGateway,
   ],
 })
 export class LiveModule {}

@@ -17,6 +17,7 @@ import {
   RateLimitedError,
   ValidationFailedError,
 } from '../../common/src/index.js';
+import { CATCH_UP_LIMIT, EDIT_WINDOW_MS } from '../../contracts/src/index.js';
 import { ModeratedContents, type ModeratedItem } from '../../moderation/src/index.js';
 import { type AppConfig, APP_CONFIG, PG_POOL } from '../../persistence/src/index.js';
 import { canInRoom } from './live.policy.js';
@@ -31,8 +32,6 @@ import {
 } from './rooms.service.js';
 import { SendRateLimiter } from './send-rate-limiter.service.js';
 
-export const CATCH_UP_LIMIT = 500;
-export const EDIT_WINDOW_MS = 15 * 60_000;
 const CLIENT_MESSAGE_ID_CONSTRAINT = 'messages_room_id_author_id_client_message_id_key';
 const MESSAGE_COLUMNS = `id, room_id, seq, client_message_id, author_id, body, language, is_question,
   upvotes, answered_at, edited_at, deleted_at, hidden_at, hidden_by_id, hidden_reason, created_at,

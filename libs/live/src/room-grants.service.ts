@@ -2,7 +2,7 @@
 // and show as typing. Decided at join, and re-derived on every node whenever the person's role,
 // membership, mute or removal changes, so an open socket never keeps powers its person lost.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { RoomRemoved } from '../../contracts/src/index.js';
+import type { RoomRemoved, RoomStateChanged } from '../../contracts/src/index.js';
 import {
   type AuthorityChange,
   type RealtimeSocket,
@@ -74,7 +74,26 @@ export class RoomGrants implements SocketRederiver, OnModuleInit {
       const context = await this.rooms.contextIfReadable(socket.data.actor, roomId);
       if (context && change.exchangeId && context.room.exchangeId !== change.exchangeId) continue;
       if (context) {
+        const before = this.grants.get(socket)?.get(roomId);
+        const moderatedBefore = socket.rooms.has(moderatorsChannel(roomId));
         this.apply(socket, roomId, context);
+        const after = this.grants.get(socket)?.get(roomId);
+        const moderates = socket.rooms.has(moderatorsChannel(roomId));
+        // The person's own connections learn at once that they were muted, unmuted or re-roled.
+        if (
+          after &&
+          (before?.canSend !== after.canSend ||
+            before?.mutedUntil !== after.mutedUntil ||
+            moderatedBefore !== moderates)
+        ) {
+          const state: RoomStateChanged = {
+            roomId,
+            canSend: after.canSend,
+            canModerate: moderates,
+            mutedUntil: after.mutedUntil === null ? null : new Date(after.mutedUntil).toISOString(),
+          };
+          socket.emit('room.state', state);
+        }
         continue;
       }
       await this.leave(socket, roomId);

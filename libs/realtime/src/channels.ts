@@ -1,7 +1,11 @@
 // The socket.io rooms the realtime layer keeps for every connection. Domain libraries add their
 // own (a live room, a thread) and never reuse these prefixes.
-import type { Socket } from 'socket.io';
-import type { PersonSummary } from '../../contracts/src/index.js';
+import type { Namespace, Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  PersonSummary,
+  ServerToClientEvents,
+} from '../../contracts/src/index.js';
 import type { Actor } from '../../common/src/index.js';
 
 /** Every connection of one person, on every node: notifications, drops, re-derivations. */
@@ -20,4 +24,22 @@ export interface RealtimeSocketData {
   tokenExpiresAt: number;
 }
 
-export type RealtimeSocket = Socket & { data: RealtimeSocketData };
+/** What API nodes ask each other through the adapter (see RealtimeServer.onEveryNode). */
+export interface InterNodeEvents {
+  'crossings:node-task': (name: string, payload: unknown, reply: (done: true) => void) => void;
+}
+
+/** A /live connection, typed by the contract's event maps: a renamed event fails to compile. */
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterNodeEvents,
+  RealtimeSocketData
+>;
+
+export type RealtimeNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterNodeEvents,
+  RealtimeSocketData
+>;

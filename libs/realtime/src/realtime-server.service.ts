@@ -2,9 +2,8 @@
 // connections of a person, and run a task on every API node and wait until each has done it
 // (how a change of someone's authority reaches their sockets everywhere before it is answered).
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { memberChannel, type RealtimeSocket } from './channels.js';
+import { memberChannel, type RealtimeNamespace, type RealtimeSocket } from './channels.js';
 
 /** The server-side event that carries node tasks between API nodes. */
 const NODE_TASK_EVENT = 'crossings:node-task';
@@ -14,20 +13,20 @@ type NodeTask = (payload: unknown) => Promise<void>;
 @Injectable()
 export class RealtimeServer {
   private readonly logger = new Logger('RealtimeServer');
-  private nsp: Namespace | null = null;
+  private nsp: RealtimeNamespace | null = null;
   private readonly tasks = new Map<string, NodeTask>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** Called once by the realtime gateway when the namespace exists. */
-  attach(nsp: Namespace): void {
+  attach(nsp: RealtimeNamespace): void {
     this.nsp = nsp;
     nsp.on(NODE_TASK_EVENT, (name: string, payload: unknown, reply?: (done: true) => void) => {
       void this.runHere(name, payload).finally(() => reply?.(true));
     });
   }
 
-  get namespace(): Namespace {
+  get namespace(): RealtimeNamespace {
     if (!this.nsp) throw new Error('The live namespace is not ready yet.');
     return this.nsp;
   }

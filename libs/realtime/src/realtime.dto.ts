@@ -1,7 +1,8 @@
-import { IsString, MaxLength } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { type RenewAuthRequest, TOKEN_MAX_LENGTH } from '../../contracts/src/index.js';
 
-export class RenewAuthDto {
+export class RenewAuthDto implements RenewAuthRequest {
   @IsString()
-  @MaxLength(4000)
+  @Length(1, TOKEN_MAX_LENGTH)
   token: string;
 }

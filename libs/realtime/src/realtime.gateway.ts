@@ -8,14 +8,18 @@ import {
   OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace } from 'socket.io';
-import { LIVE_NAMESPACE, type LiveAck } from '../../contracts/src/index.js';
+import { type AuthRenewed, LIVE_NAMESPACE, type LiveAck } from '../../contracts/src/index.js';
 import { NotificationsService, presentNotification } from '../../notifications/src/index.js';
 import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { memberChannel, type RealtimeSocket, sessionChannel } from './channels.js';
+import {
+  memberChannel,
+  type RealtimeNamespace,
+  type RealtimeSocket,
+  sessionChannel,
+} from './channels.js';
+import { OnClientEvent } from './client-event.js';
 import { EventBudget } from './event-budget.service.js';
 import { RenewAuthDto } from './realtime.dto.js';
 import { RealtimeAcks } from './realtime-ack.js';
@@ -43,7 +47,7 @@ export class RealtimeGateway
     private readonly notifications: NotificationsService,
   ) {}
 
-  afterInit(nsp: Namespace): void {
+  afterInit(nsp: RealtimeNamespace): void {
     this.server.attach(nsp);
     // Guards do not run on connect: the handshake is authenticated here, before any event.
     nsp.use((socket, next) => {
@@ -80,11 +84,11 @@ export class RealtimeGateway
     for (const timer of this.expiryTimers.values()) clearTimeout(timer);
   }
 
-  @SubscribeMessage('auth.renew')
+  @OnClientEvent('auth.renew')
   renew(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ expiresAt: string }>> {
+  ): Promise<LiveAck<AuthRenewed>> {
     return this.acks.run(
       socket,
       RenewAuthDto,

@@ -1,11 +1,12 @@
 import type { NotificationView } from '@contracts';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePagedList, useSubmit } from '../api/hooks';
 import { NotificationList } from '../features/notifications/NotificationList';
 import { NotificationPreferences } from '../features/notifications/NotificationPreferences';
 import { notificationsApi } from '../features/notifications/notifications.api';
 import {
+  onNotificationArrived,
   refreshUnreadCount,
   setUnreadCount,
   useUnreadCount,
@@ -25,6 +26,10 @@ export function NotificationsPage() {
     return page;
   }, []);
   const list = usePagedList(loadPage, 'inbox');
+  // What arrives live while the inbox is open goes on top (the bell's count is already up).
+  const [arrived, setArrived] = useState<NotificationView[]>([]);
+  useEffect(() => onNotificationArrived((n) => setArrived((list) => [n, ...list])), []);
+  const items = [...arrived, ...list.items.filter((n) => !arrived.some((a) => a.id === n.id))];
   useDocumentTitle(t('notifications.title'));
 
   const isRead = (n: NotificationView) => n.readAt !== null || readHere.has(n.id);
@@ -39,7 +44,7 @@ export function NotificationsPage() {
 
   const markAll = useSubmit(async () => {
     await notificationsApi.markAllRead();
-    setReadHere(new Set(list.items.map((n) => n.id)));
+    setReadHere(new Set(items.map((n) => n.id)));
     setUnreadCount(0);
   });
 
@@ -63,7 +68,7 @@ export function NotificationsPage() {
       </p>
       <YourTimeNote />
       <ErrorNotice error={markAll.error} />
-      <NotificationList items={list.items} isRead={isRead} onOpen={open} />
+      <NotificationList items={items} isRead={isRead} onOpen={open} />
       <LoadMore list={list} empty={t('notifications.empty')} />
       <NotificationPreferences />
     </div>

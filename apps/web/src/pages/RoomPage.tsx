@@ -2,18 +2,20 @@
 // composer with its pending messages, the question queue in session rooms and the moderators'
 // tools. The connection's state is always visible; after a reconnect the room catches up from
 // the last message seen, so nothing is missed and nothing shows twice.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../features/identity/session';
-import { Composer } from '../features/live/Composer';
-import { problemText, roomName, typingText } from '../features/live/liveText';
+import { Composer, COMPOSER_ID } from '../features/live/Composer';
+import { conversationItems, dayLabel } from '../features/live/conversation';
+import { momentText, problemText, roomName, typingText } from '../features/live/liveText';
 import { MessageItem } from '../features/live/MessageItem';
 import { PresenceList } from '../features/live/PresenceList';
 import { QuestionQueue } from '../features/live/QuestionQueue';
 import type { LiveRoom, PendingMessage, RoomSnapshot } from '../features/live/room';
+import { RoomRestrictions } from '../features/live/RoomRestrictions';
 import { useLiveRoom } from '../features/live/useLiveRoom';
-import { YourTimeNote } from '../features/time/viewerZone';
+import { useViewerZone, YourTimeNote } from '../features/time/viewerZone';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -41,7 +43,7 @@ function PendingItem({ pending, room }: { pending: PendingMessage; room: LiveRoo
   const { t } = useTranslation();
   return (
     <li className="message message--mine message--pending" data-testid="pending-message">
-      <p className="message__body">{pending.body}</p>
+      <p className="message__body message__body--pending">{pending.body}</p>
       {pending.state === 'failed' && pending.error ? (
         <div className="message__failed" role="alert">
           <p>{t('live.notSent', { reason: problemText(t, pending.error) })}</p>
@@ -71,6 +73,11 @@ function PendingItem({ pending, room }: { pending: PendingMessage; room: LiveRoo
   );
 }
 
+/** May write here now: allowed to send and not muted. */
+function canWriteNow(state: RoomSnapshot): boolean {
+  return state.canSend && !(state.mutedUntil && Date.parse(state.mutedUntil) > Date.now());
+}
+
 function Conversation({
   room,
   state,
@@ -80,7 +87,13 @@ function Conversation({
   state: RoomSnapshot;
   myId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
+  const items = useMemo(
+    () => conversationItems(state.messages, { myId, readAtJoin: state.readAtJoin, timeZone: zone }),
+    [state.messages, myId, state.readAtJoin, zone],
+  );
+  const canWrite = canWriteNow(state);
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const heightBeforeEarlier = useRef<number | null>(null);
@@ -98,6 +111,16 @@ function Conversation({
       el.scrollTop = el.scrollHeight;
     }
   }, [count]);
+
+  // What the reader has in front of them at the bottom of the conversation is read.
+  useEffect(() => {
+    const markIfSeen = () => {
+      if (stickToBottom.current && document.visibilityState === 'visible') room.markRead();
+    };
+    markIfSeen();
+    document.addEventListener('visibilitychange', markIfSeen);
+    return () => document.removeEventListener('visibilitychange', markIfSeen);
+  }, [room, count, state.phase]);
 
   const loadEarlier = () => {
     if (!state.hasEarlier || state.loadingEarlier) return;
@@ -128,6 +151,7 @@ function Conversation({
       onScroll={(e) => {
         const el = e.currentTarget;
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        if (stickToBottom.current) room.markRead();
         if (el.scrollTop < 24) loadEarlier();
       }}
     >
@@ -143,18 +167,42 @@ function Conversation({
           </button>
         </p>
       )}
-      {count === 0 && state.phase === 'joined' && <p className="empty">{t('live.noMessages')}</p>}
+      {count === 0 && state.phase === 'joined' && (
+        <p className="empty">{state.canSend ? t('live.noMessages') : t('live.noMessagesRead')}</p>
+      )}
       <ol className="messages">
-        {state.messages.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            room={room}
-            myId={myId}
-            canModerate={state.canModerate}
-            canSend={state.canSend}
-          />
-        ))}
+        {items.map((item) =>
+          item.kind === 'day' ? (
+            <li key={item.key} className="messages__divider" data-testid="day-divider">
+              <span>
+                {dayLabel(
+                  item.day,
+                  { today: t('live.today'), yesterday: t('live.yesterday') },
+                  i18n.language,
+                  zone,
+                )}
+              </span>
+            </li>
+          ) : item.kind === 'new' ? (
+            <li
+              key={item.key}
+              className="messages__divider messages__divider--new"
+              data-testid="new-messages"
+            >
+              <span>{t('live.newMessages')}</span>
+            </li>
+          ) : (
+            <MessageItem
+              key={item.key}
+              message={item.message}
+              room={room}
+              myId={myId}
+              canModerate={state.canModerate}
+              canWrite={canWrite}
+              grouped={item.grouped}
+            />
+          ),
+        )}
         {state.pending.map((pending) => (
           <PendingItem key={pending.clientMessageId} pending={pending} room={room} />
         ))}
@@ -164,13 +212,14 @@ function Conversation({
 }
 
 export function RoomPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const me = useMe();
   const { roomId = '' } = useParams();
   const { room, state } = useLiveRoom(roomId, me.id);
   const info = state.room;
-  const name = info ? roomName(t, info) : t('live.liveRoom');
-  useDocumentTitle(name);
+  const title = info ? roomName(t, info) : t('live.liveRoom');
+  useDocumentTitle(title);
 
   const typing = typingText(t, state.typing);
   const focusTarget = useRef<HTMLHeadingElement>(null);
@@ -204,6 +253,12 @@ export function RoomPage() {
   }
 
   const sessionRoom = info?.kind === 'session';
+  const notYetOpen = info?.opensAt != null && Date.parse(info.opensAt) > Date.now();
+  const readOnlyText = !info?.open
+    ? notYetOpen && info?.opensAt
+      ? t('live.readOnlyUntilOpen', { time: momentText(info.opensAt, i18n.language, zone) })
+      : t('live.readOnly')
+    : t('live.observer');
   return (
     <>
       <p className="breadcrumb">
@@ -219,7 +274,7 @@ export function RoomPage() {
       </p>
       <div className="page-heading">
         <h1 ref={focusTarget} tabIndex={-1}>
-          {name}
+          {title}
         </h1>
       </div>
       <p className="badges">
@@ -239,36 +294,73 @@ export function RoomPage() {
         </div>
       )}
       {state.canModerate && <p className="muted">{t('live.moderatorNote')}</p>}
+      <nav className="room__jump" aria-label={t('live.roomSections')}>
+        <ul>
+          {state.phase === 'joined' && state.canSend && (
+            <li>
+              <a href={`#${COMPOSER_ID}`} className="room__skip">
+                {t('live.skipToComposer')}
+              </a>
+            </li>
+          )}
+          <li>
+            <a href="#room-people">{t('live.jumpToPeople', { count: state.present.length })}</a>
+          </li>
+          {sessionRoom && (
+            <li>
+              <a href="#room-questions">
+                {t('live.jumpToQuestions', { count: state.questions.length })}
+              </a>
+            </li>
+          )}
+          {state.canModerate && (
+            <li>
+              <a href="#room-restrictions">{t('live.restrictionsHeading')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
       <div className="room">
         <div className="room__main">
           <Conversation room={room} state={state} myId={me.id} />
-          <p className="room__typing" data-testid="typing">
-            {typing}
-          </p>
-          {state.phase === 'joined' &&
-            (state.canSend ? (
-              <Composer room={room} questions={sessionRoom} />
-            ) : (
-              <p className="notice notice--info" data-testid="read-only">
-                {info && !info.open ? t('live.readOnly') : t('live.observer')}
-              </p>
-            ))}
+          <div className="room__compose">
+            <p className="room__typing" data-testid="typing">
+              {typing}
+            </p>
+            {state.phase === 'joined' &&
+              (state.canSend ? (
+                <Composer room={room} questions={sessionRoom} mutedUntil={state.mutedUntil} />
+              ) : (
+                <p className="notice notice--info" data-testid="read-only">
+                  {readOnlyText}
+                </p>
+              ))}
+          </div>
         </div>
-        <aside className="room__side" aria-label={t('live.liveRoom')}>
-          <PresenceList
-            room={room}
-            present={state.present}
-            myId={me.id}
-            canModerate={state.canModerate && state.phase === 'joined'}
-          />
-          {sessionRoom && (
-            <QuestionQueue
+        <aside className="room__side" aria-label={t('live.roomSide')}>
+          {state.canModerate && state.phase === 'joined' && (
+            <div id="room-restrictions" tabIndex={-1}>
+              <RoomRestrictions room={room} tick={state.moderationTick} />
+            </div>
+          )}
+          <div id="room-people" tabIndex={-1}>
+            <PresenceList
               room={room}
-              questions={state.questions}
+              present={state.present}
               myId={me.id}
-              canModerate={state.canModerate}
-              canSend={state.canSend}
+              canModerate={state.canModerate && state.phase === 'joined'}
             />
+          </div>
+          {sessionRoom && (
+            <div id="room-questions" tabIndex={-1}>
+              <QuestionQueue
+                room={room}
+                questions={state.questions}
+                myId={me.id}
+                canModerate={state.canModerate}
+                canSend={canWriteNow(state)}
+              />
+            </div>
           )}
         </aside>
       </div>

@@ -11,6 +11,15 @@ import {
   MaxLength,
 } from 'class-validator';
 import {
+  type AddMemberRequest,
+  type ApproveJoinRequest,
+  type ChangeRoleRequest,
+  type CreateExchangeRequest,
+  type ExchangeListQuery,
+  type JoinExchangeRequest,
+  type JoinRequestListQuery,
+  type RemoveMemberRequest,
+  type UpdateExchangeRequest,
   ATTRIBUTION_RULES,
   type AttributionRule,
   EXCHANGE_ROLES,
@@ -20,7 +29,7 @@ import {
 } from '../../../contracts/src/index.js';
 import { IsOmittable, PageQuery } from '../../../common/src/index.js';
 
-export class CreateExchangeDto {
+export class CreateExchangeDto implements CreateExchangeRequest {
   @ApiProperty({ example: 'Online hate: from detection to local response' })
   @IsString()
   @Length(3, 200)
@@ -59,7 +68,7 @@ export class CreateExchangeDto {
 }
 
 /** Every field may be left out, none cleared with null. */
-export class UpdateExchangeDto {
+export class UpdateExchangeDto implements UpdateExchangeRequest {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
@@ -100,7 +109,7 @@ export class UpdateExchangeDto {
   attribution?: AttributionRule;
 }
 
-export class ListExchangesQuery extends PageQuery {
+export class ListExchangesQuery extends PageQuery implements ExchangeListQuery {
   @ApiPropertyOptional({ description: 'Theme slug' })
   @IsOptional()
   @IsString()
@@ -123,7 +132,7 @@ export class ListExchangesQuery extends PageQuery {
   mine?: 'true' | 'false';
 }
 
-export class AddMemberDto {
+export class AddMemberDto implements AddMemberRequest {
   @ApiProperty()
   @IsUUID()
   practitionerId: string;
@@ -133,7 +142,7 @@ export class AddMemberDto {
   role: ExchangeRole;
 }
 
-export class RemoveMemberDto {
+export class RemoveMemberDto implements RemoveMemberRequest {
   @ApiPropertyOptional({ description: 'Why (required to remove someone else; not to leave)' })
   @IsOmittable()
   @IsString()
@@ -141,13 +150,13 @@ export class RemoveMemberDto {
   reason?: string;
 }
 
-export class ChangeRoleDto {
+export class ChangeRoleDto implements ChangeRoleRequest {
   @ApiProperty({ enum: EXCHANGE_ROLES })
   @IsIn(EXCHANGE_ROLES)
   role: ExchangeRole;
 }
 
-export class CreateJoinRequestDto {
+export class CreateJoinRequestDto implements JoinExchangeRequest {
   @ApiPropertyOptional({ description: 'Why you would like to join' })
   @IsOmittable()
   @IsString()
@@ -155,14 +164,14 @@ export class CreateJoinRequestDto {
   message?: string;
 }
 
-export class ApproveJoinRequestDto {
+export class ApproveJoinRequestDto implements ApproveJoinRequest {
   @ApiPropertyOptional({ enum: ['participant', 'observer'], default: 'participant' })
   @IsOmittable()
   @IsIn(['participant', 'observer'])
   role?: 'participant' | 'observer';
 }
 
-export class ListJoinRequestsQuery {
+export class ListJoinRequestsQuery implements JoinRequestListQuery {
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'declined'], default: 'pending' })
   @IsOmittable()
   @IsIn(['pending', 'approved', 'declined'])

@@ -1,4 +1,5 @@
-// Payloads of the client → server live events; each validated like an HTTP body.
+// Payloads of the client → server live events; each validated like an HTTP body. The shapes and
+// limits are the contract's (libs/contracts): each DTO implements its request type.
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -11,16 +12,32 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import {
+  CLIENT_MESSAGE_ID_PATTERN,
+  type EditMessageRequest,
+  HISTORY_PAGE_MAX,
+  type HideMessageRequest,
+  type HistoryQuery as HistoryQueryShape,
+  type JoinRoomRequest,
+  type MarkReadRequest,
+  MAX_BODY_LENGTH,
+  type MemberModerationRequest,
+  type MentionableQuery as MentionableQueryShape,
+  type MessageRef,
+  MUTE_MAX_MINUTES,
+  type MuteMemberRequest,
+  REASON_LENGTH,
+  type RoomRef,
+  type SendMessageRequest,
+} from '../../../contracts/src/index.js';
 import { IsBcp47Tag, IsOmittable } from '../../../common/src/index.js';
 
-export const MAX_BODY_LENGTH = 4000;
-
-export class RoomRefDto {
+export class RoomRefDto implements RoomRef {
   @IsUUID()
   roomId: string;
 }
 
-export class JoinRoomDto extends RoomRefDto {
+export class JoinRoomDto extends RoomRefDto implements JoinRoomRequest {
   @IsOmittable()
   @IsInt()
   @Min(0)
@@ -28,10 +45,17 @@ export class JoinRoomDto extends RoomRefDto {
   sinceSeq?: number;
 }
 
-export class SendMessageDto extends RoomRefDto {
+export class MarkReadDto extends RoomRefDto implements MarkReadRequest {
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  seq: number;
+}
+
+export class SendMessageDto extends RoomRefDto implements SendMessageRequest {
   /** The client's own id for this message: a retry with the same id never creates a second one. */
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{8,64}$/, {
+  @Matches(new RegExp(CLIENT_MESSAGE_ID_PATTERN), {
     message: 'clientMessageId must be 8–64 letters, digits, - or _',
   })
   clientMessageId: string;
@@ -50,53 +74,40 @@ export class SendMessageDto extends RoomRefDto {
   isQuestion?: boolean;
 }
 
-export class MessageRefDto extends RoomRefDto {
+export class MessageRefDto extends RoomRefDto implements MessageRef {
   @IsUUID()
   messageId: string;
 }
 
-export class EditMessageDto extends MessageRefDto {
+export class EditMessageDto extends MessageRefDto implements EditMessageRequest {
   @IsString()
   @Length(1, MAX_BODY_LENGTH)
   body: string;
 }
 
-export class HideMessageDto extends MessageRefDto {
+export class HideMessageDto extends MessageRefDto implements HideMessageRequest {
   @IsString()
-  @Length(3, 500)
+  @Length(REASON_LENGTH.min, REASON_LENGTH.max)
   reason: string;
 }
 
-export class MuteMemberDto extends RoomRefDto {
+export class MemberModerationDto extends RoomRefDto implements MemberModerationRequest {
   @IsUUID()
   practitionerId: string;
 
+  @IsString()
+  @Length(REASON_LENGTH.min, REASON_LENGTH.max)
+  reason: string;
+}
+
+export class MuteMemberDto extends MemberModerationDto implements MuteMemberRequest {
   @IsInt()
   @Min(1)
-  @Max(7 * 24 * 60)
+  @Max(MUTE_MAX_MINUTES)
   minutes: number;
-
-  @IsString()
-  @Length(3, 500)
-  reason: string;
 }
 
-export class MemberModerationDto extends RoomRefDto {
-  @IsUUID()
-  practitionerId: string;
-
-  @IsString()
-  @Length(3, 500)
-  reason: string;
-}
-
-export class RenewAuthDto {
-  @IsString()
-  @MaxLength(4000)
-  token: string;
-}
-
-export class HistoryQuery {
+export class HistoryQuery implements HistoryQueryShape {
   @IsOmittable()
   @Type(() => Number)
   @IsInt()
@@ -108,6 +119,13 @@ export class HistoryQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(HISTORY_PAGE_MAX)
   limit?: number;
+}
+
+export class MentionableQuery implements MentionableQueryShape {
+  @IsOmittable()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

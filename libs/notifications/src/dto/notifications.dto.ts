@@ -1,9 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../../contracts/src/index.js';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationListQuery,
+  type UpdatePreferencesRequest,
+} from '../../../contracts/src/index.js';
 import { IsOmittable, PageQuery } from '../../../common/src/index.js';
 
-export class ListNotificationsQuery extends PageQuery {
+export class ListNotificationsQuery extends PageQuery implements NotificationListQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
   @IsOptional()
   @IsIn(['true', 'false'])
@@ -11,7 +16,7 @@ export class ListNotificationsQuery extends PageQuery {
 }
 
 /** Kinds to switch on or off; kinds left out keep their setting. */
-export class UpdatePreferencesDto {
+export class UpdatePreferencesDto implements UpdatePreferencesRequest {
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, isArray: true })
   @IsOmittable()
   @IsArray()

@@ -13,6 +13,7 @@ import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
 import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
+import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ReserveCoordinatorPosition1764600100003,
   ExchangeVisitsAndSessionChanges1764600600000,
   TranslateThemes1764600400000,
+  RoomReads1764600700000,
   CreateFiles1764600800000,
   CreateThreads1764601000000,
 ];

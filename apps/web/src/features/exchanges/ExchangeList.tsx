@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ExchangeUnreadBadge } from '../live/UnreadBadge';
 import { ThemeList } from '../themes/ThemePicker';
 import { ExchangeBadges } from './ExchangeBadges';
 
@@ -11,7 +12,10 @@ export function ExchangeList({ exchanges }: { exchanges: ExchangeSummary[] }) {
       {exchanges.map((exchange) => (
         <li key={exchange.id} className="card" data-testid="exchange-card">
           <h2 className="card__title">
-            <Link to={`/exchanges/${exchange.id}`}>{exchange.title}</Link>
+            <Link to={`/exchanges/${exchange.id}`}>
+              {exchange.title}
+              <ExchangeUnreadBadge exchangeId={exchange.id} />
+            </Link>
           </h2>
           <ExchangeBadges exchange={exchange} />
           {exchange.cities.length > 0 && (

@@ -1,51 +1,28 @@
 // Who is in the room now (each person once, however many tabs), with the moderators' tools:
-// mute for a while, remove from the room. Both ask why, for the moderation log.
+// mute for a while, remove from the room (the same forms as in a message's menu).
 import type { PresenceEntry } from '@contracts';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LocalTime } from '../time/LocalTime';
-import { useViewerZone } from '../time/viewerZone';
-import { momentText, problemText } from './liveText';
-import { ReasonForm } from './ReasonForm';
+import { MuteForm, RemoveForm } from './ModerationForms';
 import type { LiveRoom } from './room';
 
-const DURATIONS = [
-  { key: 'm15', minutes: 15 },
-  { key: 'h1', minutes: 60 },
-  { key: 'd1', minutes: 24 * 60 },
-  { key: 'w1', minutes: 7 * 24 * 60 },
-] as const;
-
 function Moderate({ room, entry }: { room: LiveRoom; entry: PresenceEntry }) {
-  const { t, i18n } = useTranslation();
-  const zone = useViewerZone();
-  const id = useId();
+  const { t } = useTranslation();
   const [mode, setMode] = useState<'none' | 'mute' | 'remove'>('none');
-  const [minutes, setMinutes] = useState(15);
   const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const name = entry.person.displayName;
-  const run = async (action: () => Promise<string>) => {
-    setProblem(null);
-    try {
-      setDone(await action());
-      setMode('none');
-    } catch (error) {
-      const e = error as { code?: string; message?: string };
-      setProblem({ code: e.code ?? 'INTERNAL', message: e.message ?? String(error) });
-    }
+  const finish = (message: string) => {
+    setDone(message);
+    setMode('none');
   };
+  const form = { room, person: entry.person, onDone: finish, onCancel: () => setMode('none') };
   return (
     <div className="presence__moderate">
       {done && (
         <p className="muted" role="status">
           {done}
-        </p>
-      )}
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problemText(t, problem)}
         </p>
       )}
       {mode === 'none' && (
@@ -68,47 +45,8 @@ function Moderate({ room, entry }: { room: LiveRoom; entry: PresenceEntry }) {
           </button>
         </div>
       )}
-      {mode === 'mute' && (
-        <ReasonForm
-          label={t('live.muteReason', { name })}
-          submitLabel={t('live.mute')}
-          onCancel={() => setMode('none')}
-          onSubmit={(reason) =>
-            run(async () => {
-              const until = await room.mute(entry.person.id, minutes, reason);
-              return t('live.mutedUntil', { name, time: momentText(until, i18n.language, zone) });
-            })
-          }
-        >
-          <div className="field">
-            <label htmlFor={`${id}-duration`}>{t('live.muteFor')}</label>
-            <select
-              id={`${id}-duration`}
-              value={minutes}
-              onChange={(e) => setMinutes(Number(e.target.value))}
-            >
-              {DURATIONS.map((d) => (
-                <option key={d.key} value={d.minutes}>
-                  {t(`live.durations.${d.key}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </ReasonForm>
-      )}
-      {mode === 'remove' && (
-        <ReasonForm
-          label={t('live.removeReason', { name })}
-          submitLabel={t('live.remove')}
-          onCancel={() => setMode('none')}
-          onSubmit={(reason) =>
-            run(async () => {
-              await room.removeMember(entry.person.id, reason);
-              return t('live.removedPerson', { name });
-            })
-          }
-        />
-      )}
+      {mode === 'mute' && <MuteForm {...form} />}
+      {mode === 'remove' && <RemoveForm {...form} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { QuestionView } from '@contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemText } from './liveText';
+import { MessageBody } from './MessageBody';
 import type { LiveRoom } from './room';
 
 export function QuestionQueue({
@@ -36,7 +37,7 @@ export function QuestionQueue({
         </p>
       )}
       {questions.length === 0 ? (
-        <p className="empty">{t('live.noQuestions')}</p>
+        <p className="empty">{canSend ? t('live.noQuestions') : t('live.noQuestionsRead')}</p>
       ) : (
         <ol className="questions" data-testid="questions">
           {questions.map((q) => {
@@ -47,7 +48,7 @@ export function QuestionQueue({
                 className={answered ? 'question question--answered' : 'question'}
                 data-testid="question"
               >
-                <p className="question__body">{q.body}</p>
+                <MessageBody text={q.body} myId={myId} lang={q.language ?? undefined} />
                 <p className="question__meta muted">
                   {q.author?.displayName} · {t('live.votes', { count: q.question?.upvotes ?? 0 })}
                   {answered && <span className="badge badge--active">{t('live.answered')}</span>}

@@ -1,6 +1,9 @@
-// A short inline form asking a moderator why (3–500 characters), then running the action.
+// A short inline form asking a moderator why (3–500 characters), then running the action; a
+// refused action is said in the form, which stays open.
+import { REASON_LENGTH } from '@contracts';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { problemText } from './liveText';
 
 export function ReasonForm({
   label,
@@ -19,12 +22,18 @@ export function ReasonForm({
   const id = useId();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
+  const tooShort = reason.trim().length < REASON_LENGTH.min;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim().length < 3) return;
+    if (tooShort) return;
     setBusy(true);
+    setProblem(null);
     try {
       await onSubmit(reason.trim());
+    } catch (error) {
+      const e = error as { code?: string; message?: string };
+      setProblem({ code: e.code ?? 'INTERNAL', message: e.message ?? String(error) });
     } finally {
       setBusy(false);
     }
@@ -41,8 +50,8 @@ export function ReasonForm({
           id={id}
           aria-describedby={`${id}-hint`}
           value={reason}
-          minLength={3}
-          maxLength={500}
+          minLength={REASON_LENGTH.min}
+          maxLength={REASON_LENGTH.max}
           required
           autoFocus
           onChange={(e) => setReason(e.target.value)}
@@ -51,11 +60,16 @@ export function ReasonForm({
           }}
         />
       </div>
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problemText(t, problem)}
+        </p>
+      )}
       <div className="actions actions--tight">
         <button
           type="submit"
           className="button button--small button--danger"
-          disabled={busy || reason.trim().length < 3}
+          disabled={busy || tooShort}
         >
           {submitLabel}
         </button>

@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { liveApi } from './live.api';
 import { useViewerZone } from '../time/viewerZone';
 import { momentText } from './liveText';
+import { RoomUnreadBadge } from './UnreadBadge';
 
 /** Re-checks the rooms when the next one opens (timers longer than a day are not needed). */
 function useReloadWhenOpening(rooms: RoomView[] | undefined, reload: () => void): void {
@@ -55,6 +56,7 @@ export function RoomList({ exchangeId }: { exchangeId: string }) {
               <li key={room.id} className="room-link">
                 <Link to={`/rooms/${room.id}`}>
                   {room.kind === 'lobby' ? t('live.lobby') : room.title}
+                  <RoomUnreadBadge count={room.unread} />
                 </Link>{' '}
                 <RoomState room={room} />
               </li>

@@ -3,27 +3,39 @@
 // the highest seq up to which nothing is missing, and it is what a re-join asks to catch up from.
 // Outgoing messages wait in an outbox with their clientMessageId until the server acknowledges
 // them, and are resent with the same id after a reconnect (the server never stores one twice).
-import type {
-  MessageDeleted,
-  MessageView,
-  PersonSummary,
-  PresenceChanged,
-  PresenceEntry,
-  QuestionView,
-  RoomJoined,
-  RoomRemoved,
-  RoomView,
-  TypingEvent,
+import {
+  LATEST_ON_JOIN,
+  type MessageDeleted,
+  type MessageView,
+  type PersonSummary,
+  type PresenceEntry,
+  type QuestionView,
+  type RoomJoined,
+  type RoomView,
+  type ServerToClientEvents,
 } from '@contracts';
 import { ApiRequestError } from '../../api/client';
-import { type ConnectionStatus, type LiveConnection, LiveError } from './connection';
+import { type ConnectionStatus, type LiveConnection, LiveError } from '../../api/live-socket';
 import { liveApi } from './live.api';
+import { setRoomRead } from './unread';
 
-export const MAX_BODY_LENGTH = 4000;
-export const EDIT_WINDOW_MS = 15 * 60_000;
+/** The server events about one room (each carries its roomId). */
+/** The events of rooms (thread events and the inbox's go elsewhere). */
+type RoomEvent = Exclude<
+  keyof ServerToClientEvents,
+  | 'notification.created'
+  | 'post.created'
+  | 'post.updated'
+  | 'post.deleted'
+  | 'thread.updated'
+  | 'thread.removed'
+>;
+
 const TYPING_SHOWN_MS = 4_000;
 const TYPING_SEND_INTERVAL_MS = 2_000;
-const HISTORY_PAGE = 50;
+const HISTORY_PAGE = LATEST_ON_JOIN;
+/** Marking read waits this long for more to read, so scrolling sends one event, not fifty. */
+const MARK_READ_DELAY_MS = 800;
 /** How long a gap may stay unexplained before the room asks the server to fill it. */
 const GAP_GRACE_MS = 300;
 
@@ -47,7 +59,13 @@ export interface RoomSnapshot {
   room: RoomView | null;
   canModerate: boolean;
   canSend: boolean;
-  /** In seq order, without the ones removed for this viewer. */
+  /** Until when I am muted here (ISO), or null. */
+  mutedUntil: string | null;
+  /** My read position when I first joined: the "new messages" line goes after it. */
+  readAtJoin: number | null;
+  /** Grows with every mute, removal or lifting done here (moderators reload the restrictions). */
+  moderationTick: number;
+  /** In seq order, without the ones removed for this viewer (my own hidden ones stay). */
   messages: MessageView[];
   pending: PendingMessage[];
   present: PresenceEntry[];
@@ -95,6 +113,9 @@ export class LiveRoom {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private lastTypingSent = 0;
+  /** My read position as the server knows it. */
+  private readSeq = 0;
+  private readTimer: ReturnType<typeof setTimeout> | undefined;
   private joining: Promise<void> | null = null;
   private readonly detach: Array<() => void> = [];
 
@@ -109,6 +130,9 @@ export class LiveRoom {
       room: null,
       canModerate: false,
       canSend: false,
+      mutedUntil: null,
+      readAtJoin: null,
+      moderationTick: 0,
       messages: [],
       pending: [],
       present: [],
@@ -119,22 +143,35 @@ export class LiveRoom {
       problem: null,
     };
     const socket = connection.socket;
-    const on = <T>(event: string, handler: (payload: T) => void) => {
-      const listener = (payload: T) => {
-        if (!this.stopped) handler(payload);
-      };
-      socket.on(event, listener);
-      this.detach.push(() => socket.off(event, listener));
+    const on = <E extends RoomEvent>(
+      event: E,
+      handler: (payload: Parameters<ServerToClientEvents[E]>[0]) => void,
+    ) => {
+      const listener = ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
+        if (!this.stopped && payload.roomId === roomId) handler(payload);
+      }) as ServerToClientEvents[E];
+      // socket.io's typings cannot narrow a generic event name to its own listener.
+      (socket.on as (e: E, l: ServerToClientEvents[E]) => void)(event, listener);
+      this.detach.push(() =>
+        (socket.off as (e: E, l: ServerToClientEvents[E]) => void)(event, listener),
+      );
     };
-    on<MessageView>('message.created', (m) => m.roomId === roomId && this.onCreated(m));
-    on<MessageView>('message.updated', (m) => m.roomId === roomId && this.onUpdated(m));
-    on<MessageDeleted>('message.deleted', (d) => d.roomId === roomId && this.onDeleted(d));
-    on<PresenceChanged>('presence.changed', (p) => {
-      if (p.roomId === roomId) this.update({ present: p.present });
+    on('message.created', (m) => this.onCreated(m));
+    on('message.updated', (m) => this.onUpdated(m));
+    on('message.deleted', (d) => this.onDeleted(d));
+    on('presence.changed', (p) => this.update({ present: p.present }));
+    on('typing', (e) => this.onTyping(e.person));
+    on('room.state', (state) =>
+      this.update({
+        canSend: state.canSend,
+        canModerate: state.canModerate,
+        mutedUntil: state.mutedUntil,
+      }),
+    );
+    on('unread.changed', (read) => {
+      this.readSeq = Math.max(this.readSeq, read.lastReadSeq);
     });
-    on<TypingEvent>('typing', (e) => e.roomId === roomId && this.onTyping(e.person));
-    on<RoomRemoved>('room.removed', (r) => {
-      if (r.roomId !== roomId) return;
+    on('room.removed', (r) => {
       this.joined = false;
       this.update({
         phase: 'removed',
@@ -167,6 +204,7 @@ export class LiveRoom {
     this.stopped = true;
     clearTimeout(this.typingTimer);
     clearTimeout(this.gapTimer);
+    clearTimeout(this.readTimer);
     for (const detach of this.detach) detach();
     if (this.joined && this.connection.connected)
       void this.connection.emit('room.leave', { roomId: this.roomId }).catch(() => undefined);
@@ -208,9 +246,29 @@ export class LiveRoom {
     void this.connection.emit('typing', { roomId: this.roomId }).catch(() => undefined);
   }
 
+  /**
+   * The reader has seen everything shown: move their read position to the last message (after a
+   * short pause, so a burst of messages or a long scroll sends one event).
+   */
+  markRead(): void {
+    if (!this.joined) return;
+    clearTimeout(this.readTimer);
+    this.readTimer = setTimeout(() => {
+      const seq = this.lastSeq;
+      if (!this.joined || seq <= this.readSeq) return;
+      this.connection.emit('room.read', { roomId: this.roomId, seq }).then(
+        (state) => {
+          this.readSeq = Math.max(this.readSeq, state.lastReadSeq);
+          setRoomRead(state);
+        },
+        () => undefined, // the next look at the room tries again
+      );
+    }, MARK_READ_DELAY_MS);
+  }
+
   async edit(messageId: string, body: string): Promise<void> {
     this.onUpdated(
-      await this.connection.emit<MessageView>('message.edit', {
+      await this.connection.emit('message.edit', {
         roomId: this.roomId,
         messageId,
         body,
@@ -220,7 +278,7 @@ export class LiveRoom {
 
   async delete(messageId: string): Promise<void> {
     this.onDeleted(
-      await this.connection.emit<MessageDeleted>('message.delete', {
+      await this.connection.emit('message.delete', {
         roomId: this.roomId,
         messageId,
       }),
@@ -229,7 +287,7 @@ export class LiveRoom {
 
   async hide(messageId: string, reason: string): Promise<void> {
     this.onUpdated(
-      await this.connection.emit<MessageView>('message.hide', {
+      await this.connection.emit('message.hide', {
         roomId: this.roomId,
         messageId,
         reason,
@@ -239,7 +297,7 @@ export class LiveRoom {
 
   async restore(messageId: string, reason: string): Promise<void> {
     this.onUpdated(
-      await this.connection.emit<MessageView>('message.restore', {
+      await this.connection.emit('message.restore', {
         roomId: this.roomId,
         messageId,
         reason,
@@ -248,21 +306,37 @@ export class LiveRoom {
   }
 
   async mute(practitionerId: string, minutes: number, reason: string): Promise<string> {
-    const { until } = await this.connection.emit<{ until: string }>('member.mute', {
+    const { until } = await this.connection.emit('member.mute', {
       roomId: this.roomId,
       practitionerId,
       minutes,
       reason,
     });
+    this.moderated();
     return until;
   }
 
   async removeMember(practitionerId: string, reason: string): Promise<void> {
     await this.connection.emit('member.remove', { roomId: this.roomId, practitionerId, reason });
+    this.moderated();
+  }
+
+  async unmute(practitionerId: string, reason: string): Promise<void> {
+    await this.connection.emit('member.unmute', { roomId: this.roomId, practitionerId, reason });
+    this.moderated();
+  }
+
+  async readmit(practitionerId: string, reason: string): Promise<void> {
+    await this.connection.emit('member.readmit', { roomId: this.roomId, practitionerId, reason });
+    this.moderated();
+  }
+
+  private moderated(): void {
+    this.update({ moderationTick: this.snapshot.moderationTick + 1 });
   }
 
   async upvote(messageId: string): Promise<void> {
-    const message = await this.connection.emit<MessageView>('question.upvote', {
+    const message = await this.connection.emit('question.upvote', {
       roomId: this.roomId,
       messageId,
     });
@@ -272,7 +346,7 @@ export class LiveRoom {
 
   async markAnswered(messageId: string): Promise<void> {
     this.onUpdated(
-      await this.connection.emit<MessageView>('question.answer', {
+      await this.connection.emit('question.answer', {
         roomId: this.roomId,
         messageId,
       }),
@@ -307,7 +381,7 @@ export class LiveRoom {
     const rejoin = this.lastSeq > 0 || this.snapshot.room !== null;
     let data: RoomJoined;
     try {
-      data = await this.connection.emit<RoomJoined>('room.join', {
+      data = await this.connection.emit('room.join', {
         roomId: this.roomId,
         ...(rejoin ? { sinceSeq: this.lastSeq } : {}),
       });
@@ -341,11 +415,15 @@ export class LiveRoom {
     this.lastSeq = Math.max(this.lastSeq, top);
     this.advance();
     this.joined = true;
+    this.readSeq = Math.max(this.readSeq, data.lastReadSeq);
     this.publishMessages({
       phase: 'joined',
       room: data.room,
       canModerate: data.canModerate,
       canSend: data.canSend,
+      mutedUntil: data.mutedUntil,
+      // The line stays where it was at the first join, not where a re-join finds it.
+      readAtJoin: this.snapshot.readAtJoin ?? data.lastReadSeq,
       present: data.present,
       problem: null,
     });
@@ -359,7 +437,7 @@ export class LiveRoom {
     pending.state = 'sending';
     this.update({ pending: [...this.outbox] });
     try {
-      const message = await this.connection.emit<MessageView>('message.send', {
+      const message = await this.connection.emit('message.send', {
         roomId: this.roomId,
         clientMessageId: pending.clientMessageId,
         body: pending.body,
@@ -487,8 +565,9 @@ export class LiveRoom {
   }
 
   private publishMessages(extra: Partial<RoomSnapshot>): void {
+    // My own hidden message stays, as a placeholder with the moderators' reason.
     const messages = [...this.bySeq.values()]
-      .filter((m) => !m.deleted)
+      .filter((m) => !m.deleted || m.hidden !== null)
       .sort((a, b) => a.seq - b.seq);
     this.update({ ...extra, messages, hasEarlier: this.oldestSeq > 1 });
   }

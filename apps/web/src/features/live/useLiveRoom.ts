@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { acquireLiveConnection, releaseLiveConnection } from './connection';
+import { acquireLiveConnection, releaseLiveConnection } from '../../api/live-socket';
 import { LiveRoom, type RoomSnapshot } from './room';
 
 const IDLE: RoomSnapshot = {
@@ -8,6 +8,9 @@ const IDLE: RoomSnapshot = {
   room: null,
   canModerate: false,
   canSend: false,
+  mutedUntil: null,
+  readAtJoin: null,
+  moderationTick: 0,
   messages: [],
   pending: [],
   present: [],

@@ -23,7 +23,7 @@ function whenText(
   return `${dayIn(zone, start, locale)}, ${clockIn(zone, start, locale) ?? ''}`;
 }
 
-const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove'];
+const MODERATION_ACTIONS = ['hide', 'restore', 'mute', 'unmute', 'remove', 'readmit'];
 const THREAD_ACTIONS = ['hide', 'restore', 'lock', 'unlock', 'pin', 'unpin', 'move', 'merge'];
 
 /** A post's author as a notification may name them: by name, or neutrally (Chatham House). */
@@ -96,6 +96,13 @@ export function notificationSentence(
     return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
   }
   if (!exchange) return notification.text;
+  if (notification.kind === 'mention') {
+    const author = text(data, 'authorName');
+    const where = session
+      ? t('notifications.text.inSessionRoom', { session, exchange })
+      : t('notifications.text.inLobby', { exchange });
+    return author ? t('notifications.text.mention', { author, where }) : notification.text;
+  }
   switch (notification.kind) {
     case 'join-requested': {
       const requester = text(data, 'requesterName');
@@ -157,6 +164,7 @@ export function notificationLink(notification: NotificationView): string | null 
     return typeof seq === 'number' ? `/threads/${threadId}#post-${seq}` : `/threads/${threadId}`;
   }
   const roomId = text(notification.data, 'roomId');
+  if (notification.kind === 'mention' && roomId) return `/rooms/${roomId}`;
   if (notification.kind === 'moderation-outcome' && roomId && notification.data.action !== 'remove')
     return `/rooms/${roomId}`;
   const exchangeId = text(notification.data, 'exchangeId');

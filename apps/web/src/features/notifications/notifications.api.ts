@@ -1,8 +1,10 @@
 import type {
   NotificationKind,
+  NotificationListQuery,
   NotificationPage,
   NotificationPreferences,
   NotificationView,
+  UpdatePreferencesRequest,
 } from '@contracts';
 import { api } from '../../api/client';
 
@@ -12,7 +14,7 @@ export const notificationsApi = {
       cursor,
       limit: options.limit,
       unread: options.unread ? 'true' : undefined,
-    }),
+    } satisfies NotificationListQuery),
   markRead: (id: string) =>
     api.post<NotificationView>(`/api/notifications/${encodeURIComponent(id)}/read`),
   markAllRead: () => api.post<{ marked: number }>('/api/notifications/read-all'),
@@ -21,5 +23,5 @@ export const notificationsApi = {
     api.put<NotificationPreferences>('/api/notifications/preferences', {
       enable: enabled ? [kind] : [],
       disable: enabled ? [] : [kind],
-    }),
+    } satisfies UpdatePreferencesRequest),
 };

@@ -1,13 +1,15 @@
-// The unread count behind the bell: one small store, refreshed by polling and after navigation
-// (live delivery over the socket comes later), and set directly by the inbox when it knows better.
+// The unread count behind the bell, and the notifications that arrived live: one small store fed
+// by `notification.created` on the tab's one live connection (no polling), asked afresh over REST
+// whenever that connection (re)connects (something may have arrived while it was away), and set
+// directly by the inbox when it knows better.
+import type { NotificationView } from '@contracts';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useLocation } from 'react-router-dom';
+import { acquireLiveConnection, releaseLiveConnection } from '../../api/live-socket';
 import { notificationsApi } from './notifications.api';
-
-const POLL_MS = 30_000;
 
 let unread = 0;
 const listeners = new Set<() => void>();
+const arrivals = new Set<(notification: NotificationView) => void>();
 
 export function setUnreadCount(count: number): void {
   if (count === unread) return;
@@ -24,26 +26,35 @@ export function useUnreadCount(): number {
   return useSyncExternalStore(subscribe, () => unread);
 }
 
+/** Called with each notification as it arrives live. */
+export function onNotificationArrived(listener: (n: NotificationView) => void): () => void {
+  arrivals.add(listener);
+  return () => arrivals.delete(listener);
+}
+
 export async function refreshUnreadCount(): Promise<void> {
   try {
     setUnreadCount((await notificationsApi.inbox(undefined, { limit: 1 })).unreadCount);
   } catch {
-    // the bell keeps its last count; the next poll tries again
+    // the bell keeps its last count; the next connection asks again
   }
 }
 
-/** Polls while mounted (only for signed-in people) and asks again after every navigation. */
-export function useUnreadPolling(): void {
-  const location = useLocation();
+/** Listens while mounted (the bell, for signed-in people). */
+export function useLiveNotifications(): void {
   useEffect(() => {
+    const connection = acquireLiveConnection();
+    const stopConnect = connection.onConnect(() => void refreshUnreadCount());
+    const onCreated = (notification: NotificationView) => {
+      if (!notification.readAt) setUnreadCount(unread + 1);
+      for (const listener of arrivals) listener(notification);
+    };
+    connection.socket.on('notification.created', onCreated);
     void refreshUnreadCount();
-  }, [location.pathname]);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden') void refreshUnreadCount();
-    }, POLL_MS);
     return () => {
-      clearInterval(timer);
+      connection.socket.off('notification.created', onCreated);
+      stopConnect();
+      releaseLiveConnection();
       setUnreadCount(0);
     };
   }, []);

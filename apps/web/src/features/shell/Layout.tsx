@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { signOut } from '../../api/client';
 import { hasRole, useSession } from '../identity/session';
+import { NavUnreadBadge } from '../live/UnreadBadge';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -115,7 +116,10 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
-                    <NavLink to="/exchanges">{t('shell.exchanges')}</NavLink>
+                    <NavLink to="/exchanges">
+                      {t('shell.exchanges')}
+                      <NavUnreadBadge />
+                    </NavLink>
                   </li>
                   <li>
                     <NavLink to="/commons">{t('shell.commons')}</NavLink>

@@ -9,13 +9,13 @@ import {
   type PostView,
   type ThreadLiveEvent,
   type ThreadLiveState,
+  type ThreadRemoved,
   type ThreadShared,
-  type ThreadSubscribed,
   threadStateOf,
   withPosts,
 } from '@contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { acquireLiveConnection, releaseLiveConnection } from '../live/connection';
+import { acquireLiveConnection, releaseLiveConnection } from '../../api/live-socket';
 import { threadsApi } from './threads.api';
 
 export interface ThreadHandle {
@@ -69,18 +69,20 @@ export function useThread(threadId: string): ThreadHandle {
     const connection = acquireLiveConnection();
     const apply = (event: ThreadLiveEvent) =>
       setState((previous) => (previous ? applyThreadEvent(previous, event) : previous));
-    const handlers = {
-      'post.created': (post: PostView) => apply({ type: 'post.created', post }),
-      'post.updated': (post: PostView) => apply({ type: 'post.updated', post }),
-      'post.deleted': (deleted: PostDeleted) => apply({ type: 'post.deleted', deleted }),
-      'thread.updated': (thread: ThreadShared) => apply({ type: 'thread.updated', thread }),
-      'thread.removed': (removed: { threadId: string }) =>
-        apply({ type: 'thread.removed', threadId: removed.threadId }),
-    };
-    for (const [event, handler] of Object.entries(handlers))
-      connection.socket.on(event, handler as (payload: unknown) => void);
+    const onCreated = (post: PostView) => apply({ type: 'post.created', post });
+    const onUpdated = (post: PostView) => apply({ type: 'post.updated', post });
+    const onDeleted = (deleted: PostDeleted) => apply({ type: 'post.deleted', deleted });
+    const onThread = (thread: ThreadShared) => apply({ type: 'thread.updated', thread });
+    const onRemoved = (removed: ThreadRemoved) =>
+      apply({ type: 'thread.removed', threadId: removed.threadId });
+    const { socket } = connection;
+    socket.on('post.created', onCreated);
+    socket.on('post.updated', onUpdated);
+    socket.on('post.deleted', onDeleted);
+    socket.on('thread.updated', onThread);
+    socket.on('thread.removed', onRemoved);
     const subscribe = () => {
-      connection.emit<ThreadSubscribed>('thread.subscribe', { threadId }).then(
+      connection.emit('thread.subscribe', { threadId }).then(
         (ack) => {
           const known = current.current;
           if (known && ack.thread.lastSeq > lastKnownSeq(known)) reload();
@@ -92,8 +94,11 @@ export function useThread(threadId: string): ThreadHandle {
     if (connection.connected) subscribe();
     return () => {
       stopConnect();
-      for (const [event, handler] of Object.entries(handlers))
-        connection.socket.off(event, handler as (payload: unknown) => void);
+      socket.off('post.created', onCreated);
+      socket.off('post.updated', onUpdated);
+      socket.off('post.deleted', onDeleted);
+      socket.off('thread.updated', onThread);
+      socket.off('thread.removed', onRemoved);
       if (connection.connected)
         connection.emit('thread.unsubscribe', { threadId }).catch(() => undefined);
       releaseLiveConnection();

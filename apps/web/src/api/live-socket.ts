@@ -1,10 +1,21 @@
-// The one socket.io connection to /live, shared by every live page of this tab. It hands the
-// access token over in the handshake (never the URL), renews it before it expires without
-// reconnecting (so no room is lost), reconnects on its own after a dropped connection, waits for
-// the network while the browser is offline, and tells its users when it is back.
-import type { LiveAck } from '@contracts';
+// The one socket.io connection to /live, shared by everything live in this tab: rooms, the
+// notification bell and inbox, and later thread pages. It hands the access token over in the
+// handshake (never the URL), renews it before it expires without reconnecting (so no room is
+// lost), reconnects on its own after a dropped connection, waits for the network while the
+// browser is offline, and tells its users when it is back. Typed by the contract's event maps:
+// a renamed event or field fails the type-check here and on the server alike.
+import type {
+  ClientEvent,
+  ClientEventReply,
+  ClientEventRequest,
+  ClientToServerEvents,
+  LiveAck,
+  ServerToClientEvents,
+} from '@contracts';
 import { io, type Socket } from 'socket.io-client';
-import { currentAccessToken, onSessionChange, refreshSession } from '../../api/client';
+import { currentAccessToken, onSessionChange, refreshSession } from './client';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'failed';
 
@@ -47,7 +58,7 @@ function renewalDue(token: string): number | null {
 }
 
 export class LiveConnection {
-  readonly socket: Socket;
+  readonly socket: LiveSocket;
   private statusValue: ConnectionStatus = 'connecting';
   private failureValue: string | null = null;
   private readonly statusListeners = new Set<() => void>();
@@ -144,11 +155,14 @@ export class LiveConnection {
    * once while disconnected (socket.io would otherwise buffer it), so callers decide what to
    * resend. An expired token is renewed and the event sent once more.
    */
-  async emit<T>(event: string, payload: unknown): Promise<T> {
-    const ack = await this.emitOnce<T>(event, payload);
+  async emit<E extends ClientEvent>(
+    event: E,
+    payload: ClientEventRequest<E>,
+  ): Promise<ClientEventReply<E>> {
+    const ack = await this.emitOnce(event, payload);
     if (ack.ok) return ack.data;
     if (ack.error.code === 'TOKEN_EXPIRED' && (await this.renew(true))) {
-      const again = await this.emitOnce<T>(event, payload);
+      const again = await this.emitOnce(event, payload);
       if (again.ok) return again.data;
       throw new LiveError(again.error.code, again.error.message);
     }
@@ -165,10 +179,18 @@ export class LiveConnection {
     this.socket.disconnect();
   }
 
-  private async emitOnce<T>(event: string, payload: unknown): Promise<LiveAck<T>> {
+  private async emitOnce<E extends ClientEvent>(
+    event: E,
+    payload: ClientEventRequest<E>,
+  ): Promise<LiveAck<ClientEventReply<E>>> {
     if (!this.socket.connected) throw new LiveError('DISCONNECTED', 'Not connected.');
+    // socket.io's typings cannot narrow a generic event name to its own parameters.
+    const emitWithAck = this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck as (
+      event: E,
+      payload: ClientEventRequest<E>,
+    ) => Promise<LiveAck<ClientEventReply<E>>>;
     try {
-      return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as LiveAck<T>;
+      return await emitWithAck.call(this.socket.timeout(ACK_TIMEOUT_MS), event, payload);
     } catch {
       throw new LiveError('DISCONNECTED', 'No answer from the server.');
     }
@@ -191,9 +213,7 @@ export class LiveConnection {
       return true;
     }
     try {
-      const ack = (await this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('auth.renew', { token })) as LiveAck<{ expiresAt: string }>;
+      const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('auth.renew', { token });
       if (!ack.ok) return false;
       this.serverToken = token;
       this.scheduleRenewal();
