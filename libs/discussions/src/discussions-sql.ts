@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { citySqlNames } from '../../cities/src/index.js';
+import { REACTIONS } from '../../contracts/src/index.js';
 import { exchangeMemberSqlNames, exchangeSqlNames } from '../../exchanges/src/index.js';
 import { practitionerSqlNames } from '../../practitioners/src/index.js';
 import { sqlNamesOf } from '../../persistence/src/index.js';
@@ -32,10 +33,20 @@ export class DiscussionsSql {
   readonly hasTheme: (param: string) => string;
   /** Which of the people $1 (uuid[]) may read threads of exchange $2 (null: the commons), active. */
   readonly readersAmong: string;
+  /**
+   * Who a new post in thread $1 (exchange $4, null: the commons) may concern, but its author $2:
+   * the people $3 (mentioned, the parent's author) and the thread's watchers, each with their
+   * follow level, when their account is active and they may read the thread.
+   */
+  readonly postAudience: string;
   /** People who may be mentioned in exchange $1 (null: commons) whose name matches $2, not $3. */
   readonly mentionable: string;
   /** The network role of person $1, unless erased. */
   readonly networkRoleOf: string;
+  /** Beside a thread `t`: its themes and latest five participants, as JSON in their wire shape. */
+  readonly threadExtras: string;
+  /** Beside a post `po`: its reactions, as JSON in their wire shape, in the set's order. */
+  readonly postReactions: string;
   /** Left-joins exchange `alias` on the id expression. */
   readonly exchangeOf: (idExpr: string, alias: string) => string;
   /** The attribution rule column of exchange `alias`. */
@@ -94,12 +105,39 @@ export class DiscussionsSql {
     this.readersAmong = `
       SELECT pr.${p.id} AS id, pr.${p.displayName} AS display_name FROM ${p.table} pr
        WHERE pr.${p.id} = ANY($1::uuid[]) AND pr.${p.status} = 'active' AND ${mayRead('$2', 'pr')}`;
+    this.postAudience = `
+      SELECT pr.${p.id} AS id, r.follow_level FROM ${p.table} pr
+        LEFT JOIN thread_readers r ON r.thread_id = $1 AND r.practitioner_id = pr.${p.id}
+       WHERE pr.${p.id} <> $2 AND pr.${p.status} = 'active' AND ${mayRead('$4', 'pr')}
+         AND (pr.${p.id} = ANY($3::uuid[]) OR pr.${p.id} IN (
+               SELECT w.practitioner_id FROM thread_readers w
+                WHERE w.thread_id = $1 AND w.follow_level = 'watching'))`;
     this.mentionable = `
       SELECT pr.${p.id} AS person_id, ${this.personColumns('pr', 'pc', 'person')}
         FROM ${p.table} pr LEFT JOIN ${c.table} pc ON pc.${c.id} = pr.${p.cityId}
        WHERE pr.${p.status} = 'active' AND pr.${p.id} <> $3 AND pr.${p.displayName} ILIKE $2
          AND ${mayRead('$1', 'pr')}
        ORDER BY (pr.${p.displayName} ILIKE $4) DESC, pr.${p.displayName}, pr.${p.id}`;
+    const personJson = (pa: string, ca: string) =>
+      `json_build_object('id', ${pa}.${p.id}, 'displayName', ${pa}.${p.displayName},
+        'position', ${pa}.${p.position}, 'timeZone', ${pa}.${p.timeZone},
+        'city', CASE WHEN ${ca}.${c.id} IS NULL THEN NULL ELSE json_build_object('id', ${ca}.${c.id},
+          'name', ${ca}.${c.name}, 'countryCode', ${ca}.${c.countryCode}, 'region', ${ca}.${c.region}) END)`;
+    this.threadExtras = `
+      (SELECT coalesce(json_agg(json_build_object('id', th.${th.id}, 'slug', th.${th.slug},
+                'label', th.${th.label}, 'translations', th.${th.translations}) ORDER BY th.${th.label}), '[]'::json)
+         FROM thread_themes tt JOIN ${th.table} th ON th.${th.id} = tt.theme_id
+        WHERE tt.thread_id = t.id) AS themes,
+      (SELECT coalesce(json_agg(${personJson('pp', 'ppc')} ORDER BY x.last_posted_at DESC, x.practitioner_id), '[]'::json)
+         FROM (SELECT practitioner_id, last_posted_at FROM thread_participants
+                WHERE thread_id = t.id AND post_count > 0
+                ORDER BY last_posted_at DESC, practitioner_id LIMIT 5) x
+         ${this.personJoin('x.practitioner_id', 'pp', 'ppc')}) AS participants`;
+    this.postReactions = `
+      (SELECT coalesce(json_agg(json_build_object('reaction', g.reaction, 'count', g.n, 'by', g.by)
+                ORDER BY array_position(ARRAY[${REACTIONS.map((r) => `'${r}'`).join(', ')}]::text[], g.reaction)), '[]'::json)
+         FROM (SELECT reaction, count(*)::int AS n, array_agg(practitioner_id::text ORDER BY practitioner_id) AS by
+                 FROM post_reactions WHERE post_id = po.id GROUP BY reaction) g) AS reactions`;
     this.exchangeOf = (idExpr, alias) =>
       `LEFT JOIN ${e.table} ${alias} ON ${alias}.${e.id} = ${idExpr}`;
     this.attributionOf = (alias) => `${alias}.${e.attribution}`;

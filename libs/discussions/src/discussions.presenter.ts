@@ -9,7 +9,6 @@ import type {
   PersonSummary,
   Position,
   PostView,
-  Reaction,
   ReactionCount,
   Region,
   ThemeView,
@@ -85,6 +84,9 @@ export interface ThreadRow extends PersonColumns<'author'> {
   role: ExchangeRole | null;
   muted: boolean;
   participant_count: number;
+  /** Built in SQL in their wire shape (DiscussionsSql.threadExtras). */
+  themes: ThemeView[];
+  participants: PersonSummary[];
 }
 
 /** The reader's own state beside a thread row. */
@@ -112,11 +114,8 @@ export interface PostRow extends PersonColumns<'author'> {
   hidden_by_id: string | null;
   hidden_reason: string | null;
   created_at: Date;
-}
-
-export interface ThreadExtras {
-  themes: ThemeView[];
-  participants: PersonSummary[];
+  /** Built in SQL in their wire shape (DiscussionsSql.postReactions). */
+  reactions: ReactionCount[];
 }
 
 export const placeOf = (row: ThreadRow): ThreadPlace | null =>
@@ -128,42 +127,39 @@ export const placeOf = (row: ThreadRow): ThreadPlace | null =>
       }
     : null;
 
-export function presentThreadShared(row: ThreadRow, extras: ThreadExtras): ThreadShared {
+export function presentThreadShared(row: ThreadRow): ThreadShared {
   return {
     id: row.id,
     exchange: placeOf(row),
     title: row.title,
     kind: row.kind,
-    themes: extras.themes,
+    themes: row.themes,
     pinned: row.pinned_at !== null,
     locked: row.locked_at !== null,
     hidden: row.hidden_at !== null,
     answerPostId: row.answer_post_id,
     mergedIntoId: row.merged_into_id,
     replyCount: row.reply_count,
-    participants: extras.participants,
+    participants: row.participants,
     participantCount: row.participant_count,
     lastActivityAt: row.last_activity_at.toISOString(),
     lastSeq: row.last_seq,
   };
 }
 
-export function presentThreadSummary(
-  row: ThreadRow & ReaderRow,
-  extras: ThreadExtras,
-): ThreadSummary {
+export function presentThreadSummary(row: ThreadRow & ReaderRow): ThreadSummary {
   return {
     id: row.id,
     exchange: placeOf(row),
     title: row.title,
     kind: row.kind,
-    themes: extras.themes,
+    themes: row.themes,
     language: row.language,
     author: personOf(row.author_id, row, 'author'),
     createdAt: row.created_at.toISOString(),
     lastActivityAt: row.last_activity_at.toISOString(),
     replyCount: row.reply_count,
-    participants: extras.participants,
+    participants: row.participants,
     participantCount: row.participant_count,
     pinned: row.pinned_at !== null,
     locked: row.locked_at !== null,
@@ -183,14 +179,13 @@ export interface ThreadPermissions {
 
 export function presentThreadView(
   row: ThreadRow & ReaderRow,
-  extras: ThreadExtras,
   permissions: ThreadPermissions,
   viewerId: string,
 ): ThreadView {
   const seesHidden = row.hidden_at && (permissions.canModerate || row.author_id === viewerId);
   return {
-    ...presentThreadSummary(row, extras),
-    ...presentThreadShared(row, extras),
+    ...presentThreadSummary(row),
+    ...presentThreadShared(row),
     firstPostId: row.first_post_id,
     source:
       row.source_message_id && row.source_room_id
@@ -220,7 +215,6 @@ export const MODERATOR_READER: PostReader = { id: null, moderator: true };
 
 export function presentPost(
   row: PostRow,
-  reactions: ReactionCount[],
   attachments: AttachmentView[],
   reader: PostReader,
 ): PostView {
@@ -249,23 +243,7 @@ export function presentPost(
           }
         : null,
     replyCount: row.reply_count,
-    reactions: gone ? [] : reactions,
+    reactions: gone ? [] : row.reactions,
     attachments: gone ? [] : attachments,
   };
-}
-
-/** Reactions rows → counts per post, in the fixed order of the reaction set. */
-export function reactionsByPost(
-  rows: Array<{ post_id: string; reaction: Reaction; by: string[] }>,
-  order: readonly Reaction[],
-): Map<string, ReactionCount[]> {
-  const byPost = new Map<string, ReactionCount[]>();
-  for (const row of rows) {
-    const list = byPost.get(row.post_id) ?? [];
-    list.push({ reaction: row.reaction, count: row.by.length, by: [...row.by].sort() });
-    byPost.set(row.post_id, list);
-  }
-  for (const list of byPost.values())
-    list.sort((a, b) => order.indexOf(a.reaction) - order.indexOf(b.reaction));
-  return byPost;
 }

@@ -20,7 +20,7 @@ import { FileOwners, FilesService } from '../../files/src/index.js';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
-import { ANY_READER, personOf, type PostRow } from './discussions.presenter.js';
+import { ANY_READER, type PersonColumns, personOf, type PostRow } from './discussions.presenter.js';
 import {
   assertMayWrite,
   type PlaceContext,
@@ -67,6 +67,15 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
   (error as { constraint?: string }).constraint === constraint;
 
 const NOW_MS = `date_trunc('milliseconds', now())`;
+
+/** $1 thread, $2 person, $3 +1 or -1: their visible posts there (the participants a list shows). */
+const TOOK_PART = `
+  INSERT INTO thread_participants (thread_id, practitioner_id, post_count, last_posted_at)
+  VALUES ($1, $2, greatest($3::int, 0), now())
+  ON CONFLICT (thread_id, practitioner_id) DO UPDATE
+    SET post_count = greatest(thread_participants.post_count + $3::int, 0),
+        last_posted_at = CASE WHEN $3::int > 0 THEN now() ELSE thread_participants.last_posted_at END
+  RETURNING 1`;
 
 const subject = (postId: string) => ({ subjectType: POST_SUBJECT, subjectId: postId });
 
@@ -198,22 +207,29 @@ export class PostsService implements OnModuleInit {
           [input.threadId, actor.id, input.clientId],
         )) as Array<{ id: string }>
       )[0]?.id ?? null;
-    let result: { postId: string; created: boolean };
+    let created: PostView | null;
+    let existing: string | null = null;
     try {
-      result = await this.dataSource.transaction(async (manager) => {
-        const already = await find(manager);
-        if (already) return { postId: already, created: false };
+      created = await this.dataSource.transaction(async (manager) => {
+        existing = await find(manager);
+        if (existing) return null;
         // Taking the next number locks the thread row: a thread's posts are numbered in turn,
-        // and a lock or merge that committed meanwhile is seen here.
-        const [updated] = (await manager.query(
-          `UPDATE threads SET last_seq = last_seq + 1, reply_count = reply_count + 1,
-                  last_activity_at = ${NOW_MS}
-            WHERE id = $1 AND deleted_at IS NULL AND merged_into_id IS NULL
-              AND (locked_at IS NULL OR $2::boolean)
-            RETURNING last_seq, first_post_id`,
-          [input.threadId, moderator],
-        )) as [Array<{ last_seq: number; first_post_id: string }>, number];
-        const thread = updated[0];
+        // and a lock or merge that committed meanwhile is seen here. The writer's summary comes
+        // back in the same round trip.
+        const [thread] = (await manager.query(
+          `WITH t AS (
+             UPDATE threads SET last_seq = last_seq + 1, reply_count = reply_count + 1,
+                    last_activity_at = ${NOW_MS}
+              WHERE id = $1 AND deleted_at IS NULL AND merged_into_id IS NULL
+                AND (locked_at IS NULL OR $2::boolean)
+              RETURNING last_seq, first_post_id, last_activity_at
+           )
+           SELECT t.*, ${this.sql.personColumns('pa', 'pc', 'author')}
+             FROM t ${this.sql.personJoin('$3::uuid', 'pa', 'pc')}`,
+          [input.threadId, moderator, actor.id],
+        )) as Array<
+          PersonColumns<'author'> & { last_seq: number; first_post_id: string; last_activity_at: Date }
+        >;
         if (!thread) throw new ThreadLockedError();
         const parent = await this.parentFor(
           manager,
@@ -223,53 +239,83 @@ export class PostsService implements OnModuleInit {
         );
         const postId = randomUUID();
         const depth = parent.depth + 1;
+        const branchId = depth === 1 ? postId : parent.branch_id;
         await manager.query(
           `INSERT INTO posts (id, thread_id, seq, parent_id, branch_id, depth, author_id, client_id, body, language, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ${NOW_MS})`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
             postId,
             input.threadId,
             thread.last_seq,
             parent.id,
-            depth === 1 ? postId : parent.branch_id,
+            branchId,
             depth,
             actor.id,
             input.clientId,
             body,
             input.language,
+            thread.last_activity_at,
           ],
         );
-        await this.files.attach(manager, input.attachmentIds ?? [], subject(postId), actor);
-        await this.tookPart(manager, input.threadId, actor.id, 1);
-        // Writing here means having read up to here.
-        await manager.query(
-          `INSERT INTO thread_readers (practitioner_id, thread_id, last_read_seq, last_visit_at)
-           VALUES ($1, $2, $3, now())
-           ON CONFLICT (practitioner_id, thread_id) DO UPDATE
-             SET last_read_seq = greatest(thread_readers.last_read_seq, EXCLUDED.last_read_seq)`,
-          [actor.id, input.threadId, thread.last_seq],
+        const attachments = await this.files.attach(
+          manager,
+          input.attachmentIds ?? [],
+          subject(postId),
+          actor,
         );
+        // Taking part, and having read up to here by writing here: one round trip.
+        await manager.query(
+          `WITH part AS (${TOOK_PART}),
+                readers AS (
+                  INSERT INTO thread_readers (practitioner_id, thread_id, last_read_seq, last_visit_at)
+                  VALUES ($2, $1, $4, now())
+                  ON CONFLICT (practitioner_id, thread_id) DO UPDATE
+                    SET last_read_seq = greatest(thread_readers.last_read_seq, EXCLUDED.last_read_seq)
+                  RETURNING 1)
+           SELECT 1 FROM part, readers`,
+          [input.threadId, actor.id, 1, thread.last_seq],
+        );
+        const author = personOf(actor.id, thread, 'author');
         if (!context.row.hidden_at)
           await this.notifier.postCreated(manager, this.notifiedOf(context), {
             id: postId,
             seq: thread.last_seq,
             body,
-            author: await this.personOf(actor.id, manager),
+            author,
             parentAuthorId: parent.author_id,
           });
+        const post: PostView = {
+          id: postId,
+          threadId: input.threadId,
+          seq: thread.last_seq,
+          parentId: parent.id,
+          branchId,
+          depth,
+          author,
+          body,
+          language: input.language,
+          createdAt: thread.last_activity_at.toISOString(),
+          editedAt: null,
+          deleted: false,
+          hidden: null,
+          replyCount: 0,
+          reactions: [],
+          attachments,
+        };
         this.afterCommit.queue(manager, async () => {
-          await this.events.postCreated(input.threadId, postId);
+          await this.events.postCreated(input.threadId, post);
           await this.events.threadChanged(input.threadId);
         });
-        return { postId, created: true };
+        return post;
       });
     } catch (error) {
       if (!isUniqueViolation(error, 'posts_thread_id_author_id_client_id_key')) throw error;
-      const id = await find();
-      if (!id) throw error;
-      result = { postId: id, created: false };
+      existing = await find();
+      if (!existing) throw error;
+      created = null;
     }
-    return { post: await this.reads.post(result.postId, ANY_READER), created: result.created };
+    if (created) return { post: created, created: true };
+    return { post: await this.reads.post(existing!, ANY_READER), created: false };
   }
 
   /** The author edits their post while they may still write in the thread; the old text is kept. */
@@ -431,24 +477,21 @@ export class PostsService implements OnModuleInit {
     parentId: string,
     named: boolean,
   ): Promise<{ id: string; depth: number; branch_id: string | null; author_id: string }> {
-    const [parent] = (await manager.query(
-      `SELECT id, depth, branch_id, author_id, deleted_at, hidden_at FROM posts
-        WHERE id = $1 AND thread_id = $2 FOR UPDATE`,
-      [parentId, threadId],
-    )) as Array<{
-      id: string;
-      depth: number;
-      branch_id: string | null;
-      author_id: string;
-      deleted_at: Date | null;
-      hidden_at: Date | null;
-    }>;
-    if (!parent) throw new ValidationFailedError('parentPostId: not a post of this thread');
     // The opening post may be gone while the thread goes on; a reply to a removed reply may not.
-    if (named && parent.depth > 0 && (parent.deleted_at || parent.hidden_at))
-      throw new ConflictError('The post you reply to was removed.');
-    await manager.query('UPDATE posts SET reply_count = reply_count + 1 WHERE id = $1', [parentId]);
-    return parent;
+    const [counted] = (await manager.query(
+      `UPDATE posts SET reply_count = reply_count + 1
+        WHERE id = $1 AND thread_id = $2
+          AND (NOT $3::boolean OR depth = 0 OR (deleted_at IS NULL AND hidden_at IS NULL))
+        RETURNING id, depth, branch_id, author_id`,
+      [parentId, threadId, named],
+    )) as [Array<{ id: string; depth: number; branch_id: string | null; author_id: string }>, number];
+    if (counted[0]) return counted[0];
+    const [exists] = (await manager.query('SELECT 1 FROM posts WHERE id = $1 AND thread_id = $2', [
+      parentId,
+      threadId,
+    ])) as unknown[];
+    if (!exists) throw new ValidationFailedError('parentPostId: not a post of this thread');
+    throw new ConflictError('The post you reply to was removed.');
   }
 
   /** Counts a person's visible posts in a thread (the participants a list shows). */
@@ -458,14 +501,7 @@ export class PostsService implements OnModuleInit {
     practitionerId: string,
     delta: 1 | -1,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO thread_participants (thread_id, practitioner_id, post_count, last_posted_at)
-       VALUES ($1, $2, greatest($3::int, 0), now())
-       ON CONFLICT (thread_id, practitioner_id) DO UPDATE
-         SET post_count = greatest(thread_participants.post_count + $3::int, 0),
-             last_posted_at = CASE WHEN $3::int > 0 THEN now() ELSE thread_participants.last_posted_at END`,
-      [threadId, practitionerId, delta],
-    );
+    await manager.query(TOOK_PART, [threadId, practitionerId, delta]);
   }
 
   private async themeIds(slugs: string[]): Promise<string[]> {

@@ -76,7 +76,7 @@ export class ThreadAccess {
            AND (x.deleted_at IS NOT NULL OR x.hidden_at IS NOT NULL)))::int AS unread_count`;
     this.threadSelect = (viewer) => `
       SELECT ${THREAD_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')}, ${sql.placeColumns(viewer)},
-             ${readerColumns},
+             ${readerColumns}, ${sql.threadExtras},
              (SELECT count(*)::int FROM thread_participants tp
                WHERE tp.thread_id = t.id AND tp.post_count > 0) AS participant_count
         FROM threads t
@@ -182,7 +182,7 @@ export class ThreadAccess {
     action: ThreadAction = 'read',
   ): Promise<{ post: PostRow; thread: ThreadContext }> {
     const { rows } = await this.pool.query<PostRow>(
-      `SELECT ${POST_COLUMNS}, ${this.sql.personColumns('pa', 'pc', 'author')}
+      `SELECT ${POST_COLUMNS}, ${this.sql.personColumns('pa', 'pc', 'author')}, ${this.sql.postReactions}
          FROM posts po ${this.sql.personJoin('po.author_id', 'pa', 'pc')} WHERE po.id = $1`,
       [postId],
     );

@@ -4,7 +4,7 @@
 // always carries the newest state. A hidden post reaches its moderators whole, its author with
 // the reason, and everyone else as post.deleted.
 import { Injectable, Logger } from '@nestjs/common';
-import type { PostDeleted, ThreadRemoved } from '../../contracts/src/index.js';
+import type { PostDeleted, PostView, ThreadRemoved } from '../../contracts/src/index.js';
 import { memberChannel, RealtimeServer } from '../../realtime/src/index.js';
 import { ANY_READER, MODERATOR_READER } from './discussions.presenter.js';
 import { ThreadReads } from './thread-reads.service.js';
@@ -23,9 +23,9 @@ export class ThreadEvents {
     private readonly reads: ThreadReads,
   ) {}
 
-  postCreated(threadId: string, postId: string): Promise<void> {
+  /** A new post, as its writer's transaction presented it (nobody removed a post yet unseen). */
+  postCreated(threadId: string, post: PostView): Promise<void> {
     return this.inOrder(threadId, async () => {
-      const post = await this.reads.post(postId);
       this.server.to(threadChannel(threadId)).emit('post.created', post);
     });
   }

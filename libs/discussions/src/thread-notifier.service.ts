@@ -81,42 +81,27 @@ export class ThreadNotifier {
     const mentioned = mentionedIds(post.body).filter((id) => id !== authorId);
     const parentAuthor =
       post.parentAuthorId && post.parentAuthorId !== authorId ? post.parentAuthorId : null;
-    const levels = (await manager.query(
-      `SELECT practitioner_id, follow_level FROM thread_readers
-        WHERE thread_id = $1 AND practitioner_id <> $2
-          AND (follow_level = 'watching' OR practitioner_id = ANY($3::uuid[]))`,
-      [thread.id, authorId, parentAuthor ? [parentAuthor] : []],
-    )) as Array<{ practitioner_id: string; follow_level: string }>;
-    const watching = options.mentionsOnly
-      ? []
-      : levels.filter((l) => l.follow_level === 'watching');
-    const muted = new Set(
-      levels.filter((l) => l.follow_level === 'muted').map((l) => l.practitioner_id),
-    );
-    const candidates = [
-      ...new Set([
-        ...mentioned,
-        ...(parentAuthor ? [parentAuthor] : []),
-        ...watching.map((w) => w.practitioner_id),
-      ]),
-    ];
-    if (candidates.length === 0) return;
-    const readable = new Set(
-      (
-        (await manager.query(this.sql.readersAmong, [candidates, thread.exchangeId])) as Array<{
-          id: string;
-        }>
-      ).map((r) => r.id),
-    );
+    // One statement: the people concerned who may read the thread, with how they follow it.
+    const audience = (await manager.query(this.sql.postAudience, [
+      thread.id,
+      authorId,
+      [...mentioned, ...(parentAuthor ? [parentAuthor] : [])],
+      thread.exchangeId,
+    ])) as Array<{ id: string; follow_level: string | null }>;
+    const level = new Map(audience.map((a) => [a.id, a.follow_level]));
     const told = new Set<string>();
     const group = (ids: string[]) => {
-      const chosen = ids.filter((id) => readable.has(id) && !told.has(id));
+      const chosen = ids.filter((id) => level.has(id) && !told.has(id));
       for (const id of chosen) told.add(id);
       return chosen;
     };
     const mentions = group(mentioned);
-    const replies = group(parentAuthor && !muted.has(parentAuthor) ? [parentAuthor] : []);
-    const watchers = group(watching.map((w) => w.practitioner_id));
+    const replies = group(
+      parentAuthor && level.get(parentAuthor) !== 'muted' ? [parentAuthor] : [],
+    );
+    const watchers = options.mentionsOnly
+      ? []
+      : group(audience.filter((a) => a.follow_level === 'watching').map((a) => a.id));
 
     const who = attributionOf(post.author, thread.attribution);
     const named = thread.attribution !== 'chatham-house';

@@ -12,13 +12,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
-  type PersonSummary,
   type PostRevisionView,
   type PostView,
-  type Reaction,
-  type ReactionCount,
-  REACTIONS,
-  type ThemeView,
   THREAD_LIMITS,
   type ThreadKind,
   type ThreadPage,
@@ -39,17 +34,13 @@ import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
 import {
   ANY_READER,
-  personOf,
-  type PersonColumns,
   type PostReader,
   type PostRow,
   presentPost,
   presentThreadShared,
   presentThreadSummary,
   presentThreadView,
-  reactionsByPost,
   type ReaderRow,
-  type ThreadExtras,
   type ThreadRow,
 } from './discussions.presenter.js';
 import { POST_COLUMNS, ThreadAccess, type ThreadContext } from './thread-access.service.js';
@@ -86,7 +77,8 @@ export class ThreadReads {
     private readonly access: ThreadAccess,
     private readonly files: FilesService,
   ) {
-    this.postSelect = `SELECT ${POST_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')}
+    this.postSelect = `SELECT ${POST_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')},
+      ${sql.postReactions}
       FROM posts po ${sql.personJoin('po.author_id', 'pa', 'pc')}`;
   }
 
@@ -136,8 +128,7 @@ export class ThreadReads {
       LIMIT ${add(limit + 1)}`;
     const { rows } = await this.pool.query<ThreadRow & ReaderRow>(text, params);
     const page = rows.slice(0, limit);
-    const extras = await this.extras(page.map((r) => r.id));
-    const items = page.map((row) => presentThreadSummary(row, extras(row.id)));
+    const items = page.map((row) => presentThreadSummary(row));
     const last = page[page.length - 1];
     return {
       items,
@@ -164,9 +155,8 @@ export class ThreadReads {
       [actor.id, hasNetworkRole(actor, 'coordinator')],
     );
     const page = rows.slice(0, limit);
-    const extras = await this.extras(page.map((r) => r.id));
     return {
-      items: page.map((row) => presentThreadSummary(row, extras(row.id))),
+      items: page.map((row) => presentThreadSummary(row)),
       total: rows.length,
     };
   }
@@ -178,52 +168,52 @@ export class ThreadReads {
     const context = await this.access.thread(actor, threadId);
     const reader = this.readerOf(actor, context);
     const after = decodeSeqCursor(cursor);
-    const { rows: top } = await this.pool.query<{ id: string; seq: number; size: number }>(
-      `SELECT po.id, po.seq,
-              (SELECT count(*)::int FROM posts b
-                WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) AS size
-         FROM posts po
-        WHERE po.thread_id = $1 AND po.depth = 1 AND po.seq > $2 AND ${inTree('po', '$4', '$5')}
-        ORDER BY po.seq LIMIT $3`,
-      [threadId, after, THREAD_LIMITS.topLevelPage + 1, reader.moderator, actor.id],
+    // One statement: the page's top-level replies (one more, to know if a page follows), the
+    // first posts of each one's branch, its size, and the opening post on the first page.
+    const visit = this.pool.query(
+      `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
+       ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
+      [actor.id, threadId],
     );
-    const pageTop = top.slice(0, THREAD_LIMITS.topLevelPage);
-    const { rows } = await this.pool.query<PostRow>(
-      `${this.postSelect}
-        WHERE po.id IN (
-          SELECT b.id FROM unnest($3::uuid[]) AS top(id)
-           CROSS JOIN LATERAL (
+    const { rows } = await this.pool.query<PostRow & { top: boolean; size: number | null }>(
+      `WITH top AS (
+         SELECT po.id, po.seq FROM posts po
+          WHERE po.thread_id = $1 AND po.depth = 1 AND po.seq > $2 AND ${inTree('po', '$4', '$5')}
+          ORDER BY po.seq LIMIT $3 + 1
+       ), shown AS (
+         SELECT b.id, top.seq <= (SELECT max(seq) FROM (SELECT seq FROM top ORDER BY seq LIMIT $3) firsts) AS keep
+           FROM top CROSS JOIN LATERAL (
              SELECT x.id FROM posts x
               WHERE x.branch_id = top.id AND ${inTree('x', '$4', '$5')}
               ORDER BY x.seq LIMIT $6
            ) b
-          UNION ALL
-          SELECT po2.id FROM posts po2 WHERE po2.thread_id = $1 AND po2.depth = 0 AND $2::int = 0
-        )
+         UNION ALL
+         SELECT po2.id, true FROM posts po2 WHERE po2.thread_id = $1 AND po2.depth = 0 AND $2::int = 0
+       )
+       ${this.postSelect.replace('FROM posts po', `, shown.keep AS top,
+         CASE WHEN po.depth = 1 THEN (SELECT count(*)::int FROM posts b
+           WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) END AS size
+         FROM shown JOIN posts po ON po.id = shown.id`)}
         ORDER BY po.seq`,
       [
         threadId,
         after,
-        pageTop.map((p) => p.id),
+        THREAD_LIMITS.topLevelPage,
         reader.moderator,
         actor.id,
         THREAD_LIMITS.branchPreview + 1,
       ],
     );
-    await this.pool.query(
-      `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
-       ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
-      [actor.id, threadId],
-    );
+    const shownRows = rows.filter((r) => r.top);
+    const pageTop = shownRows.filter((r) => r.depth === 1);
+    const more = rows.some((r) => !r.top);
+    await visit;
     const last = pageTop[pageTop.length - 1];
     return {
-      thread: await this.view(actor, context),
-      posts: await this.present(rows, reader),
-      branchSizes: Object.fromEntries(pageTop.map((p) => [p.id, p.size])),
-      nextCursor:
-        top.length > THREAD_LIMITS.topLevelPage && last
-          ? encodeCursor({ key: String(last.seq), id: last.id })
-          : null,
+      thread: this.view(actor, context),
+      posts: await this.present(shownRows, reader),
+      branchSizes: Object.fromEntries(pageTop.map((p) => [p.id, p.size ?? 0])),
+      nextCursor: more && last ? encodeCursor({ key: String(last.seq), id: last.id }) : null,
     };
   }
 
@@ -293,7 +283,7 @@ export class ThreadReads {
     );
     const row = rows[0];
     if (!row) throw new NotFoundError('Thread');
-    return presentThreadShared(row, (await this.extras([threadId]))(threadId));
+    return presentThreadShared(row);
   }
 
   /** One post as a kind of reader sees it. */
@@ -314,14 +304,12 @@ export class ThreadReads {
   }
 
   /** The thread as its page shows it to the actor. */
-  async view(actor: Actor, context: ThreadContext) {
+  view(actor: Actor, context: ThreadContext) {
     const { row, state } = context;
-    const extras = (await this.extras([row.id]))(row.id);
     // The reader's standing, apart from the lock and a merge (clients apply those, live too).
     const standing = { ...state, locked: false, merged: false };
     return presentThreadView(
       row,
-      extras,
       {
         canPost: canInThread(actor, 'post', standing),
         canModerate: canInThread(actor, 'moderate', state),
@@ -336,57 +324,11 @@ export class ThreadReads {
   }
 
   async present(rows: PostRow[], reader: PostReader): Promise<PostView[]> {
-    const ids = rows.map((r) => r.id);
-    const [reactions, attachments] = await Promise.all([
-      this.reactions(ids),
-      this.files.attachmentsOf(POST_SUBJECT, ids),
-    ]);
-    return rows.map((row) =>
-      presentPost(row, reactions.get(row.id) ?? [], attachments.get(row.id) ?? [], reader),
+    const attachments = await this.files.attachmentsOf(
+      POST_SUBJECT,
+      rows.map((r) => r.id),
     );
-  }
-
-  private async reactions(postIds: string[]): Promise<Map<string, ReactionCount[]>> {
-    if (postIds.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ post_id: string; reaction: Reaction; by: string[] }>(
-      `SELECT post_id, reaction, array_agg(practitioner_id::text ORDER BY practitioner_id) AS by
-         FROM post_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, reaction`,
-      [postIds],
-    );
-    return reactionsByPost(rows, REACTIONS);
-  }
-
-  /** Themes and the latest participants of each thread, in two statements for a whole page. */
-  async extras(threadIds: string[]): Promise<(threadId: string) => ThreadExtras> {
-    if (threadIds.length === 0) return () => ({ themes: [], participants: [] });
-    const [themes, participants] = await Promise.all([
-      this.pool.query<ThemeView & { thread_id: string }>(this.sql.threadThemes, [threadIds]),
-      this.pool.query<PersonColumns<'person'> & { thread_id: string; practitioner_id: string }>(
-        `SELECT tp.thread_id, tp.practitioner_id, ${this.sql.personColumns('pp', 'ppc', 'person')}
-           FROM unnest($1::uuid[]) AS th(id)
-          CROSS JOIN LATERAL (
-            SELECT x.thread_id, x.practitioner_id, x.last_posted_at FROM thread_participants x
-             WHERE x.thread_id = th.id AND x.post_count > 0
-             ORDER BY x.last_posted_at DESC, x.practitioner_id LIMIT 5
-          ) tp
-          ${this.sql.personJoin('tp.practitioner_id', 'pp', 'ppc')}
-          ORDER BY tp.thread_id, tp.last_posted_at DESC, tp.practitioner_id`,
-        [threadIds],
-      ),
-    ]);
-    const themesBy = new Map<string, ThemeView[]>();
-    for (const { thread_id: id, ...theme } of themes.rows)
-      themesBy.set(id, [
-        ...(themesBy.get(id) ?? []),
-        { id: theme.id, slug: theme.slug, label: theme.label, translations: theme.translations },
-      ]);
-    const peopleBy = new Map<string, PersonSummary[]>();
-    for (const row of participants.rows)
-      peopleBy.set(row.thread_id, [
-        ...(peopleBy.get(row.thread_id) ?? []),
-        personOf(row.practitioner_id, row, 'person'),
-      ]);
-    return (id) => ({ themes: themesBy.get(id) ?? [], participants: peopleBy.get(id) ?? [] });
+    return rows.map((row) => presentPost(row, attachments.get(row.id) ?? [], reader));
   }
 }
 

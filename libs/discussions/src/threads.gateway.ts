@@ -1,14 +1,9 @@
 // The thread events of /live: a member viewing a thread subscribes to hear its new, edited,
 // deleted and hidden posts and its changes. Each handler is event → validate (the realtime acks)
 // → one command. Access is checked on subscribe and whenever it may have changed.
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { LIVE_NAMESPACE, type LiveAck, type ThreadSubscribed } from '../../contracts/src/index.js';
-import { RealtimeAcks, type RealtimeSocket } from '../../realtime/src/index.js';
+import { OnClientEvent, RealtimeAcks, type RealtimeSocket } from '../../realtime/src/index.js';
 import { canInThread } from './discussions.policy.js';
 import { ThreadRefDto } from './dto/threads.dto.js';
 import { ThreadReads } from './thread-reads.service.js';
@@ -24,7 +19,7 @@ export class ThreadsGateway {
     private readonly reads: ThreadReads,
   ) {}
 
-  @SubscribeMessage('thread.subscribe')
+  @OnClientEvent('thread.subscribe')
   subscribe(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
@@ -38,7 +33,7 @@ export class ThreadsGateway {
     });
   }
 
-  @SubscribeMessage('thread.unsubscribe')
+  @OnClientEvent('thread.unsubscribe')
   unsubscribe(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
