@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitiesModule } from '../../../libs/cities/src/index.js';
-import { DomainEventsModule, PersonalDataModule } from '../../../libs/common/src/index.js';
+import {
+  DomainEventsModule,
+  PersonalDataModule,
+  ProvenanceModule,
+} from '../../../libs/common/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
@@ -9,6 +13,7 @@ import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { PracticesModule } from '../../../libs/practices/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
@@ -28,6 +33,7 @@ export class AppModule {
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
         PersonalDataModule,
+        ProvenanceModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,
@@ -37,6 +43,7 @@ export class AppModule {
         SessionsModule,
         RealtimeModule,
         LiveModule,
+        PracticesModule,
         HomeModule,
       ],
       controllers: [HealthController],

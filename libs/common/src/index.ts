@@ -9,3 +9,4 @@ export * from './version.js';
 export * from './personal-data.js';
 export * from './input-gate.js';
 export * from './ids.js';
+export * from './provenance.js';

@@ -147,3 +147,4 @@ export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
 export * from './home.js';
+export * from './practices.js';

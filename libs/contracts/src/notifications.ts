@@ -10,6 +10,14 @@ export const NOTIFICATION_KINDS = [
   'session-cancelled',
   'session-reminder',
   'moderation-outcome',
+  'practice-submitted',
+  'practice-review-assigned',
+  'practice-changes-requested',
+  'practice-approved',
+  'practice-published',
+  'practice-archived',
+  'practice-quote-requested',
+  'practice-quote-decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { Exchange } from './entities/exchange.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess } from './exchange-access.service.js';
 import { ExchangeContent } from './exchange-content.js';
+import { ExchangeProvenance } from './exchange-provenance.js';
 import { ExchangesPersonalData } from './exchanges-personal-data.js';
 import { ExchangeVisits } from './exchange-visits.service.js';
 import { ExchangesController } from './exchanges.controller.js';
@@ -26,6 +27,7 @@ import { ExchangesService } from './exchanges.service.js';
     ExchangeContent,
     ExchangesPersonalData,
     ExchangeVisits,
+    ExchangeProvenance,
   ],
   exports: [ExchangeAccess, ExchangesService, ExchangeContent, ExchangeVisits],
 })

@@ -13,6 +13,11 @@ export function canSeeHomeSection(
     case 'nextSessions':
     case 'exchanges':
     case 'notifications':
+    // The practice library's: each provider leaves its section out when it has nothing to show
+    // (reviews: only to someone with entries waiting for them, and to coordinators).
+    case 'newPractices':
+    case 'practiceReviews':
+    case 'quoteRequests':
       return true;
     // Those who decide them: the hosts of an exchange, and coordinators for every exchange.
     case 'joinRequests':

@@ -2,4 +2,5 @@ export { LiveModule } from './live.module.js';
 export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
+export { MessageProvenance } from './message-provenance.js';
 export { RoomActivity, RoomActivityModule } from './room-activity.js';

@@ -3,6 +3,7 @@ import { ExchangesModule } from '../../exchanges/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
+import { MessageProvenance } from './message-provenance.js';
 import { MessagesService } from './messages.service.js';
 import { ModerationService } from './moderation.service.js';
 import { PresenceService } from './presence.service.js';
@@ -22,6 +23,7 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
     PresenceService,
     RoomGrants,
     SendRateLimiter,
+    MessageProvenance,
   ],
 })
 export class LiveModule {}

@@ -6,6 +6,7 @@ import { CreateLiveRooms1764500000000 } from './1764500000000-create-live-rooms.
 import { RoomReadmission1764600000000 } from './1764600000000-room-readmission.js';
 import { ExchangeAttributionLock1764600000001 } from './1764600000001-exchange-attribution-lock.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
+import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RoomReadmission1764600000000,
   ExchangeAttributionLock1764600000001,
   ExchangeVisitsAndSessionChanges1764600600000,
+  CreatePractices1764600900000,
 ];
