@@ -10,11 +10,11 @@ export function canSeeHomeSection(
 ): boolean {
   const coordinator = hasNetworkRole(actor, 'coordinator');
   switch (kind) {
+    // The practice library's sections: each provider leaves its section out when it has nothing
+    // to show (reviews: only to someone with entries waiting for them, and to coordinators).
     case 'nextSessions':
     case 'exchanges':
     case 'notifications':
-    // The practice library's: each provider leaves its section out when it has nothing to show
-    // (reviews: only to someone with entries waiting for them, and to coordinators).
     case 'newPractices':
     case 'practiceReviews':
     case 'quoteRequests':
