@@ -17,7 +17,7 @@ import {
 import { type CompiledQuery, type SearchRow, searchStatement } from './search-sql.js';
 
 /** Similarity (pg_trgm) a known word needs to count as what a typo meant. */
-export const TYPO_SIMILARITY = 0.45;
+export const TYPO_SIMILARITY = 0.35;
 /** The deepest a reader can page (offset). */
 export const MAX_SEARCH_OFFSET = 1000;
 
