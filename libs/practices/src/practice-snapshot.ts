@@ -6,6 +6,7 @@ import {
   type EvidenceLevel,
   type FieldDiff,
   PRACTICE_TEXT_FIELDS,
+  PROVENANCE_KINDS,
   type PracticeContact,
   type PracticeField,
   type PracticeScale,
@@ -82,7 +83,12 @@ export function snapshotOf(
     },
     visibility: practice.visibility,
     exchangeId: practice.exchangeId,
-    sources: [...sources].sort((a, b) => `${a.kind}${a.id}`.localeCompare(`${b.kind}${b.id}`)),
+    // The exchange first, then its sessions, threads, posts and messages.
+    sources: [...sources].sort(
+      (a, b) =>
+        PROVENANCE_KINDS.indexOf(a.kind) - PROVENANCE_KINDS.indexOf(b.kind) ||
+        a.id.localeCompare(b.id),
+    ),
     quoteIds: [...quoteIds].sort(),
   };
 }
