@@ -81,6 +81,38 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/rooms/:id/questions': 'member',
   'GET /api/rooms/:id/moderation-actions': 'member',
   'GET /api/rooms/:id/restrictions': 'member',
+  // The practice library. Reading is public: the practice policy decides per entry (signed out:
+  // public entries only; test/practices/practices-visibility checks every door per caller).
+  // Writing is any member's; the policy decides per entry (author, reviewer, coordinator).
+  'GET /api/practices': 'public',
+  'GET /api/practices/:ref': 'public',
+  'GET /api/practices/:ref/versions': 'public',
+  'GET /api/practices/:ref/versions/:version': 'public',
+  'GET /api/practices/:ref/diff': 'public',
+  'GET /api/practices/mine': 'member',
+  'GET /api/practices/review-queue': 'member',
+  'POST /api/practices': 'member',
+  'POST /api/practices/propose': 'member',
+  'GET /api/practices/:id/working': 'member',
+  'PATCH /api/practices/:id': 'member',
+  'DELETE /api/practices/:id': 'member',
+  'GET /api/practices/:id/events': 'member',
+  'POST /api/practices/:id/sources': 'member',
+  'DELETE /api/practices/:id/sources/:kind/:sourceId': 'member',
+  'POST /api/practices/:id/quotes': 'member',
+  'DELETE /api/practices/:id/quotes/:quoteId': 'member',
+  'POST /api/practices/:id/submit': 'member',
+  'POST /api/practices/:id/comments': 'member',
+  'POST /api/practices/:id/request-changes': 'member',
+  'POST /api/practices/:id/approve': 'member',
+  'POST /api/practices/:id/reviewers': 'coordinator',
+  'DELETE /api/practices/:id/reviewers/:practitionerId': 'coordinator',
+  'POST /api/practices/:id/publish': 'coordinator',
+  'POST /api/practices/:id/archive': 'coordinator',
+  'POST /api/practices/compendium': 'coordinator',
+  'GET /api/me/quote-requests': 'member',
+  'POST /api/practice-quotes/:id/accept': 'member',
+  'POST /api/practice-quotes/:id/decline': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */
