@@ -11,6 +11,7 @@ import { SessionPlace } from '../features/sessions/SessionList';
 import { sessionsApi } from '../features/sessions/sessions.api';
 import { sessionTimes } from '../features/sessions/SessionTime';
 import { browserTimeZone, zoneLabel } from '../features/time/zones';
+import { ProposeButton } from '../features/practices/ProposeButton';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
@@ -175,6 +176,7 @@ export function SessionPage() {
         >
           {t('sessions.downloadIcs')}
         </button>
+        {e && isFullExchange(e) && <ProposeButton kind="session" id={s.id} />}
       </div>
       <ErrorNotice error={download.error} />
       {e && isFullExchange(e) && (

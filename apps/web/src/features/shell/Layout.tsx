@@ -56,11 +56,26 @@ export function Layout() {
                 <li>
                   <NavLink to="/cities">{t('shell.cities')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/practices">{t('practices.nav')}</NavLink>
+                </li>
                 {hasRole(session.me, 'coordinator') && (
                   <li>
                     <NavLink to="/invitations">{t('shell.invite')}</NavLink>
                   </li>
                 )}
+              </ul>
+            </nav>
+          )}
+          {session.status === 'signed-out' && (
+            <nav aria-label={t('shell.mainNavigation')} className="main-nav">
+              <ul>
+                <li>
+                  <NavLink to="/practices">{t('practices.nav')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/sign-in">{t('signIn.title')}</NavLink>
+                </li>
               </ul>
             </nav>
           )}
