@@ -73,7 +73,7 @@ suite('the compendium', () => {
         clientMessageId: `c-${Date.now()}`,
         body,
       });
-      return sent.data.id;
+      return (sent as any).data.id;
     } finally {
       socket.close();
     }

@@ -5,7 +5,7 @@ export { PracticeWorkflow } from './practice-workflow.service.js';
 export { PracticeSearch } from './search/practice-search.service.js';
 export { searchStatement, RANK_WINDOW, type CompiledQuery } from './search/search-sql.js';
 export { compileSql, planQuery } from './search/query-plan.js';
-export { indexStatement, bodyOf } from './search/practice-index.js';
+export { PracticeIndex, indexStatement, bodyOf } from './search/practice-index.js';
 export { GLOSSARY, glossaryIndex, foldText, wordsOf } from './glossary/glossary.js';
 export {
   canOnPractice,

@@ -69,6 +69,6 @@ import { SearchResults } from './search/search-results.js';
     CompendiumService,
     PracticesPersonalData,
   ],
-  exports: [PracticeLists, QuoteConsents, PracticeWorkflow, PracticeSearch],
+  exports: [PracticeLists, QuoteConsents, PracticeWorkflow, PracticeSearch, PracticeIndex],
 })
 export class PracticesModule {}
