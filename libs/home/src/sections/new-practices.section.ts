@@ -22,7 +22,8 @@ export class NewPracticesSection implements HomeSectionProvider<'newPractices'> 
       viewer.actor,
       (me.themes ?? []).map((t) => t.slug),
       HOME_LIMITS.newPractices,
-      null,
+      // The member's first language: an entry translated into it is listed in it.
+      me.languages[0]?.slice(0, 2) ?? null,
     );
   }
 }

@@ -128,7 +128,12 @@ export function indexStatement(
       `${head} || setweight(to_tsvector('${config}', ${p(body)}), 'C')`,
     ]);
     headText.push(texts.title, summary);
-    stored[language] = { title: texts.title, summary: texts.summary, body };
+    // Snippets come from the summary and the rest: without a match there, the summary leads.
+    stored[language] = {
+      title: texts.title,
+      summary: texts.summary,
+      body: [summary, body].filter(Boolean).join(' \n '),
+    };
   }
   const tsv = (slot: SearchSlot) => {
     const parts = bySlot.get(slot);

@@ -4,8 +4,26 @@ import type { FieldDiff } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../languages/languages';
 
+/** Facts whose values are codes the reader should see in words. */
+const CODED: Partial<Record<FieldDiff['field'], string>> = {
+  targetGroups: 'practices.targetGroups',
+  scale: 'practices.scales',
+  evidenceLevel: 'practices.evidence',
+  visibility: 'practices.visibility',
+};
+
 export function DiffView({ fields }: { fields: FieldDiff[] }) {
   const { t, i18n } = useTranslation();
+  const words = (field: FieldDiff, value: string) => {
+    if (!value) return t('practices.diff.empty');
+    const prefix = CODED[field.field];
+    if (field.field === 'originalLanguage') return languageName(value, i18n.language);
+    if (!prefix) return value;
+    return value
+      .split(', ')
+      .map((code) => t(`${prefix}.${code}`, { defaultValue: code }))
+      .join(', ');
+  };
   const changed = fields.filter((f) => f.changed);
   if (changed.length === 0) return <p className="empty">{t('practices.diff.none')}</p>;
   return (
@@ -31,9 +49,9 @@ export function DiffView({ fields }: { fields: FieldDiff[] }) {
               )
             ) : (
               <>
-                <del>{field.before || t('practices.diff.empty')}</del>
+                <del>{words(field, field.before)}</del>
                 {' → '}
-                <ins>{field.after || t('practices.diff.empty')}</ins>
+                <ins>{words(field, field.after)}</ins>
               </>
             )}
           </dd>
