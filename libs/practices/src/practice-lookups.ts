@@ -9,6 +9,9 @@ import { Exchange } from '../../exchanges/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { presentTheme, ThemesService } from '../../themes/src/index.js';
 
+/** Themes and cities change rarely: their names are kept this long (a label, never a permission). */
+const LABEL_TTL_MS = 30_000;
+
 export interface ExchangeFacts {
   id: string;
   title: string;
@@ -24,15 +27,39 @@ export class PracticeLookups {
     @InjectRepository(Practitioner) private readonly practitioners: Repository<Practitioner>,
   ) {}
 
+  private themeCache: { at: number; themes: Promise<Map<string, ThemeView>> } | null = null;
+  private readonly cityCache = new Map<string, { at: number; city: CitySummary }>();
+
   /** Every theme by slug (the vocabulary is small). */
-  async themes(): Promise<Map<string, ThemeView>> {
-    return new Map((await this.themesService.list()).map((t) => [t.slug, presentTheme(t)]));
+  themes(): Promise<Map<string, ThemeView>> {
+    if (!this.themeCache || Date.now() - this.themeCache.at > LABEL_TTL_MS) {
+      const themes = this.themesService
+        .list()
+        .then((list) => new Map(list.map((t) => [t.slug, presentTheme(t)])));
+      themes.catch(() => (this.themeCache = null));
+      this.themeCache = { at: Date.now(), themes };
+    }
+    return this.themeCache.themes;
   }
 
   async cities(ids: string[]): Promise<Map<string, CitySummary>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.cityRepo.findBy({ id: In([...new Set(ids)]) });
-    return new Map(rows.map((c) => [c.id, presentCitySummary(c)]));
+    const now = Date.now();
+    const found = new Map<string, CitySummary>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = this.cityCache.get(id);
+      if (cached && now - cached.at <= LABEL_TTL_MS) found.set(id, cached.city);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const rows = await this.cityRepo.findBy({ id: In(missing) });
+      for (const row of rows) {
+        const city = presentCitySummary(row);
+        found.set(row.id, city);
+        this.cityCache.set(row.id, { at: now, city });
+      }
+    }
+    return found;
   }
 
   async citiesFull(ids: string[]): Promise<City[]> {

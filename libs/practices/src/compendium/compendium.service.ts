@@ -122,7 +122,7 @@ export class CompendiumService {
         ? { kind: 'public' as const }
         : { kind: 'member' as const, exchangeIds: [] };
     const filter = input.filter ?? {};
-    const { query } = await this.search.compile(filter.q, scope);
+    const query = await this.search.compile(filter.q);
     if (filter.q && !query) return [];
     const { sql, params } = searchStatement({
       scope,
