@@ -578,7 +578,8 @@ async function main() {
     const rare = vocab.en[Math.min(vocab.en.length - 1, 9000)];
     // The broad term: the most frequent of the common (not stop) words in this corpus.
     const candidates = HEAD.en.common.slice(0, 5);
-    const counts = await Promise.all(candidates.map(frequency));
+    const counts = [];
+    for (const word of candidates) counts.push(await frequency(word));
     const broadWord = candidates[counts.indexOf(Math.max(...counts))];
     const queries = [
       { label: `one word, rare ("${rare}")`, target: 30, query: { q: rare } },
