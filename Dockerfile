@@ -14,8 +14,9 @@ WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
-# The app runs as the unprivileged `node` user and cannot change its own code; DATA_DIR (only
-# used without DATABASE_URL or JWT_SECRET) is the one folder it may write.
+# The app runs as the unprivileged `node` user and cannot change its own code; DATA_DIR (the
+# embedded database without DATABASE_URL, the secret without JWT_SECRET, attachments without
+# S3_BUCKET) is the one folder it may write.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000

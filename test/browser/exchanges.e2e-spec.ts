@@ -19,6 +19,7 @@ import {
   heading,
   launchBrowser,
   signIn,
+  chooseLanguage,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -406,7 +407,7 @@ suite('exchanges in the web client', () => {
     const page = await phone.newPage();
     await page.goto(`/exchanges/${exchange.id}/sessions/new`);
     await signIn(page, coordinator, 'Schedule a session');
-    await page.getByLabel('Language').selectOption('fr');
+    await chooseLanguage(page, 'fr');
     await heading(page, 'Planifier une session');
     await page.getByLabel('Du', { exact: true }).fill(monday.toISODate()!);
     await page.getByLabel('Au', { exact: true }).fill(monday.plus({ days: 4 }).toISODate()!);

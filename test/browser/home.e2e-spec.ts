@@ -13,7 +13,13 @@ import {
 } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';
-import { browserSuite, expectAccessible, heading, launchBrowser } from '../support/browser.js';
+import {
+  browserSuite,
+  expectAccessible,
+  heading,
+  launchBrowser,
+  chooseLanguage,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   addMember,
@@ -83,15 +89,23 @@ function clocksIn(locale: string, timeZone: string, startsAt: string, endsAt: st
   return `${clock.format(new Date(startsAt))}–${clock.format(new Date(endsAt))}`;
 }
 
-/** "Mon, Nov 30, 09:00–10:00": the same with its day. */
+/**
+ * "Mon, Nov 30, 09:00–10:00": the same with its day; a range that crosses midnight on this clock
+ * names both days ("Tue, Dec 1, 22:59 – Wed, Dec 2, 00:29").
+ */
 function rangeIn(locale: string, timeZone: string, startsAt: string, endsAt: string): string {
-  const day = new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone,
-  }).format(new Date(startsAt));
-  return `${day}, ${clocksIn(locale, timeZone, startsAt, endsAt)}`;
+  const dayOf = (iso: string) =>
+    new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone,
+    }).format(new Date(iso));
+  if (dayOf(startsAt) !== dayOf(endsAt)) {
+    const [from, until] = clocksIn(locale, timeZone, startsAt, endsAt).split('–');
+    return `${dayOf(startsAt)}, ${from} – ${dayOf(endsAt)}, ${until}`;
+  }
+  return `${dayOf(startsAt)}, ${clocksIn(locale, timeZone, startsAt, endsAt)}`;
 }
 
 suite('the home page in the web client', () => {
@@ -339,7 +353,7 @@ suite('the home page in the web client', () => {
 
     // In Dutch, on a phone-sized window.
     await page.setViewportSize(PHONE);
-    await page.getByRole('banner').getByRole('combobox').selectOption('nl');
+    await chooseLanguage(page, 'nl');
     await heading(page, 'Startpagina');
     await page.getByRole('heading', { level: 2, name: 'Uw volgende sessies' }).waitFor();
     await page.getByText('Ongelezen: 4').waitFor();

@@ -166,7 +166,10 @@ describe('exchange roles × every exchange-scoped route', () => {
       allowed: MANAGERS,
       ok: 204,
       write: true,
-      request: (w) => ({ path: `/api/exchanges/${w.exchangeId}/members/${target.id}` }),
+      request: (w) => ({
+        path: `/api/exchanges/${w.exchangeId}/members/${target.id}`,
+        body: { reason: 'No longer part of this exchange' },
+      }),
     },
     'POST /api/exchanges/:id/join-requests': {
       // Anyone who is not a member may ask, coordinators and admins included.

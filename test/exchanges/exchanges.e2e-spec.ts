@@ -365,6 +365,7 @@ describe('exchanges', () => {
 
       const removed = await http('DELETE', `/api/exchanges/${exchange.id}/members/${person.id}`, {
         token: host.token,
+        body: { reason: 'The project ended' },
       });
       expect(removed.status).toBe(204);
       inbox = await inboxOf(http, person);

@@ -593,7 +593,7 @@ describe('sessions', () => {
       const removed = await http(
         'DELETE',
         `/api/exchanges/${findExchangeId}/members/${observerInTokyo.id}`,
-        { token: tz.amsterdam.token },
+        { token: tz.amsterdam.token, body: { reason: 'Observer no longer needed' } },
       );
       expect(removed.status).toBe(204);
     });

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { acceptBody, countBy, invite, NEW_PASSWORD, signIn, tokenOf } from './identity-helpers.js';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 describe('invitations', () => {
   let t: TestApp;
@@ -241,20 +244,81 @@ describe('invitations', () => {
       expect(await accountsWithEmail(email)).toBe(1);
     });
 
-    it('two invitations for the same email: the second accept is a 409 CONFLICT, also when they race', async () => {
+    it('a second invitation to the same email (another letter case, another role) replaces the first: its link is 410, the new one works, and none stays open', async () => {
       const email = freshEmail();
-      const first = await invite(http, coordinator.token, { email });
-      const second = await invite(http, admin.token, { email });
+      const first = await invite(http, coordinator.token, { email, networkRole: 'coordinator' });
+      const second = await invite(http, admin.token, {
+        email: email.toUpperCase(),
+        networkRole: 'member',
+      });
+      const open = await http('GET', '/api/invitations', { token: coordinator.token });
+      expect(open.body.filter((i: { email: string }) => i.email === email)).toEqual([
+        expect.objectContaining({ networkRole: 'member' }),
+      ]);
+      const replaced = await http('POST', '/api/invitations/preview', { body: { token: first } });
+      expect(replaced.status).toBe(410);
+      expect(replaced.body.code).toBe('INVITATION_INVALID');
+
       const results = await Promise.all(
         [first, second].map((token) =>
           http('POST', '/api/invitations/accept', { body: acceptBody(token) }),
         ),
       );
-      expect(countBy(results, (r) => `${r.status} ${r.body.code ?? ''}`)).toEqual({
-        '201 ': 1,
-        '409 CONFLICT': 1,
-      });
+      expect(results.map((r) => `${r.status} ${r.body.code ?? r.body.me.networkRole}`)).toEqual([
+        '410 INVITATION_INVALID',
+        '201 member',
+      ]);
       expect(await accountsWithEmail(email)).toBe(1);
+    });
+
+    it('an open invitation left from before (two at once, as old data may hold) is spent when the other is accepted', async () => {
+      const email = freshEmail();
+      const kept = await invite(http, coordinator.token, { email });
+      // Old data: a second open invitation to the same email, inserted around the rules.
+      await t.dataSource.query('DROP INDEX invitations_one_open_per_email_uq');
+      try {
+        await t.dataSource.query(
+          `INSERT INTO invitations (token_hash, email, network_role, expires_at)
+           VALUES ($1, $2, 'coordinator', now() + interval '1 day')`,
+          [sha256('stale-token-of-the-old-data-0123456789'), email.toUpperCase()],
+        );
+        const accepted = await http('POST', '/api/invitations/accept', { body: acceptBody(kept) });
+        expect(accepted.status).toBe(201);
+        const stale = await http('POST', '/api/invitations/preview', {
+          body: { token: 'stale-token-of-the-old-data-0123456789' },
+        });
+        expect(stale.status).toBe(410);
+        const open = await http('GET', '/api/invitations', { token: coordinator.token });
+        expect(open.body.map((i: { email: string }) => i.email.toLowerCase())).not.toContain(email);
+      } finally {
+        await t.dataSource.query(
+          `UPDATE invitations SET revoked_at = now() WHERE lower(email) = lower($1) AND accepted_at IS NULL`,
+          [email],
+        );
+        await t.dataSource.query(
+          `CREATE UNIQUE INDEX invitations_one_open_per_email_uq ON invitations (lower(email))
+            WHERE accepted_at IS NULL AND revoked_at IS NULL`,
+        );
+      }
+    });
+
+    it('invitations to one email made at the same moment leave exactly one open', async () => {
+      const email = freshEmail();
+      const results = await Promise.all(
+        [coordinator, admin, coordinator, admin].map((inviter, i) =>
+          http('POST', '/api/invitations', {
+            token: inviter.token,
+            body: { email: i % 2 ? email : email.toUpperCase(), networkRole: 'member' },
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM invitations
+          WHERE lower(email) = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [email],
+      );
+      expect(n).toBe(1);
     });
 
     it('an expired invitation gets 410 INVITATION_INVALID for preview and accept', async () => {

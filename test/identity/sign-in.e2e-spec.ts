@@ -1,5 +1,11 @@
 import { createPerson, type TestPerson } from '../factories/accounts.js';
-import { httpClient, refreshCookieOf, type Http, type HttpResult } from '../support/http.js';
+import {
+  deviceCookieOf,
+  httpClient,
+  refreshCookieOf,
+  type Http,
+  type HttpResult,
+} from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countBy, sleep } from './identity-helpers.js';
 
@@ -279,5 +285,203 @@ describe('brute force from one address, without a trusted proxy', () => {
     });
     expect(forged.status).toBe(429);
     expect(forged.body.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('nobody can lock the owner out (per account and address; known devices apart)', () => {
+  let t: TestApp;
+  let http: Http;
+  const from = (address: string, extra: Record<string, string> = {}) => ({
+    'x-forwarded-for': address,
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      SIGNIN_MAX_FAILURES: '5',
+      SIGNIN_MAX_FAILURES_PER_ADDRESS: '8',
+      SIGNIN_MAX_DELAY_SECONDS: '1',
+      TRUST_PROXY_HOPS: '1',
+    });
+    http = httpClient(t.baseUrl);
+  });
+  afterAll(() => t.close());
+
+  it("five wrong passwords from one address do not refuse the owner's right password from another", async () => {
+    const owner = await createPerson(t.dataSource, http);
+    for (let i = 0; i < 5; i++) {
+      const res = await signInWith(http, owner.email, `attacker guess ${i}`, from('203.0.113.10'));
+      expect(res.status).toBe(401);
+    }
+    expect((await signInWith(http, owner.email, 'one more', from('203.0.113.10'))).status).toBe(
+      429,
+    );
+    const own = await signInWith(http, owner.email, owner.password, from('198.51.100.20'));
+    expect(own.status).toBe(200);
+    expect(own.body.me.id).toBe(owner.id);
+  });
+
+  it('a successful sign-in gives the browser a signed, httpOnly device cookie for the sign-in routes only', async () => {
+    const owner = await createPerson(t.dataSource, http);
+    const res = await signInWith(http, owner.email, owner.password, from('198.51.100.21'));
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('crossings_device='));
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    expect(cookie).toMatch(/;\s*SameSite=Strict/i);
+    expect(cookie).toMatch(/;\s*Path=\/api\/auth/i);
+    expect(cookie).not.toContain(owner.email);
+    expect(cookie).not.toContain(encodeURIComponent(owner.email));
+    // A failed attempt hands out none.
+    const failed = await signInWith(http, owner.email, 'wrong', from('198.51.100.21'));
+    expect(deviceCookieOf(failed)).toBeUndefined();
+  });
+
+  it("the owner's known browser signs in from the very address whose attempts are locked, even past the per-address limit", async () => {
+    const owner = await createPerson(t.dataSource, http);
+    const shared = '203.0.113.30'; // one office behind one proxy: the attacker sits there too
+    const first = await signInWith(http, owner.email, owner.password, from(shared));
+    const device = deviceCookieOf(first)!;
+    expect(device).toBeDefined();
+
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signInWith(http, owner.email, `stranger ${i}`, from(shared)),
+      ),
+    );
+    expect(countBy(attempts, (r) => `${r.status}`)).toEqual({ '401': 5, '429': 15 });
+    // Spraying other accounts from there exhausts the address as well.
+    for (let i = 0; i < 5; i++) {
+      await signInWith(http, `sprayed-${i}@test.example`, 'popular', from(shared));
+    }
+    const otherPerson = await signInWith(http, 'someone@test.example', 'x', from(shared));
+    expect(otherPerson.status).toBe(429);
+
+    const stranger = await signInWith(http, owner.email, owner.password, from(shared));
+    expect(stranger.status).toBe(429);
+    const known = await signInWith(http, owner.email, owner.password, {
+      ...from(shared),
+      cookie: device,
+    });
+    expect(known.status).toBe(200);
+    expect(known.body.me.id).toBe(owner.id);
+  });
+
+  it('a device is limited on its own: five failures with its cookie, then 429 for that device only', async () => {
+    const owner = await createPerson(t.dataSource, http);
+    const device = deviceCookieOf(
+      await signInWith(http, owner.email, owner.password, from('198.51.100.40')),
+    )!;
+    const withDevice = (password: string) =>
+      signInWith(http, owner.email, password, { ...from('198.51.100.40'), cookie: device });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await withDevice(`typo ${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const limited = await withDevice(owner.password);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The same address without the cookie is another counter, and still has its five.
+    expect(
+      (await signInWith(http, owner.email, owner.password, from('198.51.100.40'))).status,
+    ).toBe(200);
+  });
+
+  it('a device cookie works only for its own account, and a tampered one counts as none', async () => {
+    const alice = await createPerson(t.dataSource, http);
+    const bob = await createPerson(t.dataSource, http);
+    const aliceDevice = deviceCookieOf(
+      await signInWith(http, alice.email, alice.password, from('198.51.100.50')),
+    )!;
+    const tampered = aliceDevice.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    for (let i = 0; i < 5; i++) {
+      await signInWith(http, bob.email, `guess ${i}`, from('198.51.100.51'));
+    }
+    for (const cookie of [aliceDevice, tampered]) {
+      const res = await signInWith(http, bob.email, bob.password, {
+        ...from('198.51.100.51'),
+        cookie,
+      });
+      expect(res.status).toBe(429);
+    }
+    // Alice's cookie still works for Alice, and the tampered one does not make her "known".
+    for (let i = 0; i < 5; i++) {
+      await signInWith(http, alice.email, `guess ${i}`, from('198.51.100.50'));
+    }
+    const stillKnown = await signInWith(http, alice.email, alice.password, {
+      ...from('198.51.100.50'),
+      cookie: aliceDevice,
+    });
+    expect(stillKnown.status).toBe(200);
+    const notKnown = await signInWith(http, alice.email, alice.password, {
+      ...from('198.51.100.50'),
+      cookie: tampered,
+    });
+    expect(notKnown.status).toBe(429);
+  });
+
+  it('guesses from many addresses are slowed, never refused: beyond five, each waits longer, and the right password still gets in', async () => {
+    const owner = await createPerson(t.dataSource, http);
+    const durations: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const started = Date.now();
+      const res = await signInWith(http, owner.email, `botnet ${i}`, from(`192.0.2.${i + 1}`));
+      durations.push(Date.now() - started);
+      expect(res.status).toBe(401);
+    }
+    // Attempts 6, 7 and 8 on the account waited 0.5 s, then the 1 s cap (SIGNIN_MAX_DELAY_SECONDS).
+    expect(durations[5]).toBeGreaterThanOrEqual(500);
+    expect(durations[6]).toBeGreaterThanOrEqual(1000);
+    expect(durations[7]).toBeGreaterThanOrEqual(1000);
+
+    const started = Date.now();
+    const own = await signInWith(http, owner.email, owner.password, from('198.51.100.60'));
+    expect(own.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    // Success resets the account's counter: the next attempt from a new address is not delayed.
+    const next = Date.now();
+    expect((await signInWith(http, owner.email, 'typo', from('198.51.100.61'))).status).toBe(401);
+    expect(Date.now() - next).toBeLessThan(1000);
+  });
+});
+
+describe('a proxy that is not trusted', () => {
+  it('logs one warning, once, when requests arrive with X-Forwarded-For or Forwarded while TRUST_PROXY_HOPS=0', async () => {
+    const t = await startTestApp({ LOG_LEVEL: 'warn' });
+    const warnings: string[] = [];
+    const logger = {
+      log: () => undefined,
+      error: () => undefined,
+      warn: (message: unknown) => void warnings.push(String(message)),
+    };
+    t.app.useLogger(logger);
+    try {
+      const http = httpClient(t.baseUrl);
+      await http('GET', '/health');
+      expect(warnings).toEqual([]);
+      await http('GET', '/health', { headers: { 'x-forwarded-for': '203.0.113.1' } });
+      await http('GET', '/health', { headers: { forwarded: 'for=203.0.113.2' } });
+      await http('GET', '/health', { headers: { 'x-forwarded-for': '203.0.113.3' } });
+      const about = warnings.filter((w) => w.includes('TRUST_PROXY_HOPS'));
+      expect(about).toHaveLength(1);
+      expect(about[0]).toMatch(/Set TRUST_PROXY_HOPS/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('says nothing when the proxy is trusted', async () => {
+    const t = await startTestApp({ LOG_LEVEL: 'warn', TRUST_PROXY_HOPS: '1' });
+    const warnings: string[] = [];
+    t.app.useLogger({
+      log: () => undefined,
+      error: () => undefined,
+      warn: (message: unknown) => void warnings.push(String(message)),
+    });
+    try {
+      await httpClient(t.baseUrl)('GET', '/health', {
+        headers: { 'x-forwarded-for': '203.0.113.1' },
+      });
+      expect(warnings.filter((w) => w.includes('TRUST_PROXY_HOPS'))).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -11,9 +11,15 @@ describe('suspension', () => {
   let viewer: TestPerson;
 
   const suspend = (actor: TestPerson, id: string) =>
-    http('POST', `/api/practitioners/${id}/suspend`, { token: actor.token });
+    http('POST', `/api/practitioners/${id}/suspend`, {
+      token: actor.token,
+      body: { reason: 'Breached the code of conduct' },
+    });
   const reinstate = (actor: TestPerson, id: string) =>
-    http('POST', `/api/practitioners/${id}/reinstate`, { token: actor.token });
+    http('POST', `/api/practitioners/${id}/reinstate`, {
+      token: actor.token,
+      body: { reason: 'Cleared after review' },
+    });
   const directoryIds = async (actor: TestPerson, query = '') => {
     const res = await http('GET', `/api/practitioners?limit=100${query}`, { token: actor.token });
     expect(res.status).toBe(200);

@@ -330,6 +330,7 @@ describe('live rooms: a socket holds authority only while its person does', () =
         (
           await http('DELETE', `/api/exchanges/${exchangeId}/members/${alice.id}`, {
             token: host.token,
+            body: { reason: 'Out for now' },
           })
         ).status,
       ).toBe(204);

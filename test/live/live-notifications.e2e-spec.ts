@@ -163,6 +163,7 @@ describe('live rooms: notifications on the per-member channel', () => {
     const removed = nextEvent<NotificationView>(socket, 'notification.created');
     const res = await http('DELETE', `/api/exchanges/${exchangeId}/members/${member.id}`, {
       token: host.token,
+      body: { reason: 'Left the programme' },
     });
     expect(res.status).toBeLessThan(300);
     expect(await removed).toMatchObject({ kind: 'exchange-member-removed', data: { exchangeId } });

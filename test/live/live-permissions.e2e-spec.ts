@@ -496,6 +496,7 @@ describe('live rooms: permissions', () => {
     );
     const res = await http('POST', `/api/practitioners/${member.id}/suspend`, {
       token: coordinator.token,
+      body: { reason: 'Threatened another member' },
     });
     expect(res.status).toBe(200);
     const reasons = await Promise.race([

@@ -342,6 +342,7 @@ suite('live limits across two API nodes (Redis)', () => {
       await sleep(500);
       const removed = await httpA('DELETE', `/api/exchanges/${exchangeId}/members/${gone.id}`, {
         token: host.token,
+        body: { reason: 'Removed across nodes' },
       });
       const saidAtOnce = talk.mark();
       expect(removed.status).toBe(204);

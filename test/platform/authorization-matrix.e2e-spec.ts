@@ -20,6 +20,12 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/auth/sign-in': 'public',
   'POST /api/auth/refresh': 'public',
   'POST /api/auth/sign-out': 'public',
+  // Anyone may ask for a reset link (always 202) or use one; both are rate-limited.
+  'POST /api/auth/forgot-password': 'public',
+  'POST /api/auth/reset-password': 'public',
+  // What the platform "sent" while no SMTP server is configured: addresses and links, admins only.
+  'GET /api/admin/mail': 'admin',
+  'GET /api/admin/mail/:id': 'admin',
   'POST /api/invitations': 'coordinator',
   'GET /api/invitations': 'coordinator',
   'POST /api/invitations/preview': 'public',
@@ -113,6 +119,13 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/me/quote-requests': 'member',
   'POST /api/practice-quotes/:id/accept': 'member',
   'POST /api/practice-quotes/:id/decline': 'member',
+  // Files: an upload is its uploader's; an attached file is read like its post or practice
+  // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
+  'POST /api/files': 'member',
+  'GET /api/me/files': 'member',
+  'GET /api/files/:id': 'member',
+  'GET /api/files/:id/meta': 'member',
+  'DELETE /api/files/:id': 'member',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */

@@ -36,6 +36,7 @@ const jsonBody = fc.oneof(
       'token',
       'displayName',
       'label',
+      'translations',
       'population',
       'subdivision',
       '__proto__',

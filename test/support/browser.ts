@@ -3,7 +3,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,4 +58,55 @@ export async function signIn(page: Page, person: TestPerson, landing: string): P
   await page.getByLabel('Password').fill(FACTORY_PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await heading(page, landing);
+}
+
+export interface ContextOptions {
+  /** The web client's language (remembered as if chosen in the header); also the browser's. */
+  language?: string;
+  /** The device's time zone. */
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * A browser context in a language and time zone, signed in as `person` through the API (the
+ * refresh cookie lands in the context, so every page opens signed in), or signed out for null.
+ */
+export async function browserContext(
+  browser: Browser,
+  baseUrl: string,
+  person: Pick<TestPerson, 'email'> | null,
+  options: ContextOptions = {},
+): Promise<BrowserContext> {
+  const language = options.language ?? 'en';
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: language,
+    timezoneId: options.timezoneId ?? 'Europe/Amsterdam',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+  });
+  await context.addInitScript((chosen) => {
+    localStorage.setItem('crossings.language', chosen);
+  }, language);
+  if (person) {
+    const signedIn = await context.request.post('/api/auth/sign-in', {
+      data: { email: person.email, password: FACTORY_PASSWORD },
+    });
+    if (signedIn.status() !== 200)
+      throw new Error(`sign-in for ${person.email} answered ${signedIn.status()}`);
+  }
+  return context;
+}
+
+/**
+ * Switches the interface language from the header, opening the folded menu first on a phone,
+ * and closes it again.
+ */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  const switcher = page.getByRole('banner').getByRole('combobox');
+  const folded = !(await switcher.isVisible());
+  if (folded) await page.getByRole('banner').locator('.menu-button').click();
+  await switcher.selectOption(language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  if (folded && (await switcher.isVisible())) await page.keyboard.press('Escape');
 }

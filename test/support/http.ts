@@ -49,3 +49,9 @@ export function refreshCookieOf(result: HttpResult): string | undefined {
   const setCookie = result.headers.getSetCookie().find((c) => c.startsWith('crossings_refresh='));
   return setCookie?.split(';')[0];
 }
+
+/** The device cookie's "name=value" (a browser that signed in to an account before). */
+export function deviceCookieOf(result: HttpResult): string | undefined {
+  const setCookie = result.headers.getSetCookie().find((c) => c.startsWith('crossings_device='));
+  return setCookie?.split(';')[0];
+}

@@ -1,6 +1,9 @@
 // Starts the real API (real PostgreSQL, real HTTP) on a free port for an end-to-end test file.
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../libs/persistence/src/index.js';
 import { createApp } from '../../apps/api/src/runtime.js';
@@ -11,6 +14,8 @@ export interface TestApp {
   baseUrl: string;
   dataSource: DataSource;
   database: TestDatabase;
+  /** The app's DATA_DIR (outgoing mail lands in its mail/ folder when SMTP_URL is unset). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -28,11 +33,13 @@ export async function startTestApp(
   options: StartOptions = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
+  // A data folder per app: mail written there (no SMTP_URL) belongs to this test alone.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'crossings-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     PORT: '0',
-    DATA_DIR: '.data/test',
+    DATA_DIR: dataDir,
     // Two warm connections per app: test files run side by side on one PostgreSQL.
     DATABASE_POOL_WARM: '2',
     ...env,
@@ -45,9 +52,11 @@ export async function startTestApp(
     baseUrl: `http://127.0.0.1:${address.port}`,
     dataSource: app.get<DataSource>(getDataSourceToken()),
     database,
+    dataDir: config.DATA_DIR,
     close: async () => {
       await app.close();
       if (!options.keepDatabase) await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -10,8 +10,11 @@ import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/inde
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
 import { ThemesModule } from '../../../libs/themes/src/index.js';
 import { ExchangesModule } from '../../../libs/exchanges/src/index.js';
+import { FilesModule } from '../../../libs/files/src/index.js';
 import { HomeModule } from '../../../libs/home/src/index.js';
 import { LiveModule } from '../../../libs/live/src/index.js';
+import { ModerationModule } from '../../../libs/moderation/src/index.js';
+import { MailModule } from '../../../libs/mail/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { PracticesModule } from '../../../libs/practices/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
@@ -32,6 +35,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(settings.config, settings.databaseUrl),
         DomainEventsModule,
+        MailModule,
         PersonalDataModule,
         ProvenanceModule,
         IdentityModule.forRoot(settings.jwtSecret),
@@ -39,12 +43,14 @@ export class AppModule {
         CitiesModule,
         PractitionersModule,
         NotificationsModule,
+        ModerationModule,
         ExchangesModule,
         SessionsModule,
         RealtimeModule,
         LiveModule,
         PracticesModule,
         HomeModule,
+        FilesModule,
       ],
       controllers: [HealthController],
     };

@@ -13,9 +13,11 @@ import {
   ApiExceptionFilter,
   assertCleanRequest,
   createValidationPipe,
+  ORIGIN_SETTINGS,
   projectRoot,
   toApiError,
   verifyJsonDepth,
+  warnAboutUntrustedProxy,
 } from '../../../libs/common/src/index.js';
 import { RealtimeIoAdapter } from '../../../libs/realtime/src/index.js';
 import type { AppConfig } from '../../../libs/persistence/src/index.js';
@@ -23,6 +25,12 @@ import type { AppConfig } from '../../../libs/persistence/src/index.js';
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;
   http.set('trust proxy', config.TRUST_PROXY_HOPS);
+  http.set(ORIGIN_SETTINGS, {
+    PUBLIC_URL: config.PUBLIC_URL,
+    PORT: config.PORT,
+    TRUST_PROXY_HOPS: config.TRUST_PROXY_HOPS,
+  });
+  if (config.TRUST_PROXY_HOPS === 0) http.use(warnAboutUntrustedProxy());
   http.disable('x-powered-by');
   // Headers and CORS first, so every answer carries them, the body parser's 400 and 413 included.
   http.use(

@@ -20,9 +20,12 @@ import { StartUpLogger } from './start-up-logger.js';
 /** DATA_DIR cannot be used; the message is one sentence that says why. */
 export class DataDirError extends Error {}
 
-/** Whether this start keeps anything in DATA_DIR (the embedded database, the development secret). */
+/**
+ * Whether this start keeps anything in DATA_DIR (the embedded database, the development secret,
+ * files when no S3 bucket is configured).
+ */
 export function usesDataDir(config: AppConfig): boolean {
-  return !config.DATABASE_URL || !config.JWT_SECRET;
+  return !config.DATABASE_URL || !config.JWT_SECRET || !config.S3_BUCKET;
 }
 
 /**

@@ -49,6 +49,22 @@ const InvitePage = lazyPage(
   () => import('./pages/InvitePage'),
   (m) => m.InvitePage,
 );
+const ForgotPasswordPage = lazyPage(
+  () => import('./pages/ForgotPasswordPage'),
+  (m) => m.ForgotPasswordPage,
+);
+const OutgoingMailMessagePage = lazyPage(
+  () => import('./pages/OutgoingMailMessagePage'),
+  (m) => m.OutgoingMailMessagePage,
+);
+const OutgoingMailPage = lazyPage(
+  () => import('./pages/OutgoingMailPage'),
+  (m) => m.OutgoingMailPage,
+);
+const ResetPasswordPage = lazyPage(
+  () => import('./pages/ResetPasswordPage'),
+  (m) => m.ResetPasswordPage,
+);
 const MyProfilePage = lazyPage(
   () => import('./pages/MyProfilePage'),
   (m) => m.MyProfilePage,
@@ -111,6 +127,8 @@ const router = createBrowserRouter([
       // The practice library is readable without an account (public entries only).
       { path: '/practices', lazy: PracticesPage },
       { path: '/practices/:ref', lazy: PracticePage },
+      { path: '/forgot-password', lazy: ForgotPasswordPage },
+      { path: '/reset-password/:token', lazy: ResetPasswordPage },
       {
         element: <RequireSession />,
         children: [
@@ -140,6 +158,13 @@ const router = createBrowserRouter([
               { path: '/cities/:id/edit', lazy: CityEditorPage },
               { path: '/invitations', lazy: InvitePage },
               { path: '/practices/compendium', lazy: CompendiumPage },
+            ],
+          },
+          {
+            element: <RequireSession role="admin" />,
+            children: [
+              { path: '/admin/mail', lazy: OutgoingMailPage },
+              { path: '/admin/mail/:id', lazy: OutgoingMailMessagePage },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

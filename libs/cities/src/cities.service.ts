@@ -5,10 +5,9 @@ import type { Page } from '../../contracts/src/index.js';
 import {
   canonicalLanguageTag,
   ConflictError,
-  decodeCursor,
   NotFoundError,
-  toPage,
   ValidationFailedError,
+  pageBy,
 } from '../../common/src/index.js';
 import type { CreateCityDto, ListCitiesQuery, UpdateCityDto } from './dto/city.dto.js';
 import { City } from './entities/city.entity.js';
@@ -21,20 +20,22 @@ export class CitiesService {
   constructor(@InjectRepository(City) private readonly cities: Repository<City>) {}
 
   async list(query: ListCitiesQuery): Promise<Page<City>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.cities
-      .createQueryBuilder('city')
-      .orderBy('city.name', 'ASC')
-      .addOrderBy('city.id', 'ASC')
-      .limit(limit + 1);
+    const qb = this.cities.createQueryBuilder('city').where('true');
     if (query.archived !== 'true') qb.andWhere('city.archived_at IS NULL');
     if (query.region) qb.andWhere('city.region = :region', { region: query.region });
     if (query.country) qb.andWhere('city.country_code = :country', { country: query.country });
     if (query.q) qb.andWhere('city.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
-    if (cursor)
-      qb.andWhere('(city.name, city.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
-    return toPage(await qb.getMany(), limit, (c) => ({ key: c.name, id: c.id }));
+    return pageBy(
+      qb,
+      {
+        key: 'city.name',
+        id: 'city.id',
+        direction: 'ASC',
+        positionOf: (c) => ({ key: c.name, id: c.id }),
+      },
+      query,
+      25,
+    );
   }
 
   async get(id: string): Promise<City> {

@@ -13,12 +13,17 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INVITATION_INVALID',
+  'PASSWORD_RESET_INVALID',
   'RATE_LIMITED',
   'TOO_MANY_CONNECTIONS',
   'MUTED',
   'ROOM_NOT_OPEN',
   'ROOM_READ_ONLY',
   'EDIT_WINDOW_PASSED',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE_TYPE',
+  'QUOTA_EXCEEDED',
+  'FILE_ATTACHED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -45,6 +50,14 @@ export const POSITIONS = [
 ] as const;
 export type Position = (typeof POSITIONS)[number];
 
+/**
+ * Positions that say the person holds a network role: only people with that role (or a higher
+ * one) may take them, so no member can pose as the network's coordinator.
+ */
+export const POSITIONS_RESERVED_FOR: Partial<Record<Position, NetworkRole>> = {
+  coordinator: 'coordinator',
+};
+
 export const PRACTITIONER_STATUSES = ['invited', 'active', 'suspended', 'erased'] as const;
 export type PractitionerStatus = (typeof PRACTITIONER_STATUSES)[number];
 
@@ -57,10 +70,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The languages a theme's label is translated into; `label` itself is the English one. */
+export const THEME_TRANSLATION_LANGUAGES = ['fr', 'nl', 'de'] as const;
+export type ThemeTranslationLanguage = (typeof THEME_TRANSLATION_LANGUAGES)[number];
+export type ThemeTranslations = Partial<Record<ThemeTranslationLanguage, string>>;
+
 export interface ThemeView {
   id: string;
   slug: string;
+  /** The English label (and the fallback for a language without a translation). */
   label: string;
+  translations: ThemeTranslations;
 }
 
 export interface CityView {
@@ -111,6 +131,19 @@ export interface MeView extends PractitionerView {
   createdAt: string;
 }
 
+/** A name that is accepted but looks like someone else's (same Unicode confusable skeleton). */
+export interface NameWarning {
+  code: 'NAME_LOOKS_LIKE_ANOTHER';
+  message: string;
+  /** The person whose name looks the same (visible in the directory anyway). */
+  similarTo: { id: string; displayName: string };
+}
+
+/** The answer to a profile change: the profile, and warnings the client shows. */
+export interface MeUpdated extends MeView {
+  warnings: NameWarning[];
+}
+
 export interface SignInResponse {
   accessToken: string;
   expiresIn: number;
@@ -128,6 +161,16 @@ export interface InvitationView {
   inviteUrl?: string;
 }
 
+/** Languages the platform writes e-mails and its web client in. */
+export const MAIL_LANGUAGES = ['en', 'fr', 'nl', 'de'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+/** The answer to accepting an invitation: the new account, and warnings about its name. */
+export interface InvitationAccepted {
+  me: MeView;
+  warnings: NameWarning[];
+}
+
 /** What the invitee sees before accepting: who is inviting, to what. */
 export interface InvitationPreview {
   email: string;
@@ -135,6 +178,24 @@ export interface InvitationPreview {
   city: CitySummary | null;
   invitedBy: string;
   expiresAt: string;
+}
+
+/** Outgoing mail kept in the mail folder (when no SMTP server is configured), for admins. */
+export interface OutgoingMailSummary {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: string;
+}
+
+export interface OutgoingMailView extends OutgoingMailSummary {
+  text: string;
+}
+
+export interface OutgoingMailList {
+  /** `smtp`: mail leaves through SMTP_URL and nothing is kept here; `folder`: DATA_DIR/mail. */
+  transport: 'smtp' | 'folder';
+  items: OutgoingMailSummary[];
 }
 
 export interface HealthView {
@@ -147,4 +208,6 @@ export * from './exchanges.js';
 export * from './notifications.js';
 export * from './live.js';
 export * from './home.js';
+export * from './moderation.js';
+export * from './files.js';
 export * from './practices.js';

@@ -44,7 +44,10 @@ export interface RoomView {
   exchangeId: string;
   kind: RoomKind;
   sessionId: string | null;
+  /** The session's title, or "<exchange title> — lobby" in English (clients build their own). */
   title: string;
+  /** The exchange's title, for naming the lobby in the reader's language. */
+  exchangeTitle: string;
   /** Members can join and (if not observers) send now. */
   open: boolean;
   /** When a session room opens and closes for sending (ISO, UTC); null for lobbies. */
@@ -134,6 +137,7 @@ export interface RoomRestrictions {
   removals: Array<{ person: PersonSummary; since: string }>;
 }
 
+/** A room's moderation log, as GET /api/rooms/:id/moderation-actions lists it. */
 export interface ModerationActionView {
   id: string;
   roomId: string;

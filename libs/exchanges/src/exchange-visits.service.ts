@@ -1,10 +1,9 @@
 // A member's standing in their exchanges for the home page: their memberships with their last
 // visit, and who joined since. A visit is recorded when a member opens the exchange.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { ExchangeRole, ExchangeStatus } from '../../contracts/src/index.js';
-import { DomainEvents } from '../../common/src/index.js';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { ExchangeVisit } from './entities/exchange-visit.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
@@ -29,19 +28,13 @@ export function baselineOf(membership: Membership): Date {
 }
 
 @Injectable()
-export class ExchangeVisits implements OnModuleInit {
+export class ExchangeVisits {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ExchangeMember) private readonly members: Repository<ExchangeMember>,
     @InjectRepository(Exchange) private readonly exchanges: Repository<Exchange>,
     @InjectRepository(ExchangeVisit) private readonly visits: Repository<ExchangeVisit>,
-    private readonly events: DomainEvents,
   ) {}
-
-  onModuleInit(): void {
-    // Where someone went is theirs: an erased account leaves no visits behind.
-    this.events.on('account.erased', ({ practitionerId }) => this.forget(practitionerId));
-  }
 
   /** Now is the member's last visit to the exchange. */
   async record(practitionerId: string, exchangeId: string): Promise<void> {
@@ -103,9 +96,5 @@ export class ExchangeVisits implements OnModuleInit {
       [viewerId, baselines.map((b) => b.exchangeId), baselines.map((b) => b.since)],
     )) as Array<{ exchange_id: string; n: number }>;
     return new Map(rows.map((r) => [r.exchange_id, r.n]));
-  }
-
-  private async forget(practitionerId: string): Promise<void> {
-    await this.visits.delete({ practitionerId });
   }
 }

@@ -23,6 +23,7 @@ import {
   AddMemberDto,
   ApproveJoinRequestDto,
   ChangeRoleDto,
+  RemoveMemberDto,
   CreateExchangeDto,
   CreateJoinRequestDto,
   ListExchangesQuery,
@@ -130,8 +131,9 @@ export class ExchangesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('practitionerId', ParseUUIDPipe) practitionerId: string,
+    @Body() body: RemoveMemberDto,
   ): Promise<void> {
-    await this.exchanges.removeMember(actor, id, practitionerId);
+    await this.exchanges.removeMember(actor, id, practitionerId, body.reason);
   }
 
   @Post(':id/join-requests')

@@ -8,6 +8,7 @@ import { Exchange } from './entities/exchange.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess } from './exchange-access.service.js';
 import { ExchangeContent } from './exchange-content.js';
+import { ExchangeStandingForModeration } from './exchange-standing.js';
 import { ExchangeProvenance } from './exchange-provenance.js';
 import { ExchangesPersonalData } from './exchanges-personal-data.js';
 import { ExchangeVisits } from './exchange-visits.service.js';
@@ -27,6 +28,7 @@ import { ExchangesService } from './exchanges.service.js';
     ExchangeContent,
     ExchangesPersonalData,
     ExchangeVisits,
+    ExchangeStandingForModeration,
     ExchangeProvenance,
   ],
   exports: [ExchangeAccess, ExchangesService, ExchangeContent, ExchangeVisits],

@@ -6,15 +6,15 @@ import {
   type Actor,
   ConflictError,
   RateLimitedError,
-  decodeCursor,
   DomainEvents,
   ForbiddenError,
   hasNetworkRole,
   NotFoundError,
-  toPage,
   ValidationFailedError,
+  pageBy,
 } from '../../common/src/index.js';
 import { City } from '../../cities/src/index.js';
+import { ModerationService } from '../../moderation/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
@@ -52,27 +52,17 @@ export class ExchangesService {
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly content: ExchangeContent,
+    private readonly moderation: ModerationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly visits: ExchangeVisits,
   ) {}
 
   async list(actor: Actor, query: ListExchangesQuery): Promise<Page<Exchange>> {
-    const limit = query.limit ?? 20;
-    const cursor = decodeCursor(query.cursor, { instantKey: true });
-    const qb = this.exchanges
-      .createQueryBuilder('e')
-      .leftJoinAndSelect('e.themes', 'theme')
-      .leftJoinAndSelect('e.cities', 'city')
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC');
+    // A page of ids first (filters and keyset), then the exchanges with their relations.
     const ids = this.exchanges
       .createQueryBuilder('x')
-      .select('x.id')
-      // Millisecond precision, like the cursor's key (PostgreSQL keeps microseconds): otherwise
-      // exchanges created within the boundary's millisecond would be skipped.
-      .orderBy(`date_trunc('milliseconds', x.created_at)`, 'DESC')
-      .addOrderBy('x.id', 'DESC')
-      .limit(limit + 1);
+      .select(['x.id', 'x.createdAt'])
+      .where('true');
     if (query.status) ids.andWhere('x.status = :status', { status: query.status });
     if (query.theme) {
       ids.andWhere(
@@ -90,19 +80,28 @@ export class ExchangesService {
         'EXISTS (SELECT 1 FROM exchange_members em WHERE em.exchange_id = x.id AND em.practitioner_id = :me)',
         { me: actor.id },
       );
-    if (cursor)
-      ids.andWhere(
-        `(date_trunc('milliseconds', x.created_at), x.id) < (:key::timestamptz, :id::uuid)`,
-        {
-          key: cursor.key,
-          id: cursor.id,
-        },
-      );
-    const pageIds = (await ids.getMany()).map((x) => x.id);
-    if (pageIds.length === 0) return { items: [], nextCursor: null };
-    const rows = await qb.where('e.id IN (:...pageIds)', { pageIds }).getMany();
+    const page = await pageBy(
+      ids,
+      {
+        key: 'x.created_at',
+        id: 'x.id',
+        direction: 'DESC',
+        instant: true,
+        positionOf: (e) => ({ key: e.createdAt.toISOString(), id: e.id }),
+      },
+      query,
+      20,
+    );
+    const pageIds = page.items.map((x) => x.id);
+    if (pageIds.length === 0) return page;
+    const rows = await this.exchanges
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.themes', 'theme')
+      .leftJoinAndSelect('e.cities', 'city')
+      .where('e.id IN (:...pageIds)', { pageIds })
+      .getMany();
     rows.sort((a, b) => pageIds.indexOf(a.id) - pageIds.indexOf(b.id));
-    return toPage(rows, limit, (e) => ({ key: e.createdAt.toISOString(), id: e.id }));
+    return { items: rows, nextCursor: page.nextCursor };
   }
 
   /** Hosts, member counts and the actor's own standing, for a set of exchanges in three queries. */
@@ -341,25 +340,45 @@ export class ExchangesService {
     return this.memberOrFail(id, practitionerId);
   }
 
-  /** Hosts and coordinators remove anyone; every member may leave. */
-  async removeMember(actor: Actor, id: string, practitionerId: string): Promise<void> {
+  /**
+   * Hosts and coordinators remove anyone, saying why (audited, and told to the person without
+   * naming who removed them); every member may leave.
+   */
+  async removeMember(
+    actor: Actor,
+    id: string,
+    practitionerId: string,
+    reason?: string,
+  ): Promise<void> {
     const leaving = practitionerId === actor.id;
     const { exchange } = await this.access.require(actor, id, leaving ? 'leave' : 'manage');
     await this.dataSource.transaction(async (manager) => {
       const member = await this.lockMember(manager, id, practitionerId);
       if (member.role === 'host') await this.assertAnotherHost(manager, id, practitionerId);
-      await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
-      if (!leaving) {
-        await this.notifications.notify(
-          [practitionerId],
-          {
-            kind: 'exchange-member-removed',
-            text: `You are no longer a member of "${exchange.title}".`,
-            data: { exchangeId: id, exchangeTitle: exchange.title },
-          },
-          manager,
+      if (!leaving && !reason)
+        throw new ValidationFailedError(
+          'reason: say why this member is removed (3–500 characters)',
         );
-      }
+      await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
+      if (leaving) return;
+      await this.moderation.record(manager, {
+        actor,
+        exchangeId: id,
+        subject: { type: 'member', id: practitionerId },
+        targetId: practitionerId,
+        action: 'remove-from-exchange',
+        reason: reason!,
+        notify: false, // told below, in the exchange's own words
+      });
+      await this.notifications.notify(
+        [practitionerId],
+        {
+          kind: 'exchange-member-removed',
+          text: `You are no longer a member of "${exchange.title}". Reason: ${reason}`,
+          data: { exchangeId: id, exchangeTitle: exchange.title, reason: reason ?? null },
+        },
+        manager,
+      );
     });
     // Live rooms drop the person's open connections from this exchange's rooms, on every node.
     await this.events.emit('exchange.membership-changed', {

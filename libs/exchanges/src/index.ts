@@ -18,3 +18,4 @@ export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
 export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';
 export { ExchangeProvenance } from './exchange-provenance.js';
 export { presentJoinRequest } from './exchange.presenter.js';
+export { exchangeSqlNames, exchangeMemberSqlNames } from './exchange-sql.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExchangesModule } from '../../exchanges/src/index.js';
-import { RoomActivityModule } from '../../live/src/index.js';
+import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
 import { PracticesModule } from '../../practices/src/index.js';
 import { PractitionersModule } from '../../practitioners/src/index.js';
@@ -41,7 +41,7 @@ const SECTIONS = [
     SessionsModule,
     NotificationsModule,
     PractitionersModule,
-    RoomActivityModule,
+    LiveModule,
     PracticesModule,
   ],
   controllers: [HomeController],

@@ -1,9 +1,10 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PractitionerView } from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
 import { presentPractitioner } from '../../practitioners/src/index.js';
 import { AccountsService } from './accounts.service.js';
+import { AccountStatusDto } from './dto/account-status.dto.js';
 
 /** Coordinators' and admins' account actions on practitioners. */
 @ApiTags('practitioners')
@@ -18,8 +19,9 @@ export class AccountsController {
   async suspend(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor,
+    @Body() body: AccountStatusDto,
   ): Promise<PractitionerView> {
-    return presentPractitioner(await this.accounts.setStatus(actor, id, 'suspend'));
+    return presentPractitioner(await this.accounts.setStatus(actor, id, 'suspend', body.reason));
   }
 
   @Post(':id/reinstate')
@@ -28,7 +30,8 @@ export class AccountsController {
   async reinstate(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor,
+    @Body() body: AccountStatusDto,
   ): Promise<PractitionerView> {
-    return presentPractitioner(await this.accounts.setStatus(actor, id, 'reinstate'));
+    return presentPractitioner(await this.accounts.setStatus(actor, id, 'reinstate', body.reason));
   }
 }

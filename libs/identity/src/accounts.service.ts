@@ -1,29 +1,45 @@
 // A person's rights over their account (export, erase) and coordinators' suspensions.
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainEvents, PersonalData } from '../../common/src/index.js';
+import { ModerationService } from '../../moderation/src/index.js';
+import { MailService } from '../../mail/src/index.js';
 import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { InvitationsService } from './invitations.service.js';
-import { SessionsService } from './sessions.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 
 /** The neutral name an erased account's remaining traces carry. */
 export const ERASED_DISPLAY_NAME = 'Former member';
 
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practitioners: PractitionersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly invitations: InvitationsService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
     private readonly personalData: PersonalData,
+    private readonly moderation: ModerationService,
+    private readonly mail: MailService,
   ) {}
+
+  onModuleInit(): void {
+    // The parts identity exports (profile, invitations, sessions) and erases itself, below.
+    this.personalData.declareCovered([
+      'refresh_tokens.practitioner_id',
+      'invitations.invited_by_id',
+      'invitations.accepted_by_id',
+      'practitioner_themes.practitioner_id',
+      'password_resets.practitioner_id',
+    ]);
+  }
 
   /** Everything the platform holds about a person, as JSON (the right of access). */
   async export(actor: Actor): Promise<Record<string, unknown>> {
@@ -70,6 +86,7 @@ export class AccountsService {
     const email = me.email;
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(RefreshToken, { practitionerId: actor.id });
+      await manager.delete(PasswordReset, { practitionerId: actor.id });
       if (email) {
         await manager
           .createQueryBuilder()
@@ -96,6 +113,7 @@ export class AccountsService {
       });
     });
     if (email) await this.throttle.forget(email);
+    await this.mail.forget(email, me.displayName, ERASED_DISPLAY_NAME);
     await this.events.emit('account.erased', { practitionerId: actor.id });
   }
 
@@ -130,10 +148,21 @@ export class AccountsService {
     actor: Actor,
     id: string,
     action: 'suspend' | 'reinstate',
+    reason: string,
   ): Promise<Practitioner> {
     await this.dataSource.transaction(async (manager) => {
       await this.practitioners.setStatus(actor, id, action, manager);
       if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);
+      // A network-wide action: in the audit log with no exchange. A reinstated person is told.
+      await this.moderation.record(manager, {
+        actor,
+        exchangeId: null,
+        subject: { type: 'account', id },
+        targetId: id,
+        action,
+        reason,
+        notify: action === 'reinstate' ? { where: 'the network', context: {} } : false,
+      });
     });
     // Open live connections of a suspended account are closed at once.
     if (action === 'suspend') await this.events.emit('account.suspended', { practitionerId: id });

@@ -11,7 +11,7 @@ import {
 } from '../../common/src/index.js';
 import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { type IssuedRefreshToken, SessionsService } from './sessions.service.js';
+import { type IssuedRefreshToken, SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { TokenService } from './token.service.js';
 
@@ -29,21 +29,28 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practitioners: PractitionersService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SignInSessions,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
     private readonly events: DomainEvents,
   ) {}
 
-  async signIn(email: string, password: string, address: string): Promise<SignedIn> {
-    const consumed = await this.throttle.reserve(email, address);
+  /** `device`: the id proven by this browser's device cookie for the account, or null. */
+  async signIn(
+    email: string,
+    password: string,
+    address: string,
+    device: string | null = null,
+  ): Promise<SignedIn> {
+    const reservation = await this.throttle.reserve({ email, address, device });
+    await this.throttle.wait(reservation);
     const account = await this.practitioners.findByEmailWithPassword(email);
     const valid = await verifyPassword(account?.passwordHash ?? null, password);
     if (!account || !valid || account.status === 'erased') {
-      await this.throttle.slowDown(consumed);
+      await this.throttle.failed(reservation);
       throw new InvalidCredentialsError();
     }
-    await this.throttle.succeeded(email, address);
+    await this.throttle.succeeded(reservation);
     if (account.status === 'suspended') throw new AccountSuspendedError();
     return this.issueFor(account, await this.sessions.start(account.id));
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CitiesModule } from '../../cities/src/index.js';
+import { MailModule } from '../../mail/src/index.js';
 import { Practitioner, PractitionersModule } from '../../practitioners/src/index.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
@@ -9,18 +10,22 @@ import { ActorResolver } from './actor-resolver.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { DeviceCookies } from './device-cookie.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MeController } from './me.controller.js';
-import { SessionsService } from './sessions.service.js';
+import { PasswordResetsService } from './password-resets.service.js';
+import { SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';
 import { JWT_SECRET, TokenService } from './token.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invitation, RefreshToken, Practitioner]),
+    TypeOrmModule.forFeature([Invitation, RefreshToken, PasswordReset, Practitioner]),
+    MailModule,
     PractitionersModule,
     CitiesModule,
   ],
@@ -28,9 +33,11 @@ import { JWT_SECRET, TokenService } from './token.service.js';
   providers: [
     TokenService,
     ActorResolver,
-    SessionsService,
+    SignInSessions,
     SignInThrottle,
     AuthService,
+    DeviceCookies,
+    PasswordResetsService,
     InvitationsService,
     AccountsService,
     { provide: APP_GUARD, useClass: AuthGuard },

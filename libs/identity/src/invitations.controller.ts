@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
+  InvitationAccepted,
   InvitationPreview,
   InvitationView,
-  SignInResponse,
 } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { Access, type Actor, CurrentActor, PublicBaseUrl } from '../../common/src/index.js';
 import {
   AcceptInvitationDto,
   CreateInvitationDto,
@@ -26,9 +26,13 @@ export class InvitationsController {
   async create(
     @Body() body: CreateInvitationDto,
     @CurrentActor() actor: Actor,
+    @PublicBaseUrl() baseUrl: string,
   ): Promise<InvitationView> {
-    const { invitation, token } = await this.invitations.create(actor, body);
-    return { ...presentInvitation(invitation), inviteUrl: this.invitations.inviteUrl(token) };
+    const { invitation, token } = await this.invitations.create(actor, body, baseUrl);
+    return {
+      ...presentInvitation(invitation),
+      inviteUrl: this.invitations.inviteUrl(token, baseUrl),
+    };
   }
 
   @Get()
@@ -56,7 +60,8 @@ export class InvitationsController {
   /** Creates the account; the new member then signs in with their email and password. */
   @Post('accept')
   @Access('public')
-  async accept(@Body() body: AcceptInvitationDto): Promise<Pick<SignInResponse, 'me'>> {
-    return { me: presentMe(await this.invitations.accept(body)) };
+  async accept(@Body() body: AcceptInvitationDto): Promise<InvitationAccepted> {
+    const { practitioner, warnings } = await this.invitations.accept(body);
+    return { me: presentMe(practitioner), warnings };
   }
 }

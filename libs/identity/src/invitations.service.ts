@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import {
   type Actor,
   ConflictError,
@@ -8,9 +8,11 @@ import {
   ForbiddenError,
   ValidationFailedError,
 } from '../../common/src/index.js';
-import { CitiesService } from '../../cities/src/index.js';
+import { CitiesService, type City } from '../../cities/src/index.js';
+import { MailService } from '../../mail/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
+import { PractitionersService, type ProfileSaved } from '../../practitioners/src/index.js';
+import { invitationMail, mailLanguage } from './account-mail.js';
 import type { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { canInvite } from './invitations.policy.js';
@@ -27,6 +29,15 @@ export class InvitationInvalidError extends DomainError {
   }
 }
 
+function isUsable(invitation: Invitation | null): invitation is Invitation {
+  return (
+    !!invitation &&
+    !invitation.acceptedAt &&
+    !invitation.revokedAt &&
+    invitation.expiresAt.getTime() > Date.now()
+  );
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
   return (e?.driverError?.code ?? e?.code) === '23505';
@@ -40,11 +51,18 @@ export class InvitationsService {
     @InjectRepository(Invitation) private readonly invitations: Repository<Invitation>,
     private readonly practitioners: PractitionersService,
     private readonly cities: CitiesService,
+    private readonly mail: MailService,
   ) {}
 
+  /**
+   * Invites someone and mails them the link (which is also returned, to copy). A newer
+   * invitation to the same email replaces any open one, whatever its role: only one link per
+   * person works at a time.
+   */
   async create(
     actor: Actor,
     input: CreateInvitationDto,
+    baseUrl: string,
   ): Promise<{ invitation: Invitation; token: string }> {
     if (!canInvite(actor, input.networkRole)) {
       throw new ForbiddenError(`Your role may not invite someone as ${input.networkRole}.`);
@@ -53,25 +71,43 @@ export class InvitationsService {
     if (await this.practitioners.emailInUse(email)) {
       throw new ConflictError(`${email} already has an account.`);
     }
-    if (input.cityId) await this.requireCity(input.cityId);
+    const city = input.cityId ? await this.requireCity(input.cityId) : null;
+    const inviter = await this.practitioners.getById(actor.id);
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_DAYS * 86_400_000);
-    const { identifiers } = await this.invitations.insert({
-      tokenHash: hash,
-      email,
-      networkRole: input.networkRole,
-      cityId: input.cityId ?? null,
-      invitedById: actor.id,
-      expiresAt,
+    const id = await this.dataSource.transaction(async (manager) => {
+      // Invitations to one email are made one at a time (the unique index is the last guard).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invitation:${email}`]);
+      await this.revokeOpen(manager, email);
+      const { identifiers } = await manager.insert(Invitation, {
+        tokenHash: hash,
+        email,
+        networkRole: input.networkRole,
+        cityId: input.cityId ?? null,
+        invitedById: actor.id,
+        expiresAt,
+      });
+      await this.mail.send(
+        invitationMail(mailLanguage(input.language, ...(city?.languages ?? [])), {
+          to: email,
+          inviter: inviter.displayName,
+          role: input.networkRole,
+          city: city?.name ?? null,
+          link: this.inviteUrl(token, baseUrl),
+          expiresAt,
+        }),
+        manager,
+      );
+      return identifiers[0].id as string;
     });
-    const invitation = await this.invitations.findOneByOrFail({ id: identifiers[0].id as string });
+    const invitation = await this.invitations.findOneByOrFail({ id });
     return { invitation, token };
   }
 
   /** Open invitations, newest first, for coordinators to follow up. */
   listOpen(): Promise<Invitation[]> {
     return this.invitations.find({
-      where: { acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC' },
       take: 200,
     });
@@ -80,7 +116,7 @@ export class InvitationsService {
   /** The latest open invitations and how many are open in all (the home page's section). */
   async latestOpen(limit: number): Promise<{ items: Invitation[]; total: number }> {
     const [items, total] = await this.invitations.findAndCount({
-      where: { acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
     });
@@ -96,14 +132,14 @@ export class InvitationsService {
   }
 
   /** Accepts an invitation exactly once: the account is created in the same transaction. */
-  async accept(input: AcceptInvitationDto): Promise<Practitioner> {
+  async accept(input: AcceptInvitationDto): Promise<ProfileSaved> {
     const { token, password: _password, displayName, timeZone, ...profile } = input;
     const name = displayName.trim();
     if (!name) throw new ValidationFailedError('displayName: must not be blank');
     // The invitee may name another city than the invitation's, but only one of the network's.
     if (profile.cityId) await this.requireCity(profile.cityId);
     const passwordHash = await hashPassword(input.password);
-    const accountId = await this.dataSource
+    const { accountId, warnings } = await this.dataSource
       .transaction(async (manager) => {
         const invitation = await manager
           .getRepository(Invitation)
@@ -111,13 +147,11 @@ export class InvitationsService {
           .setLock('pessimistic_write')
           .where('i.token_hash = :hash', { hash: hashToken(token) })
           .getOne();
-        if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
-          throw new InvitationInvalidError();
-        }
+        if (!isUsable(invitation)) throw new InvitationInvalidError();
         if (await this.practitioners.emailInUse(invitation.email, manager)) {
           throw new ConflictError(`${invitation.email} already has an account.`);
         }
-        const account = await this.practitioners.createAccount(
+        const { practitioner: account, warnings } = await this.practitioners.createAccount(
           manager,
           {
             email: invitation.email,
@@ -133,7 +167,9 @@ export class InvitationsService {
           acceptedAt: new Date(),
           acceptedById: account.id,
         });
-        return account.id;
+        // Any other link to this email is spent too: the person has their account.
+        await this.revokeOpen(manager, invitation.email);
+        return { accountId: account.id, warnings };
       })
       .catch((error: unknown) => {
         // Two different invitations to one email, accepted at the same moment: the unique index
@@ -141,7 +177,7 @@ export class InvitationsService {
         if (isUniqueViolation(error)) throw new ConflictError('This email already has an account.');
         throw error;
       });
-    return this.practitioners.getById(accountId);
+    return { practitioner: await this.practitioners.getById(accountId), warnings };
   }
 
   /** Invitations that concern a person: the one they accepted and those they sent. */
@@ -158,18 +194,27 @@ export class InvitationsService {
     return { accepted, sent };
   }
 
-  inviteUrl(token: string): string {
-    const base = (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(
-      /\/$/,
-      '',
-    );
-    return `${base}/invite/${token}`;
+  /** `baseUrl`: where the inviting coordinator reached the app (see publicBaseUrl). */
+  inviteUrl(token: string, baseUrl: string): string {
+    return `${baseUrl}/invite/${token}`;
   }
 
-  private async requireCity(cityId: string): Promise<void> {
+  private async requireCity(cityId: string): Promise<City> {
     const city = await this.cities.get(cityId).catch(() => null);
     if (!city || city.archivedAt)
       throw new ValidationFailedError('cityId: no such city in the network');
+    return city;
+  }
+
+  /** Ends every open invitation to an email (case-insensitively), inside `manager`'s transaction. */
+  private async revokeOpen(manager: EntityManager, email: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Invitation)
+      .set({ revokedAt: () => 'now()' })
+      .where('lower(email) = lower(:email)', { email })
+      .andWhere('accepted_at IS NULL AND revoked_at IS NULL')
+      .execute();
   }
 
   private async findUsable(token: string): Promise<Invitation> {
@@ -178,9 +223,7 @@ export class InvitationsService {
       .leftJoinAndSelect('i.city', 'city')
       .where('i.token_hash = :hash', { hash: hashToken(token) })
       .getOne();
-    if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) {
-      throw new InvitationInvalidError();
-    }
+    if (!isUsable(invitation)) throw new InvitationInvalidError();
     return invitation;
   }
 }

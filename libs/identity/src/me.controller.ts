@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { MeView } from '../../contracts/src/index.js';
+import type { MeUpdated, MeView } from '../../contracts/src/index.js';
 import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
 import { PractitionersService, presentMe, ProfileDto } from '../../practitioners/src/index.js';
@@ -46,8 +46,9 @@ export class MeController {
 
   @Patch()
   @Access('member')
-  async update(@CurrentActor() actor: Actor, @Body() body: ProfileDto): Promise<MeView> {
-    return presentMe(await this.practitioners.updateProfile(actor.id, body));
+  async update(@CurrentActor() actor: Actor, @Body() body: ProfileDto): Promise<MeUpdated> {
+    const { practitioner, warnings } = await this.practitioners.updateProfile(actor.id, body);
+    return { ...presentMe(practitioner), warnings };
   }
 
   @Post('password')

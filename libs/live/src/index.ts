@@ -3,4 +3,4 @@ export { LiveGateway } from './live.gateway.js';
 export { RoomsService } from './rooms.service.js';
 export { MessagesService } from './messages.service.js';
 export { MessageProvenance } from './message-provenance.js';
-export { RoomActivity, RoomActivityModule } from './room-activity.js';
+export { RoomActivity } from './room-activity.js';

@@ -1,6 +1,5 @@
-// The live room events of /live: validate (through the realtime acks), authorize, call the
-// services, broadcast. The connection itself (handshake, renewal, drops) is the realtime layer's.
-import { Logger } from '@nestjs/common';
+// The live room events of /live: each handler is event → validate (the realtime acks) → one
+// service command → broadcast. The connection itself (handshake, renewal, drops) is realtime's.
 import {
   ConnectedSocket,
   MessageBody,
@@ -15,7 +14,6 @@ import {
   type MessageView,
   type RoomJoined,
 } from '../../contracts/src/index.js';
-import { RateLimitedError, ValidationFailedError } from '../../common/src/index.js';
 import {
   memberChannel,
   RealtimeAcks,
@@ -41,53 +39,29 @@ import {
   MODERATOR,
   presentMessage,
 } from './live.presenter.js';
-import { MessagesService, MutedError } from './messages.service.js';
-import { ModerationService } from './moderation.service.js';
+import { MessagesService } from './messages.service.js';
 import { moderatorsChannel, PresenceService, roomChannel } from './presence.service.js';
 import { RoomGrants } from './room-grants.service.js';
-import { RoomSendOrder } from './room-send-order.js';
-import {
-  type RoomContext,
-  RoomNotOpenError,
-  RoomReadOnlyError,
-  RoomsService,
-} from './rooms.service.js';
-import { SendRateLimiter } from './send-rate-limiter.service.js';
+import { RoomModeration } from './room-moderation.service.js';
+import { RoomsService } from './rooms.service.js';
 
 const LATEST_ON_JOIN = 50;
 /** A join reads up to 500 messages: it costs more of the connection's event budget. */
 const JOIN_COST = 5;
 
-/** Why someone may not write here: the room has not opened yet, or it is read-only for them. */
-function cannotWrite(context: RoomContext, readOnlyReason: string): Error {
-  if (context.state.notYetOpen) {
-    return new RoomNotOpenError(context.room.opensAt ? new Date(context.room.opensAt) : null);
-  }
-  return new RoomReadOnlyError(context.closedReason ?? readOnlyReason);
-}
-
-/** Sending, editing and deleting share one rule: write access now, and no mute. */
-function assertMayWrite(actor: RealtimeSocket['data']['actor'], context: RoomContext): void {
-  if (!canInRoom(actor, 'send', context.state))
-    throw cannotWrite(context, 'Observers read this room but cannot write in it.');
-  if (context.mutedUntil) throw new MutedError(context.mutedUntil);
-}
+type Ack<T> = Promise<LiveAck<T>>;
 
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayConnection {
-  private readonly logger = new Logger('LiveGateway');
-  private readonly sendOrder = new RoomSendOrder();
-
   constructor(
     private readonly acks: RealtimeAcks,
     private readonly server: RealtimeServer,
     private readonly authority: SocketAuthority,
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
-    private readonly moderation: ModerationService,
+    private readonly moderation: RoomModeration,
     private readonly presence: PresenceService,
     private readonly grants: RoomGrants,
-    private readonly rateLimiter: SendRateLimiter,
   ) {}
 
   handleConnection(socket: RealtimeSocket): void {
@@ -96,11 +70,13 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
+  // — joining and leaving —
+
   @SubscribeMessage('room.join')
   join(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<RoomJoined>> {
+  ): Ack<RoomJoined> {
     return this.acks.run(
       socket,
       JoinRoomDto,
@@ -108,12 +84,12 @@ export class LiveGateway implements OnGatewayConnection {
       async ({ roomId, sinceSeq }) => {
         const { actor } = socket.data;
         const context = await this.rooms.context(actor, roomId, 'join');
-        const canModerate = canInRoom(actor, 'moderate', context.state);
         await this.grants.enter(socket, roomId, context);
         const { rows, reset } =
           sinceSeq === undefined
             ? { rows: await this.messages.latest(roomId, LATEST_ON_JOIN), reset: false }
             : await this.messages.since(roomId, sinceSeq, context.room.lastSeq);
+        const canModerate = canInRoom(actor, 'moderate', context.state);
         const viewer = { id: actor.id, moderator: canModerate };
         return {
           room: context.room,
@@ -132,67 +108,10 @@ export class LiveGateway implements OnGatewayConnection {
   leave(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ roomId: string }>> {
+  ): Ack<{ roomId: string }> {
     return this.acks.run(socket, RoomRefDto, payload, async ({ roomId }) => {
       await this.grants.leave(socket, roomId);
       return { roomId };
-    });
-  }
-
-  @SubscribeMessage('message.send')
-  send(
-    @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, SendMessageDto, payload, async (input) => {
-      const { actor, person } = socket.data;
-      // Membership, mutes and the room's window are checked on every send, not only on join.
-      const context = await this.rooms.context(actor, input.roomId);
-      assertMayWrite(actor, context);
-      if (input.isQuestion && context.room.kind !== 'session')
-        throw new ValidationFailedError('isQuestion: questions belong to session rooms.');
-      await this.consumeSendAllowance(actor.id);
-      return this.sendOrder.run(input.roomId, async () => {
-        const { row, created } = await this.messages.send(actor.id, {
-          roomId: input.roomId,
-          clientMessageId: input.clientMessageId,
-          body: input.body,
-          language: input.language ?? null,
-          isQuestion: input.isQuestion ?? false,
-        });
-        const message = presentMessage(row, person, ANY_MEMBER);
-        if (created) this.server.to(roomChannel(input.roomId)).emit('message.created', message);
-        return message;
-      });
-    });
-  }
-
-  @SubscribeMessage('message.edit')
-  edit(
-    @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) => {
-      // A mute silences edits too: rewriting an earlier message would reach everyone.
-      assertMayWrite(socket.data.actor, await this.rooms.context(socket.data.actor, roomId));
-      return this.broadcastUpdate(
-        await this.messages.edit(socket.data.actor, roomId, messageId, body),
-      );
-    });
-  }
-
-  @SubscribeMessage('message.delete')
-  remove(
-    @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageDeleted>> {
-    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) => {
-      // Deleting changes what everyone reads, like an edit: same read-only and mute rules.
-      assertMayWrite(socket.data.actor, await this.rooms.context(socket.data.actor, roomId));
-      const row = await this.messages.delete(socket.data.actor, roomId, messageId);
-      const event: MessageDeleted = { roomId, id: row.id, seq: Number(row.seq), reason: 'deleted' };
-      this.server.to(roomChannel(roomId)).emit('message.deleted', event);
-      return event;
     });
   }
 
@@ -200,7 +119,7 @@ export class LiveGateway implements OnGatewayConnection {
   typing(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ roomId: string }>> {
+  ): Ack<{ roomId: string }> {
     return this.acks.run(socket, RoomRefDto, payload, async ({ roomId }) => {
       this.grants.assertMayType(socket, roomId);
       if (this.grants.typingDue(socket, roomId))
@@ -209,100 +128,118 @@ export class LiveGateway implements OnGatewayConnection {
     });
   }
 
+  // — writing —
+
+  @SubscribeMessage('message.send')
+  send(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() payload: unknown,
+  ): Ack<MessageView> {
+    return this.acks.run(socket, SendMessageDto, payload, async (input) => {
+      const { row } = await this.messages.send(
+        socket.data.actor,
+        { ...input, language: input.language ?? null, isQuestion: input.isQuestion ?? false },
+        (stored) => this.broadcastCreated(stored, socket),
+      );
+      return presentMessage(row, socket.data.person, ANY_MEMBER);
+    });
+  }
+
+  @SubscribeMessage('message.edit')
+  edit(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() payload: unknown,
+  ): Ack<MessageView> {
+    return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) =>
+      this.broadcastUpdate(await this.messages.edit(socket.data.actor, roomId, messageId, body)),
+    );
+  }
+
+  @SubscribeMessage('message.delete')
+  remove(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() payload: unknown,
+  ): Ack<MessageDeleted> {
+    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) => {
+      const row = await this.messages.delete(socket.data.actor, roomId, messageId);
+      const event: MessageDeleted = { roomId, id: row.id, seq: Number(row.seq), reason: 'deleted' };
+      this.server.to(roomChannel(roomId)).emit('message.deleted', event);
+      return event;
+    });
+  }
+
+  @SubscribeMessage('question.upvote')
+  upvote(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() payload: unknown,
+  ): Ack<MessageView> {
+    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) =>
+      this.broadcastUpdate(await this.messages.upvote(socket.data.actor, roomId, messageId)),
+    );
+  }
+
+  @SubscribeMessage('question.answer')
+  answer(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() payload: unknown,
+  ): Ack<MessageView> {
+    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) =>
+      this.broadcastUpdate(await this.messages.markAnswered(socket.data.actor, roomId, messageId)),
+    );
+  }
+
+  // — moderating —
+
   @SubscribeMessage('message.hide')
   hide(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) => {
-      await this.rooms.context(socket.data.actor, roomId, 'moderate');
-      const row = await this.messages.setHidden(roomId, messageId, {
-        byId: socket.data.actor.id,
-        reason,
-      });
-      await this.moderation.record(socket.data.actor, roomId, 'hide', {
-        messageId,
-        targetId: row.author_id,
-        reason,
-      });
-      const event: MessageDeleted = {
-        roomId,
-        id: row.id,
-        seq: Number(row.seq),
-        reason: 'hidden',
-      };
-      // Members see a tombstone naming no one; the author sees why, moderators everything.
-      this.server
-        .to(roomChannel(roomId))
-        .except([moderatorsChannel(roomId), memberChannel(row.author_id)])
-        .emit('message.deleted', event);
-      const forAuthor = presentMessage(row, authorOf(row), { id: row.author_id, moderator: false });
-      this.server
-        .to(memberChannel(row.author_id))
-        .except(moderatorsChannel(roomId))
-        .emit('message.updated', forAuthor);
-      const forModerators = presentMessage(row, authorOf(row), MODERATOR);
-      this.server.to(moderatorsChannel(roomId)).emit('message.updated', forModerators);
-      return forModerators;
-    });
+  ): Ack<MessageView> {
+    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) =>
+      this.broadcastHidden(
+        await this.moderation.hide(socket.data.actor, roomId, messageId, reason),
+      ),
+    );
   }
 
   @SubscribeMessage('message.restore')
   restore(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) => {
-      await this.rooms.context(socket.data.actor, roomId, 'moderate');
-      const row = await this.messages.setHidden(roomId, messageId, null);
-      await this.moderation.record(socket.data.actor, roomId, 'restore', {
-        messageId,
-        targetId: row.author_id,
-        reason,
-      });
-      return this.broadcastUpdate(row);
-    });
+  ): Ack<MessageView> {
+    return this.acks.run(socket, HideMessageDto, payload, async ({ roomId, messageId, reason }) =>
+      this.broadcastUpdate(
+        await this.moderation.restore(socket.data.actor, roomId, messageId, reason),
+      ),
+    );
   }
 
   @SubscribeMessage('member.mute')
   mute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ practitionerId: string; until: string }>> {
-    return this.acks.run(
-      socket,
-      MuteMemberDto,
-      payload,
-      async ({ roomId, practitionerId, minutes, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        const until = await this.moderation.mute(
-          socket.data.actor,
-          roomId,
-          practitionerId,
-          minutes,
-          reason,
-        );
-        await this.authority.rederive({ practitionerId, roomId, reason });
-        return { practitionerId, until: until.toISOString() };
-      },
-    );
+  ): Ack<{ practitionerId: string; until: string }> {
+    return this.acks.run(socket, MuteMemberDto, payload, async (input) => {
+      const { roomId, practitionerId, minutes, reason } = input;
+      const until = await this.moderation.mute(
+        socket.data.actor,
+        roomId,
+        practitionerId,
+        minutes,
+        reason,
+      );
+      await this.authority.rederive({ practitionerId, roomId, reason });
+      return { practitionerId, until: until.toISOString() };
+    });
   }
 
   @SubscribeMessage('member.unmute')
   unmute(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ practitionerId: string }>> {
-    return this.acks.run(
-      socket,
-      MemberModerationDto,
-      payload,
-      async ({ roomId, practitionerId, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        await this.moderation.unmute(socket.data.actor, roomId, practitionerId, reason);
-        await this.authority.rederive({ practitionerId, roomId, reason });
-        return { practitionerId };
-      },
+  ): Ack<{ practitionerId: string }> {
+    return this.onMember(socket, payload, (actor, { roomId, practitionerId, reason }) =>
+      this.moderation.unmute(actor, roomId, practitionerId, reason),
     );
   }
 
@@ -310,18 +247,9 @@ export class LiveGateway implements OnGatewayConnection {
   removeMember(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ practitionerId: string }>> {
-    return this.acks.run(
-      socket,
-      MemberModerationDto,
-      payload,
-      async ({ roomId, practitionerId, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        await this.moderation.remove(socket.data.actor, roomId, practitionerId, reason);
-        // Every node takes the person's connections out of the room before we answer.
-        await this.authority.rederive({ practitionerId, roomId, reason });
-        return { practitionerId };
-      },
+  ): Ack<{ practitionerId: string }> {
+    return this.onMember(socket, payload, (actor, { roomId, practitionerId, reason }) =>
+      this.moderation.remove(actor, roomId, practitionerId, reason),
     );
   }
 
@@ -329,50 +257,30 @@ export class LiveGateway implements OnGatewayConnection {
   readmit(
     @ConnectedSocket() socket: RealtimeSocket,
     @MessageBody() payload: unknown,
-  ): Promise<LiveAck<{ practitionerId: string }>> {
-    return this.acks.run(
-      socket,
-      MemberModerationDto,
-      payload,
-      async ({ roomId, practitionerId, reason }) => {
-        await this.rooms.context(socket.data.actor, roomId, 'moderate');
-        await this.moderation.readmit(socket.data.actor, roomId, practitionerId, reason);
-        return { practitionerId };
-      },
+  ): Ack<{ practitionerId: string }> {
+    return this.onMember(socket, payload, (actor, { roomId, practitionerId, reason }) =>
+      this.moderation.readmit(actor, roomId, practitionerId, reason),
     );
   }
 
-  @SubscribeMessage('question.upvote')
-  upvote(
-    @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) => {
-      const context = await this.rooms.context(socket.data.actor, roomId);
-      if (!canInRoom(socket.data.actor, 'send', context.state))
-        throw cannotWrite(context, 'Observers cannot vote.');
-      return this.broadcastUpdate(await this.messages.upvote(socket.data.actor, roomId, messageId));
+  /** A member action, then every node re-derives that person's sockets before the ack. */
+  private onMember(
+    socket: RealtimeSocket,
+    payload: unknown,
+    command: (actor: RealtimeSocket['data']['actor'], input: MemberModerationDto) => Promise<void>,
+  ): Ack<{ practitionerId: string }> {
+    return this.acks.run(socket, MemberModerationDto, payload, async (input) => {
+      await command(socket.data.actor, input);
+      await this.authority.rederive({ ...input });
+      return { practitionerId: input.practitionerId };
     });
   }
 
-  @SubscribeMessage('question.answer')
-  answer(
-    @ConnectedSocket() socket: RealtimeSocket,
-    @MessageBody() payload: unknown,
-  ): Promise<LiveAck<MessageView>> {
-    return this.acks.run(socket, MessageRefDto, payload, async ({ roomId, messageId }) => {
-      await this.rooms.context(socket.data.actor, roomId, 'moderate');
-      return this.broadcastUpdate(await this.messages.markAnswered(roomId, messageId));
-    });
-  }
+  // — broadcasting —
 
-  private async consumeSendAllowance(practitionerId: string): Promise<void> {
-    try {
-      await this.rateLimiter.consume(practitionerId);
-    } catch (error) {
-      if (error instanceof RateLimitedError) throw error;
-      this.logger.warn(`rate limiter unavailable: ${(error as Error).message}`);
-    }
+  private broadcastCreated(row: MessageRow, sender: RealtimeSocket): void {
+    const message = presentMessage(row, sender.data.person, ANY_MEMBER);
+    this.server.to(roomChannel(row.room_id)).emit('message.created', message);
   }
 
   private broadcastUpdate(row: MessageRow): MessageView {
@@ -385,5 +293,25 @@ export class LiveGateway implements OnGatewayConnection {
       this.server.to(roomChannel(row.room_id)).emit('message.updated', message);
     }
     return message;
+  }
+
+  /** Members see a tombstone naming no one; the author sees why; moderators everything. */
+  private broadcastHidden(row: MessageRow): MessageView {
+    const { room_id: roomId, author_id: authorId } = row;
+    const event: MessageDeleted = { roomId, id: row.id, seq: Number(row.seq), reason: 'hidden' };
+    this.server
+      .to(roomChannel(roomId))
+      .except([moderatorsChannel(roomId), memberChannel(authorId)])
+      .emit('message.deleted', event);
+    this.server
+      .to(memberChannel(authorId))
+      .except(moderatorsChannel(roomId))
+      .emit(
+        'message.updated',
+        presentMessage(row, authorOf(row), { id: authorId, moderator: false }),
+      );
+    const forModerators = presentMessage(row, authorOf(row), MODERATOR);
+    this.server.to(moderatorsChannel(roomId)).emit('message.updated', forModerators);
+    return forModerators;
   }
 }

@@ -5,7 +5,10 @@ import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { MessageProvenance } from './message-provenance.js';
 import { MessagesService } from './messages.service.js';
-import { ModerationService } from './moderation.service.js';
+import { LiveSql } from './live-sql.js';
+import { LivePersonalData } from './live-personal-data.js';
+import { RoomActivity } from './room-activity.js';
+import { RoomModeration } from './room-moderation.service.js';
 import { PresenceService } from './presence.service.js';
 import { RoomGrants } from './room-grants.service.js';
 import { RoomsService } from './rooms.service.js';
@@ -15,11 +18,15 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
 @Module({
   imports: [ExchangesModule, NotificationsModule],
   controllers: [LiveController],
+  exports: [RoomActivity],
   providers: [
     LiveGateway,
     RoomsService,
     MessagesService,
-    ModerationService,
+    RoomModeration,
+    LiveSql,
+    LivePersonalData,
+    RoomActivity,
     PresenceService,
     RoomGrants,
     SendRateLimiter,

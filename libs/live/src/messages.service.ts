@@ -1,21 +1,35 @@
-// Live messages. A message is committed before anyone hears of it; each room numbers its
-// messages 1, 2, 3… with no gaps (the room row is locked while the next number is taken, and a
-// duplicate send rolls back before inserting); a retried clientMessageId returns the original.
-import { Inject, Injectable } from '@nestjs/common';
+// Live messages: every command (send, edit, delete, upvote, answer) checks its own rules in one
+// call. A message is committed before anyone hears of it; each room numbers its messages 1, 2, 3…
+// with no gaps (the room row is locked while the next number is taken, and a duplicate send rolls
+// back before inserting); a retried clientMessageId returns the original. Messages are also the
+// first kind of content the moderation library hides and restores.
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   type Actor,
   ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
+  RateLimitedError,
   ValidationFailedError,
 } from '../../common/src/index.js';
-import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { AUTHOR_COLUMNS, type MessageRow } from './live.presenter.js';
+import { ModeratedContents, type ModeratedItem } from '../../moderation/src/index.js';
+import { type AppConfig, APP_CONFIG, PG_POOL } from '../../persistence/src/index.js';
+import { canInRoom } from './live.policy.js';
+import type { MessageRow } from './live.presenter.js';
+import { LiveSql } from './live-sql.js';
+import { RoomSendOrder } from './room-send-order.js';
+import {
+  type RoomContext,
+  RoomNotOpenError,
+  RoomReadOnlyError,
+  RoomsService,
+} from './rooms.service.js';
+import { SendRateLimiter } from './send-rate-limiter.service.js';
 
 export const CATCH_UP_LIMIT = 500;
 export const EDIT_WINDOW_MS = 15 * 60_000;
@@ -37,68 +51,85 @@ export interface NewMessage {
   isQuestion: boolean;
 }
 
+/** Why someone may not write here: the room has not opened yet, or it is read-only for them. */
+function cannotWrite(context: RoomContext, readOnlyReason: string): Error {
+  if (context.state.notYetOpen)
+    return new RoomNotOpenError(context.room.opensAt ? new Date(context.room.opensAt) : null);
+  return new RoomReadOnlyError(context.closedReason ?? readOnlyReason);
+}
+
+/** Sending, editing and deleting share one rule: write access now, and no mute. */
+function assertMayWrite(actor: Actor, context: RoomContext): void {
+  if (!canInRoom(actor, 'send', context.state))
+    throw cannotWrite(context, 'Observers read this room but cannot write in it.');
+  if (context.mutedUntil) throw new MutedError(context.mutedUntil);
+}
+
 @Injectable()
-export class MessagesService {
-  private readonly pool: Pool;
+export class MessagesService implements OnModuleInit {
+  private readonly logger = new Logger('Messages');
   /** Catch-up reads wait their turn, so a flood of joins cannot take every connection. */
   private readonly catchUpReads: LimitFunction;
+  private readonly sendOrder = new RoomSendOrder();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly sql: LiveSql,
+    private readonly rooms: RoomsService,
+    private readonly rateLimiter: SendRateLimiter,
+    private readonly moderatedContents: ModeratedContents,
   ) {
-    this.pool = (dataSource.driver as unknown as { master: Pool }).master;
     this.catchUpReads = pLimit(config.LIVE_CATCH_UP_CONCURRENCY);
   }
 
-  /** Stores a message exactly once. Returns it and whether this call created it. */
-  async send(authorId: string, input: NewMessage): Promise<{ row: MessageRow; created: boolean }> {
-    // One statement, so one round trip and one implicit transaction: it commits before the
-    // result comes back. Taking the next number locks the room row, so sends to one room are
-    // serialized; a retry finds its original in `existing` and takes no number at all.
-    let result;
-    try {
-      // A named statement: parsed and planned once per connection, not on every send. Columns
-      // are listed (not *) so a later added column cannot invalidate the cached plan.
-      result = await this.pool.query<MessageRow & { created: boolean }>({
-        name: 'live-send-message',
-        text: `WITH existing AS (
-           SELECT ${MESSAGE_COLUMNS} FROM messages
-            WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3
-         ), next AS (
-           UPDATE rooms SET last_seq = last_seq + 1
-            WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM existing)
-           RETURNING last_seq
-         ), inserted AS (
-           INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, is_question)
-           SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
-           RETURNING ${MESSAGE_COLUMNS}
-         )
-         SELECT *, true AS created FROM inserted
-         UNION ALL
-         SELECT *, false AS created FROM existing`,
-        values: [
-          input.roomId,
-          authorId,
-          input.clientMessageId,
-          input.body,
-          input.language,
-          input.isQuestion,
-        ],
-      });
-    } catch (error) {
-      // The same message sent concurrently (through another node) committed first: the whole
-      // statement rolled back, number included, so there is no gap. Return the original.
-      if ((error as { constraint?: string }).constraint !== CLIENT_MESSAGE_ID_CONSTRAINT)
-        throw error;
-      result = await this.pool.query<MessageRow & { created: boolean }>(
-        'SELECT *, false AS created FROM messages WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3',
-        [input.roomId, authorId, input.clientMessageId],
-      );
-    }
-    if (result.rowCount === 0) throw new NotFoundError('Room');
-    const { created, ...row } = result.rows[0];
-    return { row, created };
+  onModuleInit(): void {
+    this.moderatedContents.register({
+      type: 'message',
+      describe: (id, manager) => this.describeForModeration(id, manager),
+      hide: async (id, by, manager) => {
+        await manager.query(
+          'UPDATE messages SET hidden_at = now(), hidden_by_id = $2, hidden_reason = $3 WHERE id = $1',
+          [id, by.actorId, by.reason],
+        );
+      },
+      restore: async (id, manager) => {
+        await manager.query(
+          'UPDATE messages SET hidden_at = NULL, hidden_by_id = NULL, hidden_reason = NULL WHERE id = $1',
+          [id],
+        );
+      },
+      canSee: async (actor, id) => {
+        const [row] = (await this.dataSource.query('SELECT room_id FROM messages WHERE id = $1', [
+          id,
+        ])) as Array<{ room_id: string }>;
+        return row ? (await this.rooms.contextIfReadable(actor, row.room_id)) !== null : false;
+      },
+    });
+  }
+
+  /**
+   * Sends a message exactly once, if the sender may write in the room now (membership, window,
+   * mute, questions only in session rooms, the send limit). `publish` runs in this node's per-room
+   * order, so broadcasts leave in seq order; it is called only when this call stored the message.
+   */
+  async send(
+    actor: Actor,
+    input: NewMessage,
+    publish: (row: MessageRow) => void,
+  ): Promise<{ row: MessageRow; created: boolean }> {
+    // Membership, mutes and the room's window are checked on every send, not only on join.
+    const context = await this.rooms.context(actor, input.roomId);
+    assertMayWrite(actor, context);
+    if (input.isQuestion && context.room.kind !== 'session')
+      throw new ValidationFailedError('isQuestion: questions belong to session rooms.');
+    await this.consumeSendAllowance(actor.id);
+    return this.sendOrder.run(input.roomId, async () => {
+      const stored = await this.store(actor.id, input);
+      if (stored.created) publish(stored.row);
+      return stored;
+    });
   }
 
   /** Messages after `sinceSeq` in order, or `reset` when more than CATCH_UP_LIMIT were missed. */
@@ -143,7 +174,10 @@ export class MessagesService {
     return row;
   }
 
+  /** The author edits their own message within the edit window, if they may still write here. */
   async edit(actor: Actor, roomId: string, messageId: string, body: string): Promise<MessageRow> {
+    // A mute silences edits too: rewriting an earlier message would reach everyone.
+    assertMayWrite(actor, await this.rooms.context(actor, roomId));
     const message = await this.get(roomId, messageId);
     if (message.author_id !== actor.id)
       throw new ForbiddenError('You can only edit your own messages.');
@@ -163,7 +197,10 @@ export class MessagesService {
     return this.get(roomId, messageId);
   }
 
+  /** The author deletes their own message, under the same rules as an edit. */
   async delete(actor: Actor, roomId: string, messageId: string): Promise<MessageRow> {
+    // Deleting changes what everyone reads, like an edit: same read-only and mute rules.
+    assertMayWrite(actor, await this.rooms.context(actor, roomId));
     const message = await this.get(roomId, messageId);
     if (message.author_id !== actor.id)
       throw new ForbiddenError('You can only delete your own messages.');
@@ -179,28 +216,11 @@ export class MessagesService {
     return this.get(roomId, messageId);
   }
 
-  async setHidden(
-    roomId: string,
-    messageId: string,
-    hidden: { byId: string; reason: string } | null,
-  ): Promise<MessageRow> {
-    await this.get(roomId, messageId);
-    if (hidden) {
-      await this.dataSource.query(
-        'UPDATE messages SET hidden_at = now(), hidden_by_id = $3, hidden_reason = $4 WHERE room_id = $1 AND id = $2',
-        [roomId, messageId, hidden.byId, hidden.reason],
-      );
-    } else {
-      await this.dataSource.query(
-        'UPDATE messages SET hidden_at = NULL, hidden_by_id = NULL, hidden_reason = NULL WHERE room_id = $1 AND id = $2',
-        [roomId, messageId],
-      );
-    }
-    return this.get(roomId, messageId);
-  }
-
   /** One vote per person per question; your own question takes no vote from you. */
   async upvote(actor: Actor, roomId: string, messageId: string): Promise<MessageRow> {
+    const context = await this.rooms.context(actor, roomId);
+    if (!canInRoom(actor, 'send', context.state))
+      throw cannotWrite(context, 'Observers cannot vote.');
     const message = await this.get(roomId, messageId);
     if (!message.is_question || message.deleted_at || message.hidden_at)
       throw new ValidationFailedError('messageId: not a question in this room');
@@ -217,7 +237,9 @@ export class MessagesService {
     return this.get(roomId, messageId);
   }
 
-  async markAnswered(roomId: string, messageId: string): Promise<MessageRow> {
+  /** A moderator marks a question answered. */
+  async markAnswered(actor: Actor, roomId: string, messageId: string): Promise<MessageRow> {
+    await this.rooms.context(actor, roomId, 'moderate');
     const message = await this.get(roomId, messageId);
     if (!message.is_question)
       throw new ValidationFailedError('messageId: not a question in this room');
@@ -234,18 +256,131 @@ export class MessagesService {
     viewerId: string,
   ): Promise<Array<MessageRow & { upvoted_by_me: boolean }>> {
     return (await this.dataSource.query(
-      `SELECT m.*, ${AUTHOR_COLUMNS},
+      `SELECT m.*, ${this.sql.authorColumns},
               EXISTS (SELECT 1 FROM question_votes v WHERE v.message_id = m.id AND v.practitioner_id = $2) AS upvoted_by_me
-         FROM messages m JOIN practitioners p ON p.id = m.author_id LEFT JOIN cities c ON c.id = p.city_id
+         FROM messages m ${this.sql.authorJoin('m.author_id')}
         WHERE m.room_id = $1 AND m.is_question AND m.deleted_at IS NULL AND m.hidden_at IS NULL
         ORDER BY (m.answered_at IS NOT NULL), m.upvotes DESC, m.seq ASC`,
       [roomId, viewerId],
     )) as Array<MessageRow & { upvoted_by_me: boolean }>;
   }
 
+  /** A person's own messages, for their data export. */
+  async writtenBy(practitionerId: string, manager: EntityManager): Promise<MessageRow[]> {
+    return (await manager.query(
+      `SELECT m.* FROM messages m WHERE m.author_id = $1 ORDER BY m.created_at`,
+      [practitionerId],
+    )) as MessageRow[];
+  }
+
+  /** Stores a message exactly once. Returns it and whether this call created it. */
+  private async store(
+    authorId: string,
+    input: NewMessage,
+  ): Promise<{ row: MessageRow; created: boolean }> {
+    // One statement, so one round trip and one implicit transaction: it commits before the
+    // result comes back. Taking the next number locks the room row, so sends to one room are
+    // serialized; a retry finds its original in `existing` and takes no number at all.
+    let result;
+    try {
+      // A named statement: parsed and planned once per connection, not on every send. Columns
+      // are listed (not *) so a later added column cannot invalidate the cached plan.
+      result = await this.pool.query<MessageRow & { created: boolean }>({
+        name: 'live-send-message',
+        text: `WITH existing AS (
+           SELECT ${MESSAGE_COLUMNS} FROM messages
+            WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3
+         ), next AS (
+           UPDATE rooms SET last_seq = last_seq + 1
+            WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM existing)
+           RETURNING last_seq
+         ), inserted AS (
+           INSERT INTO messages (room_id, seq, author_id, client_message_id, body, language, is_question)
+           SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
+           RETURNING ${MESSAGE_COLUMNS}
+         )
+         SELECT *, true AS created FROM inserted
+         UNION ALL
+         SELECT *, false AS created FROM existing`,
+        values: [
+          input.roomId,
+          authorId,
+          input.clientMessageId,
+          input.body,
+          input.language,
+          input.isQuestion,
+        ],
+      });
+    } catch (error) {
+      // The same message sent concurrently (through another node) committed first: the whole
+      // statement rolled back, number included, so there is no gap. Return the original.
+      if ((error as { constraint?: string }).constraint !== CLIENT_MESSAGE_ID_CONSTRAINT)
+        throw error;
+      result = await this.pool.query<MessageRow & { created: boolean }>(
+        'SELECT *, false AS created FROM messages WHERE room_id = $1 AND author_id = $2 AND client_message_id = $3',
+        [input.roomId, authorId, input.clientMessageId],
+      );
+    }
+    const first = result.rows[0];
+    if (!first) throw new NotFoundError('Room');
+    const { created, ...row } = first;
+    return { row, created };
+  }
+
+  private async consumeSendAllowance(practitionerId: string): Promise<void> {
+    try {
+      await this.rateLimiter.consume(practitionerId);
+    } catch (error) {
+      if (error instanceof RateLimitedError) throw error;
+      this.logger.warn(`rate limiter unavailable: ${(error as Error).message}`);
+    }
+  }
+
+  private async describeForModeration(
+    id: string,
+    manager: EntityManager,
+  ): Promise<ModeratedItem | null> {
+    const [row] = (await manager.query(
+      `SELECT m.author_id, m.room_id, m.seq, m.body, m.hidden_at, r.exchange_id, r.session_id,
+              ctx.exchange_title, ctx.session_title
+         FROM messages m JOIN rooms r ON r.id = m.room_id
+         CROSS JOIN LATERAL (${this.sql.roomTitles}) ctx
+        WHERE m.id = $1 FOR UPDATE OF m`,
+      [id],
+    )) as Array<{
+      author_id: string;
+      room_id: string;
+      seq: string;
+      body: string;
+      hidden_at: Date | null;
+      exchange_id: string;
+      session_id: string | null;
+      exchange_title: string;
+      session_title: string | null;
+    }>;
+    if (!row) return null;
+    return {
+      exchangeId: row.exchange_id,
+      authorId: row.author_id,
+      where: row.session_title
+        ? `"${row.session_title}" (${row.exchange_title})`
+        : `the lobby of "${row.exchange_title}"`,
+      context: {
+        roomId: row.room_id,
+        exchangeTitle: row.exchange_title,
+        sessionId: row.session_id,
+        sessionTitle: row.session_title,
+      },
+      details: { roomId: row.room_id },
+      hidden: row.hidden_at !== null,
+      body: row.body,
+      url: `/rooms/${row.room_id}#seq-${row.seq}`,
+    };
+  }
+
   private async withAuthors(where: string, params: unknown[]): Promise<MessageRow[]> {
     const result = await this.pool.query<MessageRow>(
-      `SELECT m.*, ${AUTHOR_COLUMNS} FROM messages m JOIN practitioners p ON p.id = m.author_id LEFT JOIN cities c ON c.id = p.city_id WHERE ${where}`,
+      `SELECT m.*, ${this.sql.authorColumns} FROM messages m ${this.sql.authorJoin('m.author_id')} WHERE ${where}`,
       params,
     );
     return result.rows;

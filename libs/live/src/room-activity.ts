@@ -1,11 +1,11 @@
 // What the home page asks of live rooms: the room of each coming session (open now or not, as
 // the room itself decides) and how many messages others wrote in an exchange's rooms lately.
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RoomView } from '../../contracts/src/index.js';
 import type { Actor } from '../../common/src/index.js';
-import { type ChangeBaseline, ExchangesModule } from '../../exchanges/src/index.js';
+import type { ChangeBaseline } from '../../exchanges/src/index.js';
 import { RoomsService } from './rooms.service.js';
 
 @Injectable()
@@ -70,11 +70,3 @@ export class RoomActivity {
     return new Map(rows.map((r) => [r.exchange_id, r.n]));
   }
 }
-
-/** Room activity for other modules, without the live gateway (RoomsService holds no state). */
-@Module({
-  imports: [ExchangesModule],
-  providers: [RoomsService, RoomActivity],
-  exports: [RoomActivity],
-})
-export class RoomActivityModule {}

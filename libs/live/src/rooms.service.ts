@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { ExchangeRole, RoomView } from '../../contracts/src/index.js';
 import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
 import { ExchangeAccess, ExchangeContent } from '../../exchanges/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { AppConfig, APP_CONFIG, PG_POOL } from '../../persistence/src/index.js';
+import { LiveSql } from './live-sql.js';
 import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
 
 export class RoomNotOpenError extends DomainError {
@@ -49,20 +50,8 @@ export interface RoomContext {
   mutedUntil: Date | null;
   /** Why sending is closed, when it is. */
   closedReason: string | null;
+  exchangeTitle: string;
 }
-
-const ROOM_SELECT = `
-  SELECT r.id, r.exchange_id, r.kind, r.session_id, r.last_seq,
-         e.title AS exchange_title, e.status AS exchange_status,
-         s.title AS session_title, s.starts_at, s.ends_at, s.status AS session_status,
-         m.role,
-         (SELECT until FROM room_mutes mu WHERE mu.room_id = r.id AND mu.practitioner_id = $2 AND mu.until > now()) AS muted_until,
-         EXISTS (SELECT 1 FROM room_removals rr
-                  WHERE rr.room_id = r.id AND rr.practitioner_id = $2 AND rr.created_at >= m.added_at) AS removed
-    FROM rooms r
-    JOIN exchanges e ON e.id = r.exchange_id
-    LEFT JOIN sessions s ON s.id = r.session_id
-    LEFT JOIN exchange_members m ON m.exchange_id = r.exchange_id AND m.practitioner_id = $2`;
 
 @Injectable()
 export class RoomsService implements OnModuleInit {
@@ -71,6 +60,8 @@ export class RoomsService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly exchanges: ExchangeAccess,
     private readonly exchangeContent: ExchangeContent,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly sql: LiveSql,
   ) {}
 
   onModuleInit(): void {
@@ -94,13 +85,7 @@ export class RoomsService implements OnModuleInit {
        ON CONFLICT DO NOTHING`,
       [exchangeId],
     );
-    await this.dataSource.query(
-      `INSERT INTO rooms (exchange_id, kind, session_id)
-       SELECT s.exchange_id, 'session', s.id FROM sessions s
-        WHERE s.exchange_id = $1 AND NOT EXISTS (SELECT 1 FROM rooms r WHERE r.session_id = s.id)
-       ON CONFLICT DO NOTHING`,
-      [exchangeId],
-    );
+    await this.dataSource.query(this.sql.missingSessionRooms, [exchangeId]);
   }
 
   /** The exchange's rooms (lobby first, then sessions by start), if the actor may see its content. */
@@ -108,7 +93,7 @@ export class RoomsService implements OnModuleInit {
     await this.exchanges.require(actor, exchangeId, 'read-content');
     await this.ensureRooms(exchangeId);
     const rows = (await this.dataSource.query(
-      `${ROOM_SELECT} WHERE r.exchange_id = $1 ORDER BY (r.kind = 'lobby') DESC, s.starts_at ASC`,
+      `${this.sql.roomContext} WHERE r.exchange_id = $1 ORDER BY (r.kind = 'lobby') DESC, starts_at ASC`,
       [exchangeId, actor.id],
     )) as RoomRow[];
     return rows.map((row) => this.toContext(row).room);
@@ -133,14 +118,13 @@ export class RoomsService implements OnModuleInit {
   /** The room as the actor may see it, or null when it is missing or they may not read it. */
   async contextIfReadable(actor: Actor, roomId: string): Promise<RoomContext | null> {
     // Checked on every send: a named statement, parsed and planned once per connection.
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows } = await pool.query<RoomRow>({
+    const { rows } = await this.pool.query<RoomRow>({
       name: 'live-room-context',
-      text: `${ROOM_SELECT} WHERE r.id = $1`,
+      text: `${this.sql.roomContext} WHERE r.id = $1`,
       values: [roomId, actor.id],
     });
     if (rows.length === 0) return null;
-    const context = this.toContext(rows[0]);
+    const context = this.toContext(rows[0]!);
     return canInRoom(actor, 'read', context.state) ? context : null;
   }
 
@@ -173,6 +157,7 @@ export class RoomsService implements OnModuleInit {
         kind: row.kind,
         sessionId: row.session_id,
         title: row.kind === 'lobby' ? `${row.exchange_title} — lobby` : (row.session_title ?? ''),
+        exchangeTitle: row.exchange_title,
         open,
         opensAt: opensAt?.toISOString() ?? null,
         closesAt: closesAt?.toISOString() ?? null,
@@ -181,6 +166,7 @@ export class RoomsService implements OnModuleInit {
       state: { role: row.role, open, notYetOpen, removed: row.removed },
       mutedUntil: row.muted_until,
       closedReason,
+      exchangeTitle: row.exchange_title,
     };
   }
 }

@@ -4,11 +4,12 @@ import { Notification } from './entities/notification.entity.js';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
+import { NotificationsPersonalData } from './notifications-personal-data.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Notification, NotificationPreference])],
   controllers: [NotificationsController],
-  providers: [NotificationsService],
+  providers: [NotificationsService, NotificationsPersonalData],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

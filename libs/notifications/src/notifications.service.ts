@@ -14,7 +14,7 @@ import {
   type NotificationKind,
   type NotificationPreferences,
 } from '../../contracts/src/index.js';
-import { type Actor, decodeCursor, NotFoundError, toPage } from '../../common/src/index.js';
+import { type Actor, NotFoundError, pageBy } from '../../common/src/index.js';
 import { Notification } from './entities/notification.entity.js';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 
@@ -25,8 +25,6 @@ export interface NewNotification {
   /** Same key for the same recipient = stored once, however often the producer runs. */
   dedupeKey?: string;
 }
-
-const CREATED_MS = `date_trunc('milliseconds', n.created_at)`;
 
 /** Called for each stored notification (live delivery hooks in here). */
 export type NotificationListener = (notification: Notification) => void;
@@ -131,27 +129,22 @@ export class NotificationsService implements OnModuleInit {
   }
 
   async inbox(actor: Actor, options: { cursor?: string; limit?: number; unreadOnly?: boolean }) {
-    const limit = options.limit ?? 20;
-    const cursor = decodeCursor(options.cursor, { instantKey: true });
     const qb = this.notifications
       .createQueryBuilder('n')
-      .where('n.recipient_id = :me', { me: actor.id })
-      // Sorted and compared at millisecond precision, the precision of the cursor's key
-      // (PostgreSQL keeps microseconds): otherwise rows within the boundary's millisecond are skipped.
-      .orderBy(CREATED_MS, 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1);
+      .where('n.recipient_id = :me', { me: actor.id });
     if (options.unreadOnly) qb.andWhere('n.read_at IS NULL');
-    if (cursor) {
-      qb.andWhere(`(${CREATED_MS}, n.id) < (:key::timestamptz, :id::uuid)`, {
-        key: cursor.key,
-        id: cursor.id,
-      });
-    }
-    const page = toPage(await qb.getMany(), limit, (n) => ({
-      key: n.createdAt.toISOString(),
-      id: n.id,
-    }));
+    const page = await pageBy(
+      qb,
+      {
+        key: 'n.created_at',
+        id: 'n.id',
+        direction: 'DESC',
+        instant: true,
+        positionOf: (n) => ({ key: n.createdAt.toISOString(), id: n.id }),
+      },
+      options,
+      20,
+    );
     return { ...page, unreadCount: await this.unreadCount(actor.id) };
   }
 

@@ -49,8 +49,38 @@ describe('loadConfig', () => {
     [{ DATABASE_POOL_WARM: '-1' }, 'DATABASE_POOL_WARM'],
     [{ DATABASE_POOL_WARM: '21' }, 'DATABASE_POOL_WARM'],
     [{ DATABASE_POOL_SIZE: '5', DATABASE_POOL_WARM: '6' }, 'DATABASE_POOL_WARM'],
+    [{ FILES_QUOTA_MB: '0' }, 'FILES_QUOTA_MB'],
+    [{ S3_URL: 'minio:9000' }, 'S3_URL'],
+    [{ S3_URL: 'ftp://minio:9000' }, 'S3_URL'],
+    [{ S3_URL: 'http://minio:9000' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'Files_Bucket' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'key' }, 'S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY'],
+    [{ S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_BUCKET'],
+    [{ S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: 'perhaps' }, 'S3_FORCE_PATH_STYLE'],
   ])('stops on %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}`));
+  });
+
+  it('keeps files on disk unless a bucket is named, and reads the S3 settings', () => {
+    expect(loadConfig({})).toMatchObject({ FILES_QUOTA_MB: 200 });
+    expect(loadConfig({}).S3_BUCKET).toBeUndefined();
+    expect(
+      loadConfig({
+        S3_URL: 'http://127.0.0.1:9000',
+        S3_BUCKET: 'crossings-files',
+        S3_REGION: 'eu-west-1',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        S3_FORCE_PATH_STYLE: 'false',
+        FILES_QUOTA_MB: '50',
+      }),
+    ).toMatchObject({
+      S3_URL: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'crossings-files',
+      S3_REGION: 'eu-west-1',
+      S3_FORCE_PATH_STYLE: false,
+      FILES_QUOTA_MB: 50,
+    });
   });
 });

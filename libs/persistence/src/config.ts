@@ -105,7 +105,10 @@ export class AppConfig {
   @Max(90)
   INVITATION_TTL_DAYS = 7;
 
-  /** Failed sign-ins allowed per account within SIGNIN_WINDOW_SECONDS before 429. */
+  /**
+   * Failed sign-ins allowed per account from one client address (and per known device) within
+   * SIGNIN_WINDOW_SECONDS before 429; beyond it, across all addresses, attempts are slowed.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -121,6 +124,30 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   SIGNIN_WINDOW_SECONDS = 900;
+
+  /** The longest an attempt on a much-attacked account waits before its password is checked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  SIGNIN_MAX_DELAY_SECONDS = 10;
+
+  /** How long a password reset link stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /** SMTP server for outgoing mail; unset = messages are written to DATA_DIR/mail as .eml. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  /** The sender of outgoing mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Crossings <no-reply@localhost>';
 
   /** Largest accepted JSON body, in bytes. */
   @Transform(toInt)
@@ -193,6 +220,53 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LIVE_CATCH_UP_CONCURRENCY = 4;
+  /** Total size of the files one member may keep (attached or not), in MiB. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FILES_QUOTA_MB = 200;
+
+  /**
+   * Object storage for files (any S3-compatible service): its endpoint URL. Unset with S3_BUCKET
+   * set = Amazon S3 itself; both unset = files on disk in DATA_DIR/files.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_URL must be an http(s) URL' },
+  )
+  S3_URL?: string;
+
+  /** The bucket that holds the files; setting it moves files from disk to object storage. */
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message:
+      'S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens',
+  })
+  S3_BUCKET?: string;
+
+  /** Region of the bucket (default: AWS_REGION, else us-east-1). */
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,32}$/, { message: 'S3_REGION must be a region name such as eu-west-1' })
+  S3_REGION?: string;
+
+  /** Credentials for the bucket; unset = the SDK's usual chain (AWS_ACCESS_KEY_ID…, roles). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Address buckets as a path (MinIO and most S3-compatible services); default on with S3_URL. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE?: boolean;
+
   /** Find-a-time's night on every person's own clock (HH:MM): slots here rank below any other. */
   @Matches(CLOCK, { message: 'SCHEDULING_NIGHT_START must be a time of day as HH:MM' })
   SCHEDULING_NIGHT_START = '22:00';
@@ -218,6 +292,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'PUBLIC_URL',
     'SEED_DEMO',
     'COOKIE_SECURE',
+    'SMTP_URL',
+    'S3_URL',
+    'S3_BUCKET',
+    'S3_REGION',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_FORCE_PATH_STYLE',
   ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
@@ -234,6 +315,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.DATABASE_POOL_WARM > config.DATABASE_POOL_SIZE) {
     throw new ConfigError(
       `Invalid configuration:\n  DATABASE_POOL_WARM=${JSON.stringify(raw.DATABASE_POOL_WARM)}: must not exceed DATABASE_POOL_SIZE (${config.DATABASE_POOL_SIZE})`,
+    );
+  }
+  if (config.S3_URL && !config.S3_BUCKET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_BUCKET: required when S3_URL is set (the bucket that holds the files)',
+    );
+  }
+  if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither',
+    );
+  }
+  if (config.S3_ACCESS_KEY_ID && !config.S3_BUCKET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_BUCKET: required when S3 credentials are set',
     );
   }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from './config.js';
+import { poolOf } from './pg-pool.js';
 
 /** How often a healthy pool is counted (cheap: no I/O unless connections are missing). */
 const CHECK_EVERY_MS = 1_000;
@@ -31,7 +32,7 @@ export class ConnectionPoolKeeper implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   private get pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    return poolOf(this.dataSource);
   }
 
   get warmSize(): number {

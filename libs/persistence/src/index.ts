@@ -4,3 +4,5 @@ export * from './data-source.js';
 export * from './persistence.module.js';
 export * from './job-queue.js';
 export * from './connection-pool-keeper.js';
+export * from './pg-pool.js';
+export * from './sql-names.js';

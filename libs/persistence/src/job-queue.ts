@@ -27,6 +27,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
   private readonly registrations: Registration[] = [];
+  private readonly schedules: Array<{ queue: string; cron: string }> = [];
   private started: Promise<void> | null = null;
 
   constructor(
@@ -51,6 +52,14 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     this.registrations.push({ queue, handler: handler as JobHandler<never> });
   }
 
+  /**
+   * Puts a job on `queue` at every tick of `cron` (UTC, minute precision), once across all API
+   * nodes; the queue's worker (`work`) does the job. Call from a module's constructor.
+   */
+  every(queue: string, cron: string): void {
+    this.schedules.push({ queue, cron });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.start();
   }
@@ -67,6 +76,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
             for (const job of jobs) await handler(job.data);
           },
         );
+      }
+      for (const { queue, cron } of this.schedules) {
+        if (!this.registrations.some((r) => r.queue === queue)) await this.createQueue(queue);
+        await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
       }
     })();
     return this.started;

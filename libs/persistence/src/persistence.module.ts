@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from './config.js';
 import { ConnectionPoolKeeper } from './connection-pool-keeper.js';
 import { dataSourceOptions } from './data-source.js';
 import { JobQueue } from './job-queue.js';
+import { pgPoolProvider, PG_POOL, poolOf } from './pg-pool.js';
 
 /** Provides the validated config everywhere and one TypeORM connection to `databaseUrl`. */
 @Global()
@@ -24,17 +25,13 @@ export class PersistenceModule {
             const dataSource: DataSource = new DataSource(options!);
             await dataSource.initialize();
             // A lost database must not crash the process: pg emits 'error' on idle clients.
-            const pool = (
-              dataSource.driver as unknown as {
-                master?: { on(e: string, f: (err: Error) => void): void };
-              }
-            ).master;
+            const pool = poolOf(dataSource);
             // 57P01 admin_shutdown: the server is stopping or restarting (Ctrl-C in a terminal
             // reaches embedded PostgreSQL too) and closes every idle connection at once; the
             // pool reconnects when it is back, so one warning line says it all.
             const logger = new Logger('PostgreSQL');
             let lastShutdownWarning = 0;
-            pool?.on('error', (err: Error & { code?: string }) => {
+            pool.on('error', (err: Error & { code?: string }) => {
               if (err.code !== '57P01') return logger.error(`pool error: ${err.message}`);
               if (Date.now() - lastShutdownWarning > 5_000)
                 logger.warn(`the server closed the connections: ${err.message}`);
@@ -48,8 +45,9 @@ export class PersistenceModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: JobQueue, useFactory: () => new JobQueue(databaseUrl) },
         ConnectionPoolKeeper,
+        pgPoolProvider,
       ],
-      exports: [APP_CONFIG, JobQueue, ConnectionPoolKeeper],
+      exports: [APP_CONFIG, JobQueue, ConnectionPoolKeeper, PG_POOL],
     };
   }
 }

@@ -12,6 +12,20 @@ export class PracticesPersonalData implements OnModuleInit {
   onModuleInit(): void {
     this.personalData.register({
       name: 'practices',
+      // Published entries, comments, reviews and the audit trail stay (the library needs them);
+      // the ids name no one once the account is erased.
+      columns: [
+        'practices.author_id',
+        'practices.hidden_by_id',
+        'practice_versions.published_by_id',
+        'practice_reviewers.reviewer_id',
+        'practice_reviewers.assigned_by_id',
+        'practice_comments.author_id',
+        'practice_events.actor_id',
+        'practice_sources.added_by_id',
+        'practice_quotes.person_id',
+        'practice_quotes.requested_by_id',
+      ],
       export: (id, manager) => this.export(id, manager),
       erase: async (id, manager) => {
         await manager.query(
@@ -63,7 +77,16 @@ export class PracticesPersonalData implements OnModuleInit {
       requested_at: Date;
       decided_at: Date | null;
     }>;
+    const reviews = (await manager.query(
+      `SELECT practice_id, decision, decided_at FROM practice_reviewers WHERE reviewer_id = $1`,
+      [practitionerId],
+    )) as Array<{ practice_id: string; decision: string | null; decided_at: Date | null }>;
     return {
+      reviews: reviews.map((r) => ({
+        practiceId: r.practice_id,
+        decision: r.decision,
+        decidedAt: r.decided_at?.toISOString() ?? null,
+      })),
       entries: entries.map((e) => ({
         id: e.id,
         title: e.title ?? '',

@@ -1,11 +1,16 @@
 import {
   NETWORK_ROLES,
+  POSITIONS,
   PRACTITIONER_STATUSES,
   type NetworkRole,
   type PractitionerStatus,
 } from '../../contracts/src/index.js';
 import type { Actor } from '../../common/src/index.js';
-import { canActOnPractitioner, type PractitionerAction } from './practitioners.policy.js';
+import {
+  canActOnPractitioner,
+  canHoldPosition,
+  type PractitionerAction,
+} from './practitioners.policy.js';
 
 const ACTIONS: PractitionerAction[] = ['view', 'view-suspended', 'suspend', 'reinstate'];
 const ACTOR_ID = 'actor';
@@ -136,5 +141,32 @@ describe('canActOnPractitioner: spot checks that read like the product', () => {
     expect(
       canActOnPractitioner(admin, 'delete' as PractitionerAction, person('member', 'active')),
     ).toBeFalsy();
+  });
+});
+
+describe('canHoldPosition', () => {
+  it.each([
+    ['member', 'coordinator', false],
+    ['coordinator', 'coordinator', true],
+    ['admin', 'coordinator', true],
+    ['member', 'mayor', true],
+    ['member', 'official', true],
+    ['member', 'practitioner', true],
+    ['member', 'researcher', true],
+    ['member', 'civil-society', true],
+    ['member', null, true],
+  ] as const)('a %s may call themselves %s: %s', (role, position, allowed) => {
+    expect(canHoldPosition(role, position)).toBe(allowed);
+  });
+
+  it('reserves every position that names a network role for people who hold it', () => {
+    for (const position of POSITIONS) {
+      const role = NETWORK_ROLES.find((r) => r === position);
+      if (!role) continue;
+      for (const holder of NETWORK_ROLES) {
+        const rank = { member: 1, coordinator: 2, admin: 3 };
+        expect(canHoldPosition(holder, position)).toBe(rank[holder] >= rank[role]);
+      }
+    }
   });
 });

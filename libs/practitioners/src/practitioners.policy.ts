@@ -1,5 +1,10 @@
 // Who may do what to a practitioner's account. Pure functions, used by services and tested alone.
-import type { NetworkRole, PractitionerStatus } from '../../contracts/src/index.js';
+import {
+  type NetworkRole,
+  type Position,
+  POSITIONS_RESERVED_FOR,
+  type PractitionerStatus,
+} from '../../contracts/src/index.js';
 import { type Actor, hasNetworkRole } from '../../common/src/index.js';
 
 export type PractitionerAction = 'view' | 'view-suspended' | 'suspend' | 'reinstate';
@@ -29,4 +34,10 @@ export function canActOnPractitioner(
       if (actor.networkRole === 'admin') return true;
       return actor.networkRole === 'coordinator' && subject.networkRole === 'member';
   }
+}
+
+/** Whether a person with `networkRole` may call themselves `position` (coordinator is reserved). */
+export function canHoldPosition(networkRole: NetworkRole, position: Position | null): boolean {
+  const reservedFor = position ? POSITIONS_RESERVED_FOR[position] : undefined;
+  return !reservedFor || hasNetworkRole({ id: '', networkRole }, reservedFor);
 }

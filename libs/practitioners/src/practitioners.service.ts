@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
-import type { NetworkRole, Page } from '../../contracts/src/index.js';
+import type { NameWarning, NetworkRole, Page } from '../../contracts/src/index.js';
 import {
   type Actor,
   canonicalLanguageTag,
-  decodeCursor,
   ForbiddenError,
+  namesLookAlike,
+  nameSkeletons,
   NotFoundError,
-  toPage,
   ValidationFailedError,
+  pageBy,
 } from '../../common/src/index.js';
 import { CitiesService, escapeLike } from '../../cities/src/index.js';
 import { ThemesService } from '../../themes/src/index.js';
 import type { ProfileDto } from './dto/profile.dto.js';
 import type { ListPractitionersQuery } from './dto/list-practitioners.query.js';
 import { Practitioner } from './entities/practitioner.entity.js';
-import { canActOnPractitioner } from './practitioners.policy.js';
+import { canActOnPractitioner, canHoldPosition } from './practitioners.policy.js';
 
 export interface NewPractitioner {
   email: string;
@@ -24,6 +25,24 @@ export interface NewPractitioner {
   networkRole: NetworkRole;
   displayName: string;
   timeZone: string;
+}
+
+/** A saved profile and what the person should know about their name. */
+export interface ProfileSaved {
+  practitioner: Practitioner;
+  warnings: NameWarning[];
+}
+
+/** Skeletons of names already seen (names change rarely; the cache is dropped when full). */
+const skeletons = new Map<string, [string, string]>();
+function skeletonsOf(name: string): [string, string] {
+  let found = skeletons.get(name);
+  if (found === undefined) {
+    if (skeletons.size >= 20_000) skeletons.clear();
+    found = nameSkeletons(name);
+    skeletons.set(name, found);
+  }
+  return found;
 }
 
 @Injectable()
@@ -39,15 +58,10 @@ export class PractitionersService {
     if (status !== 'active' && !canActOnPractitioner(actor, 'view-suspended')) {
       throw new ForbiddenError('Only coordinators and admins see suspended accounts.');
     }
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
     const qb = this.practitioners
       .createQueryBuilder('p')
       .leftJoinAndSelect('p.city', 'city')
-      .where('p.status = :status', { status })
-      .orderBy('p.display_name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(limit + 1);
+      .where('p.status = :status', { status });
     if (query.region) qb.andWhere('city.region = :region', { region: query.region });
     if (query.cityId) qb.andWhere('p.city_id = :cityId', { cityId: query.cityId });
     if (query.position) qb.andWhere('p.position = :position', { position: query.position });
@@ -72,9 +86,17 @@ export class PractitionersService {
         { theme: query.theme },
       );
     }
-    if (cursor)
-      qb.andWhere('(p.display_name, p.id) > (:key, :id)', { key: cursor.key, id: cursor.id });
-    const page = toPage(await qb.getMany(), limit, (p) => ({ key: p.displayName, id: p.id }));
+    const page = await pageBy(
+      qb,
+      {
+        key: 'p.display_name',
+        id: 'p.id',
+        direction: 'ASC',
+        positionOf: (p) => ({ key: p.displayName, id: p.id }),
+      },
+      query,
+      25,
+    );
     await this.loadThemes(page.items);
     return page;
   }
@@ -125,7 +147,7 @@ export class PractitionersService {
     input: NewPractitioner,
     cityId: string | null,
     profile: ProfileDto,
-  ): Promise<Practitioner> {
+  ): Promise<ProfileSaved> {
     const repo = manager.getRepository(Practitioner);
     const practitioner = repo.create({
       email: input.email.toLowerCase(),
@@ -142,16 +164,56 @@ export class PractitionersService {
       bio: '',
       themes: [],
     });
+    const warnings = await this.checkName(input.displayName, null, manager);
     await this.applyProfile(practitioner, profile);
     const saved = await repo.save(practitioner);
-    return repo.findOneByOrFail({ id: saved.id });
+    return { practitioner: await repo.findOneByOrFail({ id: saved.id }), warnings };
   }
 
-  async updateProfile(id: string, profile: ProfileDto): Promise<Practitioner> {
+  async updateProfile(id: string, profile: ProfileDto): Promise<ProfileSaved> {
     const practitioner = await this.getById(id);
+    const name = profile.displayName?.trim();
+    const warnings =
+      name && name !== practitioner.displayName ? await this.checkName(name, id) : [];
     await this.applyProfile(practitioner, profile);
     await this.practitioners.save(practitioner);
-    return this.getById(id);
+    return { practitioner: await this.getById(id), warnings };
+  }
+
+  /**
+   * Names that look alike (same confusable skeleton) let one person pass for another. A name
+   * that looks like a coordinator's or admin's is refused (no one may pose as the people who
+   * run the network); one that looks like another member's is accepted with a warning (people
+   * do share names), naming who it resembles.
+   */
+  private async checkName(
+    name: string,
+    selfId: string | null,
+    manager?: EntityManager,
+  ): Promise<NameWarning[]> {
+    const mine = skeletonsOf(name.trim());
+    const qb = (manager ? manager.getRepository(Practitioner) : this.practitioners)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.displayName', 'p.networkRole', 'p.status'])
+      .where("p.status IN ('active', 'suspended')");
+    if (selfId) qb.andWhere('p.id <> :selfId', { selfId });
+    const lookalikes = (await qb.getMany()).filter((p) =>
+      namesLookAlike(mine, skeletonsOf(p.displayName)),
+    );
+    if (lookalikes.some((p) => p.networkRole !== 'member')) {
+      const problem =
+        'looks the same as the name of a coordinator or admin of the network; add what tells you apart, such as a middle name, an initial or your city';
+      throw new ValidationFailedError(`displayName: ${problem}`, [
+        { field: 'displayName', problems: [problem] },
+      ]);
+    }
+    return lookalikes
+      .filter((p) => p.status === 'active')
+      .map((p) => ({
+        code: 'NAME_LOOKS_LIKE_ANOTHER' as const,
+        message: `Your name looks like that of ${p.displayName}, who is also in the network. Others may mix you up: consider adding a middle name, an initial or your city.`,
+        similarTo: { id: p.id, displayName: p.displayName },
+      }));
   }
 
   async setStatus(
@@ -187,7 +249,14 @@ export class PractitionersService {
       if (!name) throw new ValidationFailedError('displayName: must not be blank');
       practitioner.displayName = name;
     }
-    if (profile.position !== undefined) practitioner.position = profile.position;
+    if (profile.position !== undefined) {
+      if (!canHoldPosition(practitioner.networkRole, profile.position)) {
+        throw new ForbiddenError(
+          `position: ${profile.position} is reserved for people with that network role.`,
+        );
+      }
+      practitioner.position = profile.position;
+    }
     if (profile.cityId !== undefined) {
       if (profile.cityId !== null) {
         const city = await this.cities.get(profile.cityId).catch(() => {

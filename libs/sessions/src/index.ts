@@ -5,3 +5,4 @@ export { SessionProvenance } from './session-provenance.js';
 export { Session } from './entities/session.entity.js';
 export { presentSession } from './session.presenter.js';
 export { timeSuggestions } from './time-suggestions.js';
+export { sessionSqlNames } from './session-sql.js';

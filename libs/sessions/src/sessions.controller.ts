@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { SessionView, TimeSuggestionsView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import { Access, type Actor, CurrentActor, PublicBaseUrl } from '../../common/src/index.js';
 import {
   CancelSessionDto,
   ListSessionsQuery,
@@ -96,7 +96,11 @@ export class SessionsController {
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="session.ics"')
-  calendar(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
-    return this.sessions.sessionCalendar(actor, id);
+  calendar(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @PublicBaseUrl() baseUrl: string,
+  ): Promise<string> {
+    return this.sessions.sessionCalendar(actor, id, baseUrl);
   }
 }

@@ -9,6 +9,7 @@ import { SessionProvenance } from './session-provenance.js';
 import { SessionReminders } from './session-reminders.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
+import { SessionsPersonalData } from './sessions-personal-data.js';
 
 @Module({
   imports: [
@@ -17,7 +18,7 @@ import { SessionsService } from './sessions.service.js';
     NotificationsModule,
   ],
   controllers: [SessionsController, CalendarFeedController],
-  providers: [SessionsService, SessionReminders, SessionProvenance],
+  providers: [SessionsService, SessionReminders, SessionsPersonalData, SessionProvenance],
   exports: [SessionsService],
 })
 export class SessionsModule {}

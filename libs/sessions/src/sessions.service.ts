@@ -288,10 +288,11 @@ export class SessionsService {
     };
   }
 
-  async sessionCalendar(actor: Actor, id: string): Promise<string> {
+  /** `baseUrl`: where the person reached the app (links in the file point back there). */
+  async sessionCalendar(actor: Actor, id: string, baseUrl: string): Promise<string> {
     const { session, exchange } = await this.get(actor, id);
     return buildCalendar(session.title, [
-      { session, exchangeTitle: exchange.title, url: this.sessionUrl(session) },
+      { session, exchangeTitle: exchange.title, url: this.sessionUrl(session, baseUrl) },
     ]);
   }
 
@@ -318,7 +319,7 @@ export class SessionsService {
   }
 
   /** The subscription feed: every session of every exchange the member belongs to, from 30 days back. */
-  async feedCalendar(token: string): Promise<string> {
+  async feedCalendar(token: string, baseUrl: string): Promise<string> {
     const feed = await this.feeds.findOneBy({ token });
     if (!feed) throw new NotFoundError('Calendar feed');
     const owner = await this.dataSource
@@ -347,7 +348,7 @@ export class SessionsService {
       sessions.map((session) => ({
         session,
         exchangeTitle: titles.get(session.exchangeId) ?? '',
-        url: this.sessionUrl(session),
+        url: this.sessionUrl(session, baseUrl),
       })),
       'publish',
     );
@@ -428,16 +429,12 @@ export class SessionsService {
     return new Map(rows.map((r) => [r.exchange_id, { next: r.next, last: r.last }]));
   }
 
-  feedUrl(feed: CalendarFeed): string {
-    return `${this.publicUrl()}/api/calendar/${feed.token}.ics`;
+  feedUrl(feed: CalendarFeed, baseUrl: string): string {
+    return `${baseUrl}/api/calendar/${feed.token}.ics`;
   }
 
-  private sessionUrl(session: Session): string {
-    return `${this.publicUrl()}/exchanges/${session.exchangeId}/sessions/${session.id}`;
-  }
-
-  private publicUrl(): string {
-    return (this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`).replace(/\/$/, '');
+  private sessionUrl(session: Session, baseUrl: string): string {
+    return `${baseUrl}/exchanges/${session.exchangeId}/sessions/${session.id}`;
   }
 
   /**

@@ -5,4 +5,5 @@ export const presentTheme = (theme: Theme): ThemeView => ({
   id: theme.id,
   slug: theme.slug,
   label: theme.label,
+  translations: { ...theme.translations },
 });

@@ -21,6 +21,6 @@ export class ThemesController {
   @Post()
   @Access('coordinator')
   async create(@Body() body: CreateThemeDto): Promise<ThemeView> {
-    return presentTheme(await this.themes.create(body.label, body.slug));
+    return presentTheme(await this.themes.create(body.label, body.slug, body.translations));
   }
 }

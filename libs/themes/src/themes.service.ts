@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { THEME_TRANSLATION_LANGUAGES, type ThemeTranslations } from '../../contracts/src/index.js';
 import { ConflictError, ValidationFailedError } from '../../common/src/index.js';
 import { Theme } from './entities/theme.entity.js';
 
@@ -14,6 +15,16 @@ export function slugify(label: string): string {
     .slice(0, 64);
 }
 
+/** Only the known languages, trimmed; a blank translation is no translation. */
+function trimmed(translations: ThemeTranslations): ThemeTranslations {
+  const result: ThemeTranslations = {};
+  for (const language of THEME_TRANSLATION_LANGUAGES) {
+    const text = translations[language]?.trim();
+    if (text) result[language] = text;
+  }
+  return result;
+}
+
 @Injectable()
 export class ThemesService {
   constructor(@InjectRepository(Theme) private readonly themes: Repository<Theme>) {}
@@ -22,14 +33,14 @@ export class ThemesService {
     return this.themes.find({ order: { label: 'ASC' } });
   }
 
-  async create(label: string, slug?: string): Promise<Theme> {
+  async create(label: string, slug?: string, translations: ThemeTranslations = {}): Promise<Theme> {
     const finalSlug = slug ?? slugify(label);
     if (finalSlug.length < 2)
       throw new ValidationFailedError('label: needs at least two letters or digits');
     const inserted = await this.themes
       .createQueryBuilder()
       .insert()
-      .values({ slug: finalSlug, label: label.trim() })
+      .values({ slug: finalSlug, label: label.trim(), translations: trimmed(translations) })
       .orIgnore()
       .returning('*')
       .execute();

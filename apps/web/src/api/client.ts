@@ -211,3 +211,64 @@ export async function download(path: string, fileName: string): Promise<void> {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+export interface UploadOptions {
+  /** Called as the bytes go out, with the share sent (0–1). */
+  onProgress?: (share: number) => void;
+  signal?: AbortSignal;
+}
+
+/** One attempt: XMLHttpRequest, because fetch cannot report upload progress. */
+function sendUpload(path: string, form: FormData, options: UploadOptions): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (accessToken) xhr.setRequestHeader('authorization', `Bearer ${accessToken}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () =>
+      resolve(
+        new Response(xhr.status === 204 ? null : xhr.responseText, {
+          status: xhr.status,
+          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' },
+        }),
+      );
+    const networkError = () =>
+      reject(
+        new ApiRequestError({
+          statusCode: 0,
+          code: 'NETWORK',
+          message: 'The server could not be reached.',
+        }),
+      );
+    xhr.onerror = networkError;
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    if (options.signal?.aborted) return xhr.abort();
+    xhr.send(form);
+  });
+}
+
+/** Uploads one file as multipart/form-data (part `file`), with progress; refreshes once like `request`. */
+export async function uploadFile<T>(
+  path: string,
+  file: File,
+  options: UploadOptions = {},
+): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response = await sendUpload(path, form, options);
+  if (response.status === 401 && accessToken) {
+    const error = await errorOf(response.clone());
+    if (error.code === 'TOKEN_EXPIRED' && (await refreshSession()))
+      response = await sendUpload(path, form, options);
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (accessToken && SESSION_ENDED.has(error.code)) setSession(null, null);
+    throw error;
+  }
+  return (await response.json()) as T;
+}

@@ -18,12 +18,17 @@ export const de: Messages = {
     signOut: 'Abmelden',
     footer:
       'Crossings verbindet Städte beiderseits des Atlantiks, die gegen gewaltbereiten Extremismus, Hass und Polarisierung arbeiten.',
+    outgoingMail: 'Ausgehende Mail',
+    menu: 'Menü',
   },
   errors: {
     network:
       'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     unexpected: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     coordinatorsOnly: 'Nur Koordinatorinnen, Koordinatoren und Admins können diese Seite öffnen.',
+    tooManyAttemptsMinute: 'Zu viele Versuche. Versuchen Sie es in einer Minute erneut.',
+    tooManyAttemptsMinutes: 'Zu viele Versuche. Versuchen Sie es in {{minutes}} Minuten erneut.',
+    adminsOnly: 'Nur Admins können diese Seite öffnen.',
   },
   signIn: {
     title: 'Anmelden',
@@ -36,6 +41,35 @@ export const de: Messages = {
     erased: 'Ihr Konto wurde gelöscht.',
     accepted:
       'Ihr Konto ist bereit. Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem neuen Passwort an.',
+    forgot: 'Passwort vergessen?',
+  },
+  forgot: {
+    title: 'Passwort vergessen?',
+    intro:
+      'Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.',
+    submit: 'Link senden',
+    sent: 'Wenn ein Konto {{email}} verwendet, ist ein Link zum Wählen eines neuen Passworts unterwegs. Er funktioniert einmal und läuft bald ab. Nichts angekommen? Sehen Sie im Spam-Ordner nach.',
+    back: 'Zurück zur Anmeldung',
+  },
+  reset: {
+    title: 'Neues Passwort wählen',
+    intro: 'Ihr neues Passwort meldet Sie auf allen Geräten ab; melden Sie sich danach damit an.',
+    password: 'Neues Passwort',
+    submit: 'Neues Passwort speichern',
+    done: 'Ihr Passwort wurde geändert.',
+    signIn: 'Damit anmelden',
+    askAgain: 'Neuen Link anfordern',
+  },
+  outgoingMail: {
+    title: 'Ausgehende Mail',
+    intro:
+      'Es ist kein SMTP-Server eingerichtet (SMTP_URL): Die Nachrichten der Plattform werden hier und als .eml-Dateien im Mail-Ordner des Datenverzeichnisses aufbewahrt, die neuesten zuerst.',
+    smtp: 'Mail geht über den SMTP-Server aus SMTP_URL hinaus; hier wird nichts aufbewahrt.',
+    none: 'Noch keine Nachrichten.',
+    to: 'An',
+    subject: 'Betreff',
+    date: 'Datum',
+    back: 'Zurück zur ausgehenden Mail',
   },
   accept: {
     title: 'Crossings beitreten',
@@ -95,6 +129,7 @@ export const de: Messages = {
     editTitle: '{{name}} bearbeiten',
     create: 'Stadt hinzufügen',
     saveChanges: 'Änderungen speichern',
+    populationValue: 'Einwohnerzahl',
   },
   profile: {
     back: 'Zurück zu den Fachleuten',
@@ -132,8 +167,12 @@ export const de: Messages = {
       'Eine gesperrte Person kann sich nicht mehr anmelden. Ihr Profil ist für Mitglieder verborgen.',
     suspendedExplained:
       'Dieses Konto ist gesperrt. Nach dem Entsperren kann sich die Person wieder anmelden.',
-    confirmSuspend: 'Das Konto von {{name}} sperren?',
-    confirmReinstate: 'Das Konto von {{name}} entsperren?',
+    confirmSuspend:
+      'Das Konto von {{name}} sperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
+    confirmReinstate:
+      'Das Konto von {{name}} entsperren? Geben Sie den Grund an (wird im Moderationsprotokoll festgehalten):',
+    nameLooksLike:
+      'Ihr Name sieht aus wie der von {{name}}, die oder der auch im Netzwerk ist. Andere könnten Sie verwechseln: Ergänzen Sie einen zweiten Vornamen, eine Initiale oder Ihre Stadt.',
   },
   account: {
     changePassword: 'Passwort ändern',
@@ -163,14 +202,16 @@ export const de: Messages = {
     cityOptional: 'Stadt (optional)',
     noCity: 'Keine Stadt',
     submit: 'Einladung erstellen',
-    created: 'Einladung für {{email}} erstellt.',
+    created: 'Einladung per E-Mail an {{email}} gesendet.',
     link: 'Einladungslink',
     copy: 'Link kopieren',
     copied: 'Link kopiert.',
-    linkHint: 'Senden Sie diesen Link an die eingeladene Person. Er wird nur einmal angezeigt.',
+    linkHint: 'Sie können diesen Link auch selbst senden. Er wird nur einmal angezeigt.',
     openHeading: 'Offene Einladungen',
     noneOpen: 'Es gibt keine offenen Einladungen.',
     expires: 'Läuft ab',
+    mailLanguage: 'Sprache der Einladungs-E-Mail',
+    mailLanguageAuto: 'Die der Stadt, sonst Englisch',
   },
   exchanges: {
     title: 'Austausche',
@@ -253,7 +294,8 @@ export const de: Messages = {
     roleOf: 'Rolle von {{name}}',
     remove: 'Entfernen',
     removeNamed: 'Entfernen: {{name}}',
-    confirmRemove: '{{name}} aus diesem Austausch entfernen?',
+    confirmRemove:
+      '{{name}} aus diesem Austausch entfernen? Geben Sie den Grund an (die Person erfährt ihn, und er wird im Moderationsprotokoll festgehalten):',
     addMember: 'Mitglied hinzufügen',
     searchPeople: 'Personen nach Namen suchen',
     newMemberRole: 'Rolle im Austausch',
@@ -555,11 +597,15 @@ export const de: Messages = {
         'Nachrichten können nur bis 15 Minuten nach dem Senden bearbeitet werden.',
       DISCONNECTED: 'Keine Verbindung. Versuchen Sie es erneut, wenn die Verbindung zurück ist.',
     },
+    lobbyOf: '{{exchange}} — Lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} bei Ihnen',
+    profileZoneNote:
+      'Zeiten stehen in der Zeitzone Ihres Profils, {{profileZone}}; dieses Gerät ist auf {{deviceZone}} eingestellt.',
+    changeProfileZone: 'Im Profil ändern',
   },
   positions: {
     mayor: 'Bürgermeister/in',
@@ -628,6 +674,35 @@ export const de: Messages = {
     neverSignedIn: 'Mitglieder, die sich nie angemeldet haben',
     noneNeverSignedIn: 'Alle haben sich mindestens einmal angemeldet.',
     accountSince: 'Konto seit {{date}}',
+  },
+  files: {
+    attachments: 'Anhänge',
+    dropHere: 'Dateien hierher ziehen, oder',
+    choose: 'Dateien auswählen',
+    accepted:
+      'PDF, Bilder (JPEG, PNG, WebP, GIF) und Office-Dokumente, je höchstens {{size}}, höchstens {{max}} Dateien. Standortdaten werden aus Fotos entfernt.',
+    uploading: '{{name}} wird hochgeladen',
+    uploaded: '{{name}} ist hochgeladen.',
+    removed: '{{name}} ist entfernt.',
+    cancel: 'Abbrechen',
+    remove: 'Entfernen',
+    download: 'Herunterladen',
+    tooLarge: '„{{name}}“ ist größer als {{size}}.',
+    unsupported:
+      '„{{name}}“ kann nicht angehängt werden: Nur PDF, Bilder und Office-Dokumente sind möglich.',
+    empty: '„{{name}}“ ist leer.',
+    tooMany:
+      '„{{name}}“ wurde nicht hinzugefügt: Höchstens {{max}} Dateien können angehängt werden.',
+    quotaExceeded:
+      '„{{name}}“ passt nicht mehr in Ihren Speicher ({{used}} von {{quota}} belegt). Entfernen Sie Dateien, die Sie nicht mehr brauchen.',
+    failed: '„{{name}}“ konnte nicht hochgeladen werden: {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Bild',
+      document: 'Dokument',
+      spreadsheet: 'Tabelle',
+      presentation: 'Präsentation',
+    },
   },
   practices: {
     nav: 'Praxis',

@@ -17,11 +17,16 @@ export const en = {
     signOut: 'Sign out',
     footer:
       'Crossings connects cities across the Atlantic that work against violent extremism, hate and polarization.',
+    outgoingMail: 'Outgoing mail',
+    menu: 'Menu',
   },
   errors: {
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: 'Something went wrong. Please try again.',
     coordinatorsOnly: 'Only coordinators and admins can open this page.',
+    tooManyAttemptsMinute: 'Too many attempts. Try again in a minute.',
+    tooManyAttemptsMinutes: 'Too many attempts. Try again in {{minutes}} minutes.',
+    adminsOnly: 'Only admins can open this page.',
   },
   signIn: {
     title: 'Sign in',
@@ -32,6 +37,35 @@ export const en = {
     invitationOnly: 'Accounts are by invitation only. Ask a coordinator if you need one.',
     erased: 'Your account has been erased.',
     accepted: 'Your account is ready. Sign in with your email address and new password.',
+    forgot: 'Forgot your password?',
+  },
+  forgot: {
+    title: 'Forgot your password?',
+    intro:
+      'Enter the email address of your account. We will send you a link to choose a new password.',
+    submit: 'Send me a link',
+    sent: 'If an account uses {{email}}, a link to choose a new password is on its way. It works once and expires soon. Nothing there? Check your spam folder.',
+    back: 'Back to sign in',
+  },
+  reset: {
+    title: 'Choose a new password',
+    intro: 'Your new password signs you out on every device; then sign in with it.',
+    password: 'New password',
+    submit: 'Save my new password',
+    done: 'Your password has been changed.',
+    signIn: 'Sign in with it',
+    askAgain: 'Ask for a new link',
+  },
+  outgoingMail: {
+    title: 'Outgoing mail',
+    intro:
+      'No SMTP server is configured (SMTP_URL), so the messages the platform sends are kept here and as .eml files in the mail folder of the data directory, newest first.',
+    smtp: 'Mail leaves through the SMTP server set in SMTP_URL; nothing is kept here.',
+    none: 'No messages yet.',
+    to: 'To',
+    subject: 'Subject',
+    date: 'Date',
+    back: 'Back to outgoing mail',
   },
   accept: {
     title: 'Join Crossings',
@@ -90,6 +124,7 @@ export const en = {
     editTitle: 'Edit {{name}}',
     create: 'Add city',
     saveChanges: 'Save changes',
+    populationValue: 'Population',
   },
   profile: {
     back: 'Back to practitioners',
@@ -124,8 +159,10 @@ export const en = {
     suspendExplained:
       'A suspended person can no longer sign in. Their profile is hidden from members.',
     suspendedExplained: 'This account is suspended. Reinstating it lets the person sign in again.',
-    confirmSuspend: 'Suspend the account of {{name}}?',
-    confirmReinstate: 'Reinstate the account of {{name}}?',
+    confirmSuspend: 'Suspend the account of {{name}}? Say why (kept in the audit log):',
+    confirmReinstate: 'Reinstate the account of {{name}}? Say why (kept in the audit log):',
+    nameLooksLike:
+      'Your name looks like that of {{name}}, who is also in the network. Others may mix you up: consider adding a middle name, an initial or your city.',
   },
   account: {
     changePassword: 'Change password',
@@ -154,14 +191,16 @@ export const en = {
     cityOptional: 'City (optional)',
     noCity: 'No city',
     submit: 'Create invitation',
-    created: 'Invitation created for {{email}}.',
+    created: 'Invitation emailed to {{email}}.',
     link: 'Invitation link',
     copy: 'Copy link',
     copied: 'Link copied.',
-    linkHint: 'Send this link to the invitee. It is shown only once.',
+    linkHint: 'You can also send this link yourself. It is shown only once.',
     openHeading: 'Open invitations',
     noneOpen: 'There are no open invitations.',
     expires: 'Expires',
+    mailLanguage: 'Language of the invitation email',
+    mailLanguageAuto: 'The city’s language, else English',
   },
   exchanges: {
     title: 'Exchanges',
@@ -243,7 +282,8 @@ export const en = {
     roleOf: 'Role of {{name}}',
     remove: 'Remove',
     removeNamed: 'Remove {{name}}',
-    confirmRemove: 'Remove {{name}} from this exchange?',
+    confirmRemove:
+      'Remove {{name}} from this exchange? Say why (they are told, and it is kept in the audit log):',
     addMember: 'Add a member',
     searchPeople: 'Search people by name',
     newMemberRole: 'Role in the exchange',
@@ -531,11 +571,15 @@ export const en = {
       EDIT_WINDOW_PASSED: 'Messages can only be edited for 15 minutes after sending.',
       DISCONNECTED: 'Not connected. Try again when the connection is back.',
     },
+    lobbyOf: '{{exchange}} — lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} your time',
+    profileZoneNote:
+      'Times are shown in your profile’s time zone, {{profileZone}}; this device is set to {{deviceZone}}.',
+    changeProfileZone: 'Change it in your profile',
   },
   positions: {
     mayor: 'Mayor',
@@ -604,6 +648,33 @@ export const en = {
     neverSignedIn: 'Members who never signed in',
     noneNeverSignedIn: 'Everyone has signed in at least once.',
     accountSince: 'Account since {{date}}',
+  },
+  files: {
+    attachments: 'Attachments',
+    dropHere: 'Drag files here, or',
+    choose: 'Choose files',
+    accepted:
+      'PDF, images (JPEG, PNG, WebP, GIF) and office documents, up to {{size}} each, at most {{max}} files. Location data is removed from photos.',
+    uploading: 'Uploading {{name}}',
+    uploaded: '{{name}} is uploaded.',
+    removed: '{{name}} is removed.',
+    cancel: 'Cancel',
+    remove: 'Remove',
+    download: 'Download',
+    tooLarge: '“{{name}}” is larger than {{size}}.',
+    unsupported: '“{{name}}” cannot be attached: only PDF, images and office documents can.',
+    empty: '“{{name}}” is empty.',
+    tooMany: '“{{name}}” was not added: at most {{max}} files can be attached.',
+    quotaExceeded:
+      '“{{name}}” does not fit in your storage ({{used}} of {{quota}} used). Remove files you no longer need.',
+    failed: '“{{name}}” could not be uploaded: {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Image',
+      document: 'Document',
+      spreadsheet: 'Spreadsheet',
+      presentation: 'Presentation',
+    },
   },
   practices: {
     nav: 'Practices',

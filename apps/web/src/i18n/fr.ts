@@ -18,11 +18,16 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     footer:
       'Crossings relie des villes des deux côtés de l’Atlantique qui agissent contre l’extrémisme violent, la haine et la polarisation.',
+    outgoingMail: 'Courrier sortant',
+    menu: 'Menu',
   },
   errors: {
     network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
     unexpected: 'Une erreur est survenue. Veuillez réessayer.',
     coordinatorsOnly: 'Seuls les coordinateurs et les administrateurs peuvent ouvrir cette page.',
+    tooManyAttemptsMinute: 'Trop de tentatives. Réessayez dans une minute.',
+    tooManyAttemptsMinutes: 'Trop de tentatives. Réessayez dans {{minutes}} minutes.',
+    adminsOnly: 'Seuls les administrateurs peuvent ouvrir cette page.',
   },
   signIn: {
     title: 'Connexion',
@@ -35,6 +40,36 @@ export const fr: Messages = {
     erased: 'Votre compte a été supprimé.',
     accepted:
       'Votre compte est prêt. Connectez-vous avec votre adresse e-mail et votre nouveau mot de passe.',
+    forgot: 'Mot de passe oublié ?',
+  },
+  forgot: {
+    title: 'Mot de passe oublié ?',
+    intro:
+      'Indiquez l’adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+    submit: 'Envoyez-moi un lien',
+    sent: 'Si un compte utilise {{email}}, un lien pour choisir un nouveau mot de passe est en route. Il ne sert qu’une fois et expire bientôt. Rien reçu ? Regardez dans vos indésirables.',
+    back: 'Retour à la connexion',
+  },
+  reset: {
+    title: 'Choisissez un nouveau mot de passe',
+    intro:
+      'Votre nouveau mot de passe vous déconnecte de tous vos appareils ; connectez-vous ensuite avec lui.',
+    password: 'Nouveau mot de passe',
+    submit: 'Enregistrer mon nouveau mot de passe',
+    done: 'Votre mot de passe a été changé.',
+    signIn: 'Me connecter avec',
+    askAgain: 'Demander un nouveau lien',
+  },
+  outgoingMail: {
+    title: 'Courrier sortant',
+    intro:
+      'Aucun serveur SMTP n’est configuré (SMTP_URL) : les messages envoyés par la plateforme sont conservés ici et en fichiers .eml dans le dossier mail du répertoire de données, les plus récents d’abord.',
+    smtp: 'Le courrier part par le serveur SMTP défini dans SMTP_URL ; rien n’est conservé ici.',
+    none: 'Aucun message pour l’instant.',
+    to: 'Destinataire',
+    subject: 'Objet',
+    date: 'Date',
+    back: 'Retour au courrier sortant',
   },
   accept: {
     title: 'Rejoindre Crossings',
@@ -95,6 +130,7 @@ export const fr: Messages = {
     editTitle: 'Modifier {{name}}',
     create: 'Ajouter la ville',
     saveChanges: 'Enregistrer les modifications',
+    populationValue: 'Population',
   },
   profile: {
     back: 'Retour aux praticiens',
@@ -131,8 +167,12 @@ export const fr: Messages = {
       'Une personne suspendue ne peut plus se connecter. Son profil est masqué pour les membres.',
     suspendedExplained:
       'Ce compte est suspendu. Le réactiver permet à la personne de se reconnecter.',
-    confirmSuspend: 'Suspendre le compte de {{name}} ?',
-    confirmReinstate: 'Réactiver le compte de {{name}} ?',
+    confirmSuspend:
+      'Suspendre le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
+    confirmReinstate:
+      'Réactiver le compte de {{name}} ? Indiquez pourquoi (gardé dans le journal de modération) :',
+    nameLooksLike:
+      'Votre nom ressemble à celui de {{name}}, qui est aussi dans le réseau. On pourrait vous confondre : ajoutez un deuxième prénom, une initiale ou votre ville.',
   },
   account: {
     changePassword: 'Changer de mot de passe',
@@ -163,14 +203,16 @@ export const fr: Messages = {
     cityOptional: 'Ville (facultatif)',
     noCity: 'Aucune ville',
     submit: 'Créer l’invitation',
-    created: 'Invitation créée pour {{email}}.',
+    created: 'Invitation envoyée par e-mail à {{email}}.',
     link: 'Lien d’invitation',
     copy: 'Copier le lien',
     copied: 'Lien copié.',
-    linkHint: 'Envoyez ce lien à la personne invitée. Il n’est affiché qu’une seule fois.',
+    linkHint: 'Vous pouvez aussi envoyer ce lien vous-même. Il n’est affiché qu’une seule fois.',
     openHeading: 'Invitations en attente',
     noneOpen: 'Aucune invitation en attente.',
     expires: 'Expire le',
+    mailLanguage: 'Langue de l’e-mail d’invitation',
+    mailLanguageAuto: 'Celle de la ville, sinon l’anglais',
   },
   exchanges: {
     title: 'Échanges',
@@ -254,7 +296,8 @@ export const fr: Messages = {
     roleOf: 'Rôle de {{name}}',
     remove: 'Retirer',
     removeNamed: 'Retirer {{name}}',
-    confirmRemove: 'Retirer {{name}} de cet échange ?',
+    confirmRemove:
+      'Retirer {{name}} de cet échange ? Indiquez pourquoi (la personne en est informée, et c’est gardé dans le journal de modération) :',
     addMember: 'Ajouter un membre',
     searchPeople: 'Rechercher une personne par son nom',
     newMemberRole: 'Rôle dans l’échange',
@@ -552,11 +595,15 @@ export const fr: Messages = {
         'Un message ne peut être modifié que dans les 15 minutes après son envoi.',
       DISCONNECTED: 'Pas de connexion. Réessayez quand elle sera rétablie.',
     },
+    lobbyOf: '{{exchange}} — salon d’accueil',
   },
   time: {
     localTime: '{{time}} à {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} chez vous',
+    profileZoneNote:
+      'Les heures suivent le fuseau horaire de votre profil, {{profileZone}} ; cet appareil est réglé sur {{deviceZone}}.',
+    changeProfileZone: 'Le changer dans votre profil',
   },
   positions: {
     mayor: 'Maire',
@@ -625,6 +672,34 @@ export const fr: Messages = {
     neverSignedIn: 'Membres jamais connectés',
     noneNeverSignedIn: 'Tout le monde s’est connecté au moins une fois.',
     accountSince: 'Compte créé le {{date}}',
+  },
+  files: {
+    attachments: 'Pièces jointes',
+    dropHere: 'Glissez des fichiers ici, ou',
+    choose: 'Choisir des fichiers',
+    accepted:
+      'PDF, images (JPEG, PNG, WebP, GIF) et documents bureautiques, {{size}} au plus chacun, {{max}} fichiers au plus. Les données de localisation sont retirées des photos.',
+    uploading: 'Envoi de {{name}}',
+    uploaded: '{{name}} est envoyé.',
+    removed: '{{name}} est retiré.',
+    cancel: 'Annuler',
+    remove: 'Retirer',
+    download: 'Télécharger',
+    tooLarge: '« {{name}} » dépasse {{size}}.',
+    unsupported:
+      '« {{name}} » ne peut pas être joint : seuls les PDF, les images et les documents bureautiques le peuvent.',
+    empty: '« {{name}} » est vide.',
+    tooMany: '« {{name}} » n’a pas été ajouté : {{max}} fichiers au plus peuvent être joints.',
+    quotaExceeded:
+      '« {{name}} » ne tient pas dans votre espace ({{used}} utilisés sur {{quota}}). Retirez les fichiers dont vous n’avez plus besoin.',
+    failed: '« {{name}} » n’a pas pu être envoyé : {{reason}}',
+    kinds: {
+      pdf: 'PDF',
+      image: 'Image',
+      document: 'Document',
+      spreadsheet: 'Tableur',
+      presentation: 'Présentation',
+    },
   },
   practices: {
     nav: 'Pratiques',

@@ -18,11 +18,16 @@ export const nl: Messages = {
     signOut: 'Afmelden',
     footer:
       'Crossings verbindt steden aan beide kanten van de Atlantische Oceaan die werken tegen gewelddadig extremisme, haat en polarisatie.',
+    outgoingMail: 'Uitgaande mail',
+    menu: 'Menu',
   },
   errors: {
     network: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
     unexpected: 'Er ging iets mis. Probeer het opnieuw.',
     coordinatorsOnly: 'Alleen coördinatoren en beheerders kunnen deze pagina openen.',
+    tooManyAttemptsMinute: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
+    tooManyAttemptsMinutes: 'Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.',
+    adminsOnly: 'Alleen beheerders kunnen deze pagina openen.',
   },
   signIn: {
     title: 'Aanmelden',
@@ -34,6 +39,35 @@ export const nl: Messages = {
       'Accounts zijn alleen op uitnodiging. Vraag een coördinator als u er een nodig hebt.',
     erased: 'Uw account is verwijderd.',
     accepted: 'Uw account is klaar. Meld u aan met uw e-mailadres en nieuwe wachtwoord.',
+    forgot: 'Wachtwoord vergeten?',
+  },
+  forgot: {
+    title: 'Wachtwoord vergeten?',
+    intro:
+      'Vul het e-mailadres van uw account in. We sturen u een link om een nieuw wachtwoord te kiezen.',
+    submit: 'Stuur mij een link',
+    sent: 'Als een account {{email}} gebruikt, is een link om een nieuw wachtwoord te kiezen onderweg. Hij werkt één keer en verloopt snel. Niets ontvangen? Kijk in uw spammap.',
+    back: 'Terug naar aanmelden',
+  },
+  reset: {
+    title: 'Kies een nieuw wachtwoord',
+    intro: 'Uw nieuwe wachtwoord meldt u op al uw apparaten af; meld u daarna ermee aan.',
+    password: 'Nieuw wachtwoord',
+    submit: 'Mijn nieuwe wachtwoord opslaan',
+    done: 'Uw wachtwoord is gewijzigd.',
+    signIn: 'Ermee aanmelden',
+    askAgain: 'Een nieuwe link aanvragen',
+  },
+  outgoingMail: {
+    title: 'Uitgaande mail',
+    intro:
+      'Er is geen SMTP-server ingesteld (SMTP_URL): de berichten die het platform verstuurt, worden hier bewaard en als .eml-bestanden in de mailmap van de gegevensmap, de nieuwste eerst.',
+    smtp: 'Mail vertrekt via de SMTP-server uit SMTP_URL; hier wordt niets bewaard.',
+    none: 'Nog geen berichten.',
+    to: 'Aan',
+    subject: 'Onderwerp',
+    date: 'Datum',
+    back: 'Terug naar uitgaande mail',
   },
   accept: {
     title: 'Word lid van Crossings',
@@ -94,6 +128,7 @@ export const nl: Messages = {
     editTitle: '{{name}} bewerken',
     create: 'Stad toevoegen',
     saveChanges: 'Wijzigingen opslaan',
+    populationValue: 'Inwoners',
   },
   profile: {
     back: 'Terug naar professionals',
@@ -128,8 +163,12 @@ export const nl: Messages = {
     suspendExplained:
       'Een geschorst persoon kan zich niet meer aanmelden. Het profiel is verborgen voor leden.',
     suspendedExplained: 'Dit account is geschorst. Na herstel kan de persoon zich weer aanmelden.',
-    confirmSuspend: 'Het account van {{name}} schorsen?',
-    confirmReinstate: 'Het account van {{name}} herstellen?',
+    confirmSuspend:
+      'Het account van {{name}} schorsen? Zeg waarom (bewaard in het moderatielogboek):',
+    confirmReinstate:
+      'Het account van {{name}} herstellen? Zeg waarom (bewaard in het moderatielogboek):',
+    nameLooksLike:
+      'Uw naam lijkt op die van {{name}}, die ook in het netwerk zit. Anderen kunnen u verwarren: voeg een tweede voornaam, een initiaal of uw stad toe.',
   },
   account: {
     changePassword: 'Wachtwoord wijzigen',
@@ -159,14 +198,16 @@ export const nl: Messages = {
     cityOptional: 'Stad (optioneel)',
     noCity: 'Geen stad',
     submit: 'Uitnodiging aanmaken',
-    created: 'Uitnodiging aangemaakt voor {{email}}.',
+    created: 'Uitnodiging gemaild naar {{email}}.',
     link: 'Uitnodigingslink',
     copy: 'Link kopiëren',
     copied: 'Link gekopieerd.',
-    linkHint: 'Stuur deze link naar de genodigde. Hij wordt maar één keer getoond.',
+    linkHint: 'U kunt deze link ook zelf sturen. Hij wordt maar één keer getoond.',
     openHeading: 'Openstaande uitnodigingen',
     noneOpen: 'Er zijn geen openstaande uitnodigingen.',
     expires: 'Verloopt',
+    mailLanguage: 'Taal van de uitnodigingsmail',
+    mailLanguageAuto: 'Die van de stad, anders Engels',
   },
   exchanges: {
     title: 'Uitwisselingen',
@@ -249,7 +290,8 @@ export const nl: Messages = {
     roleOf: 'Rol van {{name}}',
     remove: 'Verwijderen',
     removeNamed: 'Verwijderen: {{name}}',
-    confirmRemove: '{{name}} uit deze uitwisseling verwijderen?',
+    confirmRemove:
+      '{{name}} uit deze uitwisseling verwijderen? Zeg waarom (de persoon hoort het, en het wordt bewaard in het moderatielogboek):',
     addMember: 'Een lid toevoegen',
     searchPeople: 'Mensen zoeken op naam',
     newMemberRole: 'Rol in de uitwisseling',
@@ -544,11 +586,15 @@ export const nl: Messages = {
       EDIT_WINDOW_PASSED: 'Berichten kun je tot 15 minuten na het versturen bewerken.',
       DISCONNECTED: 'Geen verbinding. Probeer het opnieuw als de verbinding terug is.',
     },
+    lobbyOf: '{{exchange}} — lobby',
   },
   time: {
     localTime: '{{time}} in {{place}}',
     workingHours: '{{days}}, {{start}}–{{end}}',
     yourTime: '{{start}}–{{end}} bij u',
+    profileZoneNote:
+      'Tijden staan in de tijdzone van uw profiel, {{profileZone}}; dit apparaat staat op {{deviceZone}}.',
+    changeProfileZone: 'Wijzig dit in uw profiel',
   },
   positions: {
     mayor: 'Burgemeester',
@@ -617,6 +663,35 @@ export const nl: Messages = {
     neverSignedIn: 'Leden die zich nooit hebben aangemeld',
     noneNeverSignedIn: 'Iedereen heeft zich minstens één keer aangemeld.',
     accountSince: 'Account sinds {{date}}',
+  },
+  files: {
+    attachments: 'Bijlagen',
+    dropHere: 'Sleep bestanden hierheen, of',
+    choose: 'Bestanden kiezen',
+    accepted:
+      'Pdf, afbeeldingen (JPEG, PNG, WebP, GIF) en kantoordocumenten, elk hoogstens {{size}}, hoogstens {{max}} bestanden. Locatiegegevens worden uit foto’s verwijderd.',
+    uploading: '{{name}} wordt geüpload',
+    uploaded: '{{name}} is geüpload.',
+    removed: '{{name}} is verwijderd.',
+    cancel: 'Annuleren',
+    remove: 'Verwijderen',
+    download: 'Downloaden',
+    tooLarge: '‘{{name}}’ is groter dan {{size}}.',
+    unsupported:
+      '‘{{name}}’ kan niet worden bijgevoegd: alleen pdf’s, afbeeldingen en kantoordocumenten kunnen dat.',
+    empty: '‘{{name}}’ is leeg.',
+    tooMany:
+      '‘{{name}}’ is niet toegevoegd: er kunnen hoogstens {{max}} bestanden worden bijgevoegd.',
+    quotaExceeded:
+      '‘{{name}}’ past niet meer in uw opslag ({{used}} van {{quota}} gebruikt). Verwijder bestanden die u niet meer nodig hebt.',
+    failed: '‘{{name}}’ kon niet worden geüpload: {{reason}}',
+    kinds: {
+      pdf: 'Pdf',
+      image: 'Afbeelding',
+      document: 'Document',
+      spreadsheet: 'Rekenblad',
+      presentation: 'Presentatie',
+    },
   },
   practices: {
     nav: 'Praktijken',

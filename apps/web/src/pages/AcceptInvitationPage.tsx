@@ -27,7 +27,7 @@ export function AcceptInvitationPage() {
   useDocumentTitle(t('accept.title'));
 
   const accept = useSubmit(async () => {
-    await invitationsApi.accept({
+    const { warnings } = await invitationsApi.accept({
       token,
       displayName: displayName.trim(),
       password,
@@ -39,10 +39,10 @@ export function AcceptInvitationPage() {
       await signIn(preview.data!.email, password);
     } catch {
       // The account exists now; signing in by hand is all that is left.
-      navigate('/sign-in?accepted=1', { replace: true });
+      void navigate('/sign-in?accepted=1', { replace: true });
       return;
     }
-    navigate('/me?welcome=1', { replace: true });
+    void navigate('/me?welcome=1', { replace: true, state: { nameWarnings: warnings } });
   });
 
   const onSubmit = (event: FormEvent) => {
@@ -134,6 +134,7 @@ export function AcceptInvitationPage() {
               value={position}
               onChange={setPosition}
               emptyLabel={t('profile.noPosition')}
+              holderRole={invitation.networkRole}
             />
           )}
         </Field>

@@ -38,7 +38,7 @@ export function CityEditorPage() {
         submitLabel={id ? t('cities.saveChanges') : t('cities.create')}
         onSave={async (input) => {
           const saved = id ? await citiesApi.update(id, input) : await citiesApi.create(input);
-          navigate(`/cities/${saved.id}`);
+          void navigate(`/cities/${saved.id}`);
         }}
       />
     </div>

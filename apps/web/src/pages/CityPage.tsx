@@ -10,7 +10,7 @@ import { languageName } from '../features/languages/languages';
 import { PractitionerList } from '../features/practitioners/PractitionerList';
 import { practitionersApi } from '../features/practitioners/practitioners.api';
 import { LocalTime } from '../features/time/LocalTime';
-import { zoneLabel } from '../features/time/zones';
+import { zoneName } from '../features/time/zones';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadMore } from '../ui/LoadMore';
 import { Loading } from '../ui/Loading';
@@ -71,10 +71,10 @@ export function CityPage() {
         <dt>{t('directory.region')}</dt>
         <dd>{t(`regions.${c.region}`)}</dd>
         <dt>{t('common.timeZone')}</dt>
-        <dd>{zoneLabel(c.timeZone)}</dd>
+        <dd>{zoneName(c.timeZone, i18n.language, c.name)}</dd>
         {c.population !== null && (
           <>
-            <dt>{t('cities.population')}</dt>
+            <dt>{t('cities.populationValue')}</dt>
             <dd>{number.format(c.population)}</dd>
           </>
         )}

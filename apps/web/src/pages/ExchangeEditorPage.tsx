@@ -48,7 +48,7 @@ export function ExchangeEditorPage() {
             const saved = id
               ? await exchangesApi.update(id, input)
               : await exchangesApi.create(input);
-            navigate(`/exchanges/${saved.id}`);
+            void navigate(`/exchanges/${saved.id}`);
           }}
         />
       )}

@@ -70,7 +70,7 @@ function MemberContent({ exchange, onChange }: { exchange: ExchangeView; onChang
   const sessions = useResource(() => sessionsApi.list(exchange.id), `sessions:${exchange.id}`);
   const leave = useSubmit(async () => {
     await exchangesApi.removeMember(exchange.id, me.id);
-    navigate('/exchanges');
+    void navigate('/exchanges');
   });
   const onLeave = () => {
     if (window.confirm(t('exchanges.confirmLeave', { title: exchange.title }))) void leave.submit();

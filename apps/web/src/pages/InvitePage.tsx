@@ -1,4 +1,9 @@
-import { NETWORK_ROLES, type InvitationView, type NetworkRole } from '@contracts';
+import {
+  NETWORK_ROLES,
+  type InvitationView,
+  type MailLanguage,
+  type NetworkRole,
+} from '@contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResource, useSubmit } from '../api/hooks';
@@ -7,6 +12,7 @@ import { hasRole, useMe } from '../features/identity/session';
 import { InviteLink } from '../features/invitations/InviteLink';
 import { invitationsApi } from '../features/invitations/invitations.api';
 import { OpenInvitations } from '../features/invitations/OpenInvitations';
+import { UI_LANGUAGES } from '../i18n';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
@@ -20,6 +26,7 @@ export function InvitePage() {
   const [email, setEmail] = useState('');
   const [networkRole, setNetworkRole] = useState<NetworkRole>('member');
   const [cityId, setCityId] = useState('');
+  const [language, setLanguage] = useState<MailLanguage | ''>('');
   const [created, setCreated] = useState<InvitationView | null>(null);
   // Coordinators invite members and coordinators; only admins invite admins (the API enforces it too).
   const roles = NETWORK_ROLES.filter((role) => role !== 'admin' || hasRole(me, 'admin'));
@@ -30,6 +37,7 @@ export function InvitePage() {
       email: email.trim(),
       networkRole,
       ...(cityId ? { cityId } : {}),
+      ...(language ? { language } : {}),
     });
     setCreated(invitation);
     setEmail('');
@@ -45,7 +53,7 @@ export function InvitePage() {
     <>
       <h1>{t('invite.title')}</h1>
       <p className="lead">{t('invite.intro')}</p>
-      <div className="two-columns">
+      <div className="two-columns invite-layout">
         <form className="form panel" onSubmit={onSubmit} aria-labelledby="invite-form-heading">
           <h2 id="invite-form-heading">{t('invite.formHeading')}</h2>
           <ErrorNotice error={invite.error} />
@@ -86,6 +94,22 @@ export function InvitePage() {
                 onChange={setCityId}
                 emptyLabel={t('invite.noCity')}
               />
+            )}
+          </Field>
+          <Field label={t('invite.mailLanguage')} name="language" error={invite.error}>
+            {(control) => (
+              <select
+                {...control}
+                value={language}
+                onChange={(e) => setLanguage(e.target.value as MailLanguage | '')}
+              >
+                <option value="">{t('invite.mailLanguageAuto')}</option>
+                {UI_LANGUAGES.map((option) => (
+                  <option key={option.code} value={option.code} lang={option.code}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <div className="form__actions">

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import type { NameWarning } from '@contracts';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import {
   ChangePasswordForm,
   EraseAccountForm,
   ExportMyData,
 } from '../features/identity/AccountSettings';
 import { useMe } from '../features/identity/session';
+import { NameWarnings } from '../features/practitioners/NameWarnings';
 import { ProfileForm } from '../features/practitioners/ProfileForm';
 import { CalendarSubscription } from '../features/sessions/CalendarSubscription';
 import { LocalTime } from '../features/time/LocalTime';
@@ -16,6 +18,9 @@ export function MyProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params] = useSearchParams();
+  // Warnings about the name chosen when accepting the invitation, handed over by that page.
+  const welcomeWarnings =
+    (useLocation().state as { nameWarnings?: NameWarning[] } | null)?.nameWarnings ?? [];
   useDocumentTitle(t('profile.myTitle'));
   return (
     <div className="narrow">
@@ -26,6 +31,7 @@ export function MyProfilePage() {
       {params.get('welcome') && (
         <SuccessNotice>{t('profile.welcome', { name: me.displayName })}</SuccessNotice>
       )}
+      <NameWarnings warnings={welcomeWarnings} />
       <p className="lead">
         {t('profile.myIntro', { email: me.email })}{' '}
         <Link to={`/practitioners/${me.id}`}>{t('profile.viewPublic')}</Link>

@@ -10,6 +10,7 @@ import {
   setUnreadCount,
   useUnreadCount,
 } from '../features/notifications/unread';
+import { YourTimeNote } from '../features/time/viewerZone';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadMore } from '../ui/LoadMore';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -60,6 +61,7 @@ export function NotificationsPage() {
           ? t('notifications.unreadCount', { count: unread })
           : t('notifications.allRead')}
       </p>
+      <YourTimeNote />
       <ErrorNotice error={markAll.error} />
       <NotificationList items={list.items} isRead={isRead} onOpen={open} />
       <LoadMore list={list} empty={t('notifications.empty')} />

@@ -8,7 +8,7 @@ import { practitionersApi } from '../features/practitioners/practitioners.api';
 import { ThemeList } from '../features/themes/ThemePicker';
 import { LocalTime } from '../features/time/LocalTime';
 import { WorkingHoursText } from '../features/time/WorkingHours';
-import { zoneLabel } from '../features/time/zones';
+import { zoneName } from '../features/time/zones';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -68,7 +68,7 @@ export function PractitionerPage() {
           </>
         )}
         <dt>{t('common.timeZone')}</dt>
-        <dd>{zoneLabel(p.timeZone)}</dd>
+        <dd>{zoneName(p.timeZone, i18n.language, p.city?.name)}</dd>
         {p.workingHours && (
           <>
             <dt>{t('profile.workingHours')}</dt>

@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../features/identity/session';
 import { Composer } from '../features/live/Composer';
-import { problemText, typingText } from '../features/live/liveText';
+import { problemText, roomName, typingText } from '../features/live/liveText';
 import { MessageItem } from '../features/live/MessageItem';
 import { PresenceList } from '../features/live/PresenceList';
 import { QuestionQueue } from '../features/live/QuestionQueue';
 import type { LiveRoom, PendingMessage, RoomSnapshot } from '../features/live/room';
 import { useLiveRoom } from '../features/live/useLiveRoom';
+import { YourTimeNote } from '../features/time/viewerZone';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -168,7 +169,8 @@ export function RoomPage() {
   const { roomId = '' } = useParams();
   const { room, state } = useLiveRoom(roomId, me.id);
   const info = state.room;
-  useDocumentTitle(info?.title ?? t('live.liveRoom'));
+  const name = info ? roomName(t, info) : t('live.liveRoom');
+  useDocumentTitle(name);
 
   const typing = typingText(t, state.typing);
   const focusTarget = useRef<HTMLHeadingElement>(null);
@@ -217,7 +219,7 @@ export function RoomPage() {
       </p>
       <div className="page-heading">
         <h1 ref={focusTarget} tabIndex={-1}>
-          {info?.title ?? t('live.liveRoom')}
+          {name}
         </h1>
       </div>
       <p className="badges">
@@ -225,6 +227,7 @@ export function RoomPage() {
         {info && !info.open && <span className="badge badge--concluded">{t('live.closed')}</span>}
       </p>
       <ConnectionBanner state={state} />
+      <YourTimeNote />
       {state.phase === 'removed' && state.problem && (
         <div className="notice notice--error" role="alert">
           {t('live.removed', { reason: state.problem.message })}

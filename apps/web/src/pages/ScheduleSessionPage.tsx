@@ -5,6 +5,7 @@ import { exchangesApi, isFullExchange } from '../features/exchanges/exchanges.ap
 import { useMe } from '../features/identity/session';
 import { SessionForm } from '../features/sessions/SessionForm';
 import { sessionsApi } from '../features/sessions/sessions.api';
+import { YourTimeNote } from '../features/time/viewerZone';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -28,6 +29,7 @@ export function ScheduleSessionPage() {
       </p>
       <h1>{t('sessions.scheduleTitle')}</h1>
       <p className="lead">{t('sessions.scheduleIntro', { title: e.title })}</p>
+      <YourTimeNote />
       {isFullExchange(e) && e.canManage ? (
         <SessionForm
           exchangeId={e.id}
@@ -36,7 +38,7 @@ export function ScheduleSessionPage() {
           submitLabel={t('sessions.submit')}
           onSave={async (input) => {
             const session = await sessionsApi.schedule(e.id, input);
-            navigate(`/exchanges/${e.id}/sessions/${session.id}`);
+            void navigate(`/exchanges/${e.id}/sessions/${session.id}`);
           }}
         />
       ) : (

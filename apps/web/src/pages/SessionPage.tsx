@@ -10,7 +10,8 @@ import { SessionForm } from '../features/sessions/SessionForm';
 import { SessionPlace } from '../features/sessions/SessionList';
 import { sessionsApi } from '../features/sessions/sessions.api';
 import { sessionTimes } from '../features/sessions/SessionTime';
-import { browserTimeZone, zoneLabel } from '../features/time/zones';
+import { useViewerZone, YourTimeNote } from '../features/time/viewerZone';
+import { zoneName } from '../features/time/zones';
 import { ProposeButton } from '../features/practices/ProposeButton';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
@@ -118,6 +119,7 @@ export function SessionPage() {
   const session = useResource(() => sessionsApi.get(sessionId), sessionId);
   const exchange = useResource(() => exchangesApi.get(id), id);
   const download = useSubmit((s: SessionView) => sessionsApi.downloadCalendar(s));
+  const viewerZone = useViewerZone();
   useDocumentTitle(session.data?.title ?? t('sessions.title'));
 
   if (session.loading && !session.data) return <Loading />;
@@ -125,7 +127,6 @@ export function SessionPage() {
   const s = session.data;
   const e = exchange.data;
   const cancelled = s.status === 'cancelled';
-  const viewerZone = browserTimeZone();
   const times = sessionTimes(s.startsAt, s.endsAt, s.hostTimeZone, i18n.language, viewerZone);
 
   return (
@@ -153,20 +154,21 @@ export function SessionPage() {
           <time dateTime={s.startsAt} className={cancelled ? 'struck' : undefined}>
             {times.mine}
           </time>{' '}
-          <span className="muted">({zoneLabel(viewerZone)})</span>
+          <span className="muted">({zoneName(viewerZone, i18n.language)})</span>
         </dd>
         <dt>{t('sessions.hostTimeLabel')}</dt>
         <dd>
           {times.host
             ? t('time.localTime', { time: times.host, place: times.hostPlace })
             : t('sessions.sameAsYours')}{' '}
-          <span className="muted">({zoneLabel(s.hostTimeZone)})</span>
+          <span className="muted">({zoneName(s.hostTimeZone, i18n.language)})</span>
         </dd>
         <dt>{t('sessions.where')}</dt>
         <dd>
           <SessionPlace session={s} />
         </dd>
       </dl>
+      <YourTimeNote />
       <div className="actions">
         <button
           type="button"

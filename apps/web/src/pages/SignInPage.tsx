@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { signIn } from '../api/client';
 import { useSubmit } from '../api/hooks';
 import { useSession } from '../features/identity/session';
@@ -68,6 +68,9 @@ export function SignInPage() {
             {t('signIn.submit')}
           </button>
         </div>
+        <p>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </p>
         <p className="field__hint">{t('signIn.invitationOnly')}</p>
       </form>
     </div>

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,7 +14,13 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { REGIONS, type Region } from '../../../contracts/src/index.js';
-import { IsOmittable, IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import {
+  IsOmittable,
+  IsBcp47Tag,
+  IsIanaTimeZone,
+  IsVisibleName,
+  PageQuery,
+} from '../../../common/src/index.js';
 import { isCountryCode } from '../region.js';
 
 const IsCountryCode = () => (object: object, propertyName: string) =>
@@ -33,6 +39,7 @@ export class CreateCityDto {
   @ApiProperty({ example: 'Rotterdam' })
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   name: string;
 
   @ApiProperty({ example: 'NL', description: 'ISO 3166-1 alpha-2' })
@@ -76,6 +83,7 @@ export class UpdateCityDto {
   @IsOmittable()
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   name?: string;
 
   @ApiPropertyOptional({ example: 'NL' })
@@ -112,7 +120,7 @@ export class UpdateCityDto {
   languages?: string[];
 }
 
-export class ListCitiesQuery {
+export class ListCitiesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGIONS })
   @IsOptional()
   @IsIn(REGIONS)
@@ -134,18 +142,4 @@ export class ListCitiesQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import {
   ATTRIBUTION_RULES,
@@ -22,7 +18,7 @@ import {
   type ExchangeRole,
   type ExchangeStatus,
 } from '../../../contracts/src/index.js';
-import { IsOmittable } from '../../../common/src/index.js';
+import { IsOmittable, PageQuery } from '../../../common/src/index.js';
 
 export class CreateExchangeDto {
   @ApiProperty({ example: 'Online hate: from detection to local response' })
@@ -104,7 +100,7 @@ export class UpdateExchangeDto {
   attribution?: AttributionRule;
 }
 
-export class ListExchangesQuery {
+export class ListExchangesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Theme slug' })
   @IsOptional()
   @IsString()
@@ -125,20 +121,6 @@ export class ListExchangesQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   mine?: 'true' | 'false';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class AddMemberDto {
@@ -149,6 +131,14 @@ export class AddMemberDto {
   @ApiProperty({ enum: EXCHANGE_ROLES })
   @IsIn(EXCHANGE_ROLES)
   role: ExchangeRole;
+}
+
+export class RemoveMemberDto {
+  @ApiPropertyOptional({ description: 'Why (required to remove someone else; not to leave)' })
+  @IsOmittable()
+  @IsString()
+  @Length(3, 500)
+  reason?: string;
 }
 
 export class ChangeRoleDto {

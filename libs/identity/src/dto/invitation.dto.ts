@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { NETWORK_ROLES, type NetworkRole } from '../../../contracts/src/index.js';
-import { IsIanaTimeZone } from '../../../common/src/index.js';
+import {
+  MAIL_LANGUAGES,
+  type MailLanguage,
+  NETWORK_ROLES,
+  type NetworkRole,
+} from '../../../contracts/src/index.js';
+import { IsIanaTimeZone, IsVisibleName } from '../../../common/src/index.js';
 import { ProfileDto } from '../../../practitioners/src/index.js';
 
 export class CreateInvitationDto {
@@ -18,6 +23,14 @@ export class CreateInvitationDto {
   @IsOptional()
   @IsUUID()
   cityId?: string;
+
+  @ApiPropertyOptional({
+    enum: MAIL_LANGUAGES,
+    description: "The invitation mail's language (default: the city's, else English)",
+  })
+  @IsOptional()
+  @IsIn(MAIL_LANGUAGES)
+  language?: MailLanguage;
 }
 
 export class InvitationTokenDto {
@@ -39,6 +52,7 @@ export class AcceptInvitationDto extends OmitType(ProfileDto, [
   @ApiProperty({ example: 'Amira Haddad' })
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   displayName: string;
 
   @ApiProperty({ minLength: 10 })

@@ -10,7 +10,11 @@ import {
 import type { NetworkRole } from '../../../contracts/src/index.js';
 import { City } from '../../../cities/src/index.js';
 
-/** A single-use, expiring invitation to join the network. Only the token's hash is kept. */
+/**
+ * A single-use, expiring invitation to join the network. Only the token's hash is kept. At most
+ * one invitation per email is open at a time (unique index on lower(email) where neither
+ * accepted nor revoked): inviting again replaces the open one.
+ */
 @Entity('invitations')
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +47,10 @@ export class Invitation {
 
   @Column({ name: 'accepted_by_id', type: 'uuid', nullable: true })
   acceptedById: string | null;
+
+  /** Set when a newer invitation to the same email, or its acceptance, replaced this one. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,24 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../contracts/src/index.js';
-import { IsOmittable } from '../../../common/src/index.js';
+import { IsOmittable, PageQuery } from '../../../common/src/index.js';
 
-export class ListNotificationsQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
+export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
   @IsOptional()
   @IsIn(['true', 'false'])

@@ -5,7 +5,14 @@ import { CreateExchangesSessionsNotifications1764400000000 } from './17644000000
 import { CreateLiveRooms1764500000000 } from './1764500000000-create-live-rooms.js';
 import { RoomReadmission1764600000000 } from './1764600000000-room-readmission.js';
 import { ExchangeAttributionLock1764600000001 } from './1764600000001-exchange-attribution-lock.js';
+import { OneModerationLog1764600000002 } from './1764600000002-one-moderation-log.js';
+import { OneOpenInvitationPerEmail1764600100000 } from './1764600100000-one-open-invitation-per-email.js';
+import { CreatePasswordResets1764600100001 } from './1764600100001-create-password-resets.js';
+import { CreateOutgoingMail1764600100002 } from './1764600100002-create-outgoing-mail.js';
+import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve-coordinator-position.js';
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
+import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
+import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
 
 export const MIGRATIONS = [
@@ -15,6 +22,13 @@ export const MIGRATIONS = [
   CreateLiveRooms1764500000000,
   RoomReadmission1764600000000,
   ExchangeAttributionLock1764600000001,
+  OneModerationLog1764600000002,
+  OneOpenInvitationPerEmail1764600100000,
+  CreatePasswordResets1764600100001,
+  CreateOutgoingMail1764600100002,
+  ReserveCoordinatorPosition1764600100003,
   ExchangeVisitsAndSessionChanges1764600600000,
+  TranslateThemes1764600400000,
+  CreateFiles1764600800000,
   CreatePractices1764600900000,
 ];

@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { POSITIONS, REGIONS, type Position, type Region } from '../../../contracts/src/index.js';
-import { IsBcp47Tag } from '../../../common/src/index.js';
+import { IsBcp47Tag, PageQuery } from '../../../common/src/index.js';
 
-export class ListPractitionersQuery {
+export class ListPractitionersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGIONS })
   @IsOptional()
   @IsIn(REGIONS)
@@ -44,18 +43,4 @@ export class ListPractitionersQuery {
   @IsOptional()
   @IsIn(['active', 'suspended'])
   status?: 'active' | 'suspended';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -18,7 +18,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { POSITIONS, type Position } from '../../../contracts/src/index.js';
-import { IsOmittable, IsBcp47Tag, IsIanaTimeZone } from '../../../common/src/index.js';
+import {
+  IsOmittable,
+  IsBcp47Tag,
+  IsIanaTimeZone,
+  IsVisibleName,
+} from '../../../common/src/index.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -48,6 +53,7 @@ export class ProfileDto {
   @IsOmittable()
   @IsString()
   @Length(1, 120)
+  @IsVisibleName()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: POSITIONS })
@@ -64,6 +70,7 @@ export class ProfileDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsVisibleName()
   organisation?: string | null;
 
   @ApiPropertyOptional({ example: ['en', 'fr'] })

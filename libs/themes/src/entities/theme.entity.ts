@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ThemeTranslations } from '../../../contracts/src/index.js';
 
 /** A word of the controlled vocabulary shared by exchanges, threads, practices and profiles. */
 @Entity('themes')
@@ -11,6 +12,10 @@ export class Theme {
 
   @Column({ type: 'varchar', length: 120 })
   label: string;
+
+  /** The label in the web client's other languages (fr, nl, de), where given. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  translations: ThemeTranslations;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useResource, useSubmit } from '../../api/hooks';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
+import { useViewerZone } from '../time/viewerZone';
 import { exchangesApi } from './exchanges.api';
 
 type Decision = 'participant' | 'observer' | 'decline';
@@ -23,7 +24,8 @@ export function JoinRequests({
     requests.reload();
     onDecided();
   });
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const zone = useViewerZone();
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: zone });
 
   return (
     <section aria-labelledby="join-requests-heading">

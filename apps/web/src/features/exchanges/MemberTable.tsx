@@ -25,13 +25,16 @@ export function MemberTable({
     await exchangesApi.changeRole(exchangeId, personId, role);
     onChange();
   });
-  const remove = useSubmit(async (personId: string) => {
-    await exchangesApi.removeMember(exchangeId, personId);
+  const remove = useSubmit(async (personId: string, reason: string) => {
+    await exchangesApi.removeMember(exchangeId, personId, reason);
     onChange();
   });
   const onRemove = (member: ExchangeMemberView) => {
-    if (window.confirm(t('exchanges.confirmRemove', { name: member.person.displayName })))
-      void remove.submit(member.person.id);
+    // The reason goes into the audit log and to the person: no removal without one.
+    const reason = window
+      .prompt(t('exchanges.confirmRemove', { name: member.person.displayName }))
+      ?.trim();
+    if (reason && reason.length >= 3) void remove.submit(member.person.id, reason);
   };
   const busy = changeRole.busy || remove.busy;
 
@@ -39,7 +42,7 @@ export function MemberTable({
     <>
       <ErrorNotice error={changeRole.error ?? remove.error} />
       <div className="table-wrap">
-        <table className="table" data-testid="members">
+        <table className="table table--stacked" data-testid="members">
           <thead>
             <tr>
               <th scope="col">{t('exchanges.person')}</th>
@@ -63,11 +66,11 @@ export function MemberTable({
                     <Link to={`/practitioners/${person.id}`}>{person.displayName}</Link>
                     {isMe && <span className="muted"> {t('exchanges.you')}</span>}
                   </th>
-                  <td>{person.city?.name ?? '—'}</td>
-                  <td>
+                  <td data-label={t('directory.city')}>{person.city?.name ?? '—'}</td>
+                  <td data-label={t('exchanges.localTime')}>
                     <LocalTime timeZone={person.timeZone} place={person.city?.name} />
                   </td>
-                  <td>
+                  <td data-label={t('exchanges.role')}>
                     {canManage ? (
                       <select
                         aria-label={t('exchanges.roleOf', { name: person.displayName })}

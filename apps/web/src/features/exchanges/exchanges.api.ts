@@ -54,9 +54,12 @@ export const exchangesApi = {
     api.patch<ExchangeMemberView>(`${path(id)}/members/${encodeURIComponent(practitionerId)}`, {
       role,
     }),
-  /** Removes a member; with my own id, leaves the exchange. */
-  removeMember: (id: string, practitionerId: string) =>
-    api.delete<void>(`${path(id)}/members/${encodeURIComponent(practitionerId)}`),
+  /** Removes a member, saying why (audited); with my own id and no reason, leaves the exchange. */
+  removeMember: (id: string, practitionerId: string, reason?: string) =>
+    api.delete<void>(
+      `${path(id)}/members/${encodeURIComponent(practitionerId)}`,
+      reason ? { reason } : undefined,
+    ),
 
   requestToJoin: (id: string, message: string) =>
     api.post<JoinRequestView>(`${path(id)}/join-requests`, { message }),

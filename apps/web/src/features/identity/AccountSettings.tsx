@@ -100,7 +100,7 @@ export function EraseAccountForm() {
   const erase = useSubmit(async () => {
     await api.delete<void>('/api/me', { password });
     announceMe(null);
-    navigate('/sign-in?erased=1', { replace: true });
+    void navigate('/sign-in?erased=1', { replace: true });
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -17,7 +17,7 @@ export function RequireSession({ role }: { role?: NetworkRole }) {
   if (role && !hasRole(session.me, role)) {
     return (
       <div className="notice notice--error" role="alert">
-        {t('errors.coordinatorsOnly')}
+        {role === 'admin' ? t('errors.adminsOnly') : t('errors.coordinatorsOnly')}
       </div>
     );
   }

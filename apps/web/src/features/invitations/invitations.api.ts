@@ -1,10 +1,18 @@
-import type { InvitationPreview, InvitationView, MeView, NetworkRole, Position } from '@contracts';
+import type {
+  InvitationAccepted,
+  InvitationPreview,
+  InvitationView,
+  MailLanguage,
+  NetworkRole,
+  Position,
+} from '@contracts';
 import { api } from '../../api/client';
 
 export interface InvitationInput {
   email: string;
   networkRole: NetworkRole;
   cityId?: string;
+  language?: MailLanguage;
 }
 
 export interface AcceptanceInput {
@@ -20,5 +28,6 @@ export const invitationsApi = {
   create: (input: InvitationInput) => api.post<InvitationView>('/api/invitations', input),
   listOpen: () => api.get<InvitationView[]>('/api/invitations'),
   preview: (token: string) => api.post<InvitationPreview>('/api/invitations/preview', { token }),
-  accept: (input: AcceptanceInput) => api.post<{ me: MeView }>('/api/invitations/accept', input),
+  accept: (input: AcceptanceInput) =>
+    api.post<InvitationAccepted>('/api/invitations/accept', input),
 };

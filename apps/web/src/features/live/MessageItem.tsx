@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNow } from '../time/useNow';
+import { useViewerZone } from '../time/viewerZone';
 import { authorClock, myClock, problemText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import { EDIT_WINDOW_MS, type LiveRoom, MAX_BODY_LENGTH } from './room';
@@ -40,7 +41,8 @@ export function MessageItem({
   const mine = author?.id === myId;
   const editable =
     mine && canSend && now.getTime() - new Date(message.createdAt).getTime() < EDIT_WINDOW_MS;
-  const theirClock = author ? authorClock(t, author, message.createdAt, i18n.language) : null;
+  const zone = useViewerZone();
+  const theirClock = author ? authorClock(t, author, message.createdAt, i18n.language, zone) : null;
 
   const run = async (action: () => Promise<void>) => {
     setProblem(null);
@@ -73,7 +75,7 @@ export function MessageItem({
         )}
         {author?.city && <span className="message__city">{author.city.name}</span>}
         <time dateTime={message.createdAt} className="message__time">
-          {myClock(message.createdAt, i18n.language)}
+          {myClock(message.createdAt, i18n.language, zone)}
         </time>
         {theirClock && <span className="message__their-time">({theirClock})</span>}
         {message.editedAt && <span className="muted">{t('live.edited')}</span>}

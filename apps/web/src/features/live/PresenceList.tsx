@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LocalTime } from '../time/LocalTime';
+import { useViewerZone } from '../time/viewerZone';
 import { momentText, problemText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import type { LiveRoom } from './room';
@@ -18,6 +19,7 @@ const DURATIONS = [
 
 function Moderate({ room, entry }: { room: LiveRoom; entry: PresenceEntry }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const id = useId();
   const [mode, setMode] = useState<'none' | 'mute' | 'remove'>('none');
   const [minutes, setMinutes] = useState(15);
@@ -74,7 +76,7 @@ function Moderate({ room, entry }: { room: LiveRoom; entry: PresenceEntry }) {
           onSubmit={(reason) =>
             run(async () => {
               const until = await room.mute(entry.person.id, minutes, reason);
-              return t('live.mutedUntil', { name, time: momentText(until, i18n.language) });
+              return t('live.mutedUntil', { name, time: momentText(until, i18n.language, zone) });
             })
           }
         >

@@ -8,6 +8,7 @@ import { useResource } from '../../api/hooks';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Loading } from '../../ui/Loading';
 import { liveApi } from './live.api';
+import { useViewerZone } from '../time/viewerZone';
 import { momentText } from './liveText';
 
 /** Re-checks the rooms when the next one opens (timers longer than a day are not needed). */
@@ -25,11 +26,12 @@ function useReloadWhenOpening(rooms: RoomView[] | undefined, reload: () => void)
 
 function RoomState({ room }: { room: RoomView }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   if (room.open) return <span className="badge badge--active">{t('live.openNow')}</span>;
   if (room.opensAt && Date.parse(room.opensAt) > Date.now())
     return (
       <span className="badge">
-        {t('live.opensAt', { time: momentText(room.opensAt, i18n.language) })}
+        {t('live.opensAt', { time: momentText(room.opensAt, i18n.language, zone) })}
       </span>
     );
   return <span className="badge badge--concluded">{t('live.closed')}</span>;
@@ -74,6 +76,7 @@ export function SessionRoomLink({
   canManage: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const rooms = useResource(() => liveApi.rooms(exchangeId), `rooms:${exchangeId}`);
   useReloadWhenOpening(rooms.data, rooms.reload);
   const room = rooms.data?.find((r) => r.sessionId === sessionId);
@@ -89,7 +92,7 @@ export function SessionRoomLink({
       ) : notYet ? (
         <>
           <p role="status">
-            {t('live.roomOpensAt', { time: momentText(room.opensAt!, i18n.language) })}
+            {t('live.roomOpensAt', { time: momentText(room.opensAt!, i18n.language, zone) })}
           </p>
           {canManage && (
             <Link to={`/rooms/${room.id}`} className="button">

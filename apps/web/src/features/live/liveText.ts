@@ -1,6 +1,6 @@
-import type { PersonSummary } from '@contracts';
+import type { PersonSummary, RoomView } from '@contracts';
 import type { TFunction } from 'i18next';
-import { browserTimeZone, clockIn, placeOfZone } from '../time/zones';
+import { clockIn, placeOfZone } from '../time/zones';
 
 const KNOWN_ERRORS = new Set([
   'MUTED',
@@ -18,6 +18,11 @@ export function problemText(t: TFunction, problem: { code: string; message: stri
   return KNOWN_ERRORS.has(problem.code) ? t(`live.errors.${problem.code}`) : problem.message;
 }
 
+/** A room's name in the reader's language: the session's title, or "<exchange> — lobby". */
+export function roomName(t: TFunction, room: Pick<RoomView, 'kind' | 'title' | 'exchangeTitle'>) {
+  return room.kind === 'lobby' ? t('live.lobbyOf', { exchange: room.exchangeTitle }) : room.title;
+}
+
 /** "Ana is typing…", "Ana and Bo are typing…", "Several people are typing…" */
 export function typingText(t: TFunction, people: PersonSummary[]): string {
   if (people.length === 0) return '';
@@ -27,9 +32,9 @@ export function typingText(t: TFunction, people: PersonSummary[]): string {
   return t('live.typingMany');
 }
 
-/** The clock in the reader's zone. */
-export function myClock(at: string, language: string): string {
-  return clockIn(browserTimeZone(), new Date(at), language) ?? '';
+/** The clock in the reader's zone (their profile's). */
+export function myClock(at: string, language: string, zone: string): string {
+  return clockIn(zone, new Date(at), language) ?? '';
 }
 
 /** "08:05 in Denver": the author's own clock when they wrote, or null when it is the reader's. */
@@ -38,18 +43,20 @@ export function authorClock(
   author: PersonSummary,
   at: string,
   language: string,
+  zone: string,
 ): string | null {
   const theirs = clockIn(author.timeZone, new Date(at), language);
-  if (!theirs || theirs === myClock(at, language)) return null;
+  if (!theirs || theirs === myClock(at, language, zone)) return null;
   return t('time.localTime', {
     time: theirs,
-    place: author.city?.name || placeOfZone(author.timeZone),
+    place: author.city?.name || placeOfZone(author.timeZone, language),
   });
 }
 
 /** "Tue 14:05" style moment for room opening times, in the reader's zone. */
-export function momentText(at: string, language: string): string {
+export function momentText(at: string, language: string, zone: string): string {
   return new Intl.DateTimeFormat(language, {
+    timeZone: zone,
     weekday: 'short',
     day: 'numeric',
     month: 'short',

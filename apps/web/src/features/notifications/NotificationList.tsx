@@ -2,6 +2,7 @@
 import type { NotificationView } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useViewerZone } from '../time/viewerZone';
 import { notificationLink, notificationSentence } from './notificationText';
 
 export function NotificationList({
@@ -14,15 +15,17 @@ export function NotificationList({
   onOpen: (notification: NotificationView) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   const dateTime = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: 'medium',
     timeStyle: 'short',
+    timeZone: zone,
   });
   return (
     <ul className="inbox" data-testid="inbox">
       {items.map((notification) => {
         const read = isRead(notification);
-        const sentence = notificationSentence(notification, t, i18n.language);
+        const sentence = notificationSentence(notification, t, i18n.language, zone);
         const link = notificationLink(notification);
         return (
           <li

@@ -3,7 +3,7 @@
 import { EXCHANGE_ROLES, type ExchangeRole, type NotificationView } from '@contracts';
 import type { TFunction } from 'i18next';
 import { sessionTimes } from '../sessions/SessionTime';
-import { browserTimeZone, clockIn, dayIn } from '../time/zones';
+import { clockIn, dayIn } from '../time/zones';
 
 function text(data: NotificationView['data'], key: string): string | null {
   const value = data[key];
@@ -16,9 +16,9 @@ function whenText(
   endsAt: string | null,
   hostTimeZone: string,
   locale: string,
+  zone: string,
 ): string {
-  if (endsAt) return sessionTimes(startsAt, endsAt, hostTimeZone, locale).mine;
-  const zone = browserTimeZone();
+  if (endsAt) return sessionTimes(startsAt, endsAt, hostTimeZone, locale, zone).mine;
   const start = new Date(startsAt);
   return `${dayIn(zone, start, locale)}, ${clockIn(zone, start, locale) ?? ''}`;
 }
@@ -29,6 +29,8 @@ export function notificationSentence(
   notification: NotificationView,
   t: TFunction,
   locale: string,
+  /** The reader's zone (their profile's), for "(your time)". */
+  zone: string,
 ): string {
   const { data } = notification;
   const exchange = text(data, 'exchangeTitle');
@@ -41,7 +43,7 @@ export function notificationSentence(
   const startsAt = text(data, 'startsAt');
   const endsAt = text(data, 'endsAt');
   const hostTimeZone = text(data, 'hostTimeZone') ?? 'UTC';
-  const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale) : null;
+  const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale, zone) : null;
   const practice = text(data, 'practiceTitle');
   if (practice) return practiceSentence(notification, t, practice);
   if (!exchange) return notification.text;
@@ -89,7 +91,7 @@ export function notificationSentence(
       const where = session
         ? t('notifications.text.inSessionRoom', { session, exchange })
         : t('notifications.text.inLobby', { exchange });
-      const untilText = until ? whenText(until, null, 'UTC', locale) : '';
+      const untilText = until ? whenText(until, null, 'UTC', locale, zone) : '';
       const sentence = t(`notifications.text.moderation.${action}`, { where, until: untilText });
       return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
     }

@@ -14,14 +14,16 @@ export function AccountStatusActions({
 }) {
   const { t } = useTranslation();
   const suspended = person.status === 'suspended';
-  const action = useSubmit(async () => {
-    onChange(await practitionersApi.setSuspended(person.id, !suspended));
+  const action = useSubmit(async (reason: string) => {
+    onChange(await practitionersApi.setSuspended(person.id, !suspended, reason));
   });
   const onClick = () => {
+    // The reason goes into the audit log: the action is not taken without one.
     const question = suspended
       ? t('profile.confirmReinstate', { name: person.displayName })
       : t('profile.confirmSuspend', { name: person.displayName });
-    if (window.confirm(question)) void action.submit();
+    const reason = window.prompt(question)?.trim();
+    if (reason && reason.length >= 3) void action.submit(reason);
   };
   return (
     <section className="panel" aria-labelledby="account-actions">

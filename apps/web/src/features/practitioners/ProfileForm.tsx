@@ -1,5 +1,5 @@
 // Edit my profile: everything others see about me in the directory.
-import type { MeView, Position, WorkingHours } from '@contracts';
+import type { MeView, NameWarning, Position, WorkingHours } from '@contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { announceMe } from '../../api/client';
@@ -12,6 +12,7 @@ import { ThemePicker } from '../themes/ThemePicker';
 import { useThemes } from '../themes/themes';
 import { TimeZoneSelect } from '../time/TimeZoneSelect';
 import { WorkingHoursInput } from '../time/WorkingHours';
+import { NameWarnings } from './NameWarnings';
 import { PositionSelect } from './PositionSelect';
 import { practitionersApi } from './practitioners.api';
 
@@ -29,6 +30,7 @@ export function ProfileForm({ me }: { me: MeView }) {
   const [themeSlugs, setThemeSlugs] = useState(me.themes.map((theme) => theme.slug));
   const [bio, setBio] = useState(me.bio);
   const [saved, setSaved] = useState(false);
+  const [warnings, setWarnings] = useState<NameWarning[]>([]);
 
   const save = useSubmit(async () => {
     const updated = await practitionersApi.updateMe({
@@ -42,13 +44,16 @@ export function ProfileForm({ me }: { me: MeView }) {
       themes: themeSlugs,
       bio,
     });
-    announceMe(updated);
+    const { warnings: nameWarnings, ...profile } = updated;
+    announceMe(profile);
+    setWarnings(nameWarnings);
     setSaved(true);
   });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    setWarnings([]);
     void save.submit();
   };
 
@@ -57,6 +62,7 @@ export function ProfileForm({ me }: { me: MeView }) {
       <h2 id="profile-heading">{t('profile.aboutYou')}</h2>
       <ErrorNotice error={save.error} />
       {saved && <SuccessNotice>{t('profile.saved')}</SuccessNotice>}
+      <NameWarnings warnings={warnings} />
       <Field label={t('profile.displayName')} name="displayName" error={save.error}>
         {(control) => (
           <input
@@ -77,6 +83,7 @@ export function ProfileForm({ me }: { me: MeView }) {
               value={position}
               onChange={setPosition}
               emptyLabel={t('profile.noPosition')}
+              holderRole={me.networkRole}
             />
           )}
         </Field>

@@ -1,4 +1,4 @@
-import type { MeView, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
+import type { MeUpdated, Page, Position, PractitionerView, Region, WorkingHours } from '@contracts';
 import { api } from '../../api/client';
 
 export type PractitionerFilters = {
@@ -37,9 +37,11 @@ export const practitionersApi = {
       cursor,
     }),
   get: (id: string) => api.get<PractitionerView>(`/api/practitioners/${encodeURIComponent(id)}`),
-  setSuspended: (id: string, suspended: boolean) =>
+  /** Suspends or reinstates an account; the reason goes into the audit log. */
+  setSuspended: (id: string, suspended: boolean, reason: string) =>
     api.post<PractitionerView>(
       `/api/practitioners/${encodeURIComponent(id)}/${suspended ? 'suspend' : 'reinstate'}`,
+      { reason },
     ),
-  updateMe: (input: ProfileInput) => api.patch<MeView>('/api/me', input),
+  updateMe: (input: ProfileInput) => api.patch<MeUpdated>('/api/me', input),
 };

@@ -5,13 +5,14 @@ import type { PersonAvailability, TimeSuggestion, WorkingHours } from '@contract
 import { useTranslation } from 'react-i18next';
 import {
   addDays,
-  browserTimeZone,
   instantOf,
   isoWeekday,
   placeOfZone,
   wallClockIn,
   weekdayName,
+  zoneName,
 } from '../time/zones';
+import { useViewerZone } from '../time/viewerZone';
 import { timeRangeIn } from './SessionTime';
 
 /** What the API assumes for people who declared no working hours. */
@@ -106,7 +107,7 @@ function Row({
   const [localDate, localStart] = availability.localStart.split('T');
   const localEnd = availability.localEnd.split('T')[1];
   const day = weekdayName(isoWeekday(localDate), i18n.language);
-  const place = person.city?.name || placeOfZone(person.timeZone);
+  const place = person.city?.name || placeOfZone(person.timeZone, i18n.language);
   const shading = hours ?? (availability.assumedHours ? ASSUMED_HOURS : null);
   const inside = availability.distanceMinutes === 0;
   return (
@@ -165,7 +166,7 @@ export function AvailabilityTimeline({
   myId: string;
 }) {
   const { t, i18n } = useTranslation();
-  const zone = browserTimeZone();
+  const zone = useViewerZone();
   const start = new Date(suggestion.startsAt).getTime();
   const end = new Date(suggestion.endsAt).getTime();
   const day = wallClockIn(zone, new Date(start)).date;
@@ -185,7 +186,7 @@ export function AvailabilityTimeline({
     <figure className="timeline" data-testid="timeline">
       <figcaption>
         <strong>{timeRangeIn(zone, new Date(start), new Date(end), i18n.language)}</strong>{' '}
-        <span className="muted">{t('findTime.axis', { zone: placeOfZone(zone) })}</span>
+        <span className="muted">{t('findTime.axis', { zone: zoneName(zone, i18n.language) })}</span>
       </figcaption>
       <div className="timeline__ticks" aria-hidden="true">
         {ticks.map((tick) => (

@@ -9,7 +9,8 @@ import { useSubmit } from '../../api/hooks';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { practitionersApi } from '../practitioners/practitioners.api';
-import { addDays, browserTimeZone, instantOf, wallClockIn } from '../time/zones';
+import { useViewerZone } from '../time/viewerZone';
+import { addDays, instantOf, wallClockIn } from '../time/zones';
 import { AvailabilityTimeline, useAvailabilityText, useDurationText } from './AvailabilityTimeline';
 import { sessionsApi } from './sessions.api';
 import { timeRangeIn } from './SessionTime';
@@ -17,10 +18,11 @@ import { timeRangeIn } from './SessionTime';
 /** Whose turn it is to be spared, and since which session; nothing when nobody is. */
 function Turns({ fairness }: { fairness: FairnessNote | null }) {
   const { t, i18n } = useTranslation();
+  const zone = useViewerZone();
   if (!fairness?.stretched) return null;
   const session = fairness.lastSession;
   const when = timeRangeIn(
-    browserTimeZone(),
+    zone,
     new Date(session.startsAt),
     new Date(session.endsAt),
     i18n.language,
@@ -50,7 +52,7 @@ export function FindATime({
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const zone = browserTimeZone();
+  const zone = useViewerZone();
   const today = wallClockIn(zone, new Date()).date;
   const [from, setFrom] = useState(addDays(today, 1));
   const [until, setUntil] = useState(addDays(today, 7));

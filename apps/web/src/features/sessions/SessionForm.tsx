@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { MarkdownField } from '../../ui/MarkdownField';
 import { TimeZoneSelect } from '../time/TimeZoneSelect';
-import { browserTimeZone, instantOf, wallClockIn } from '../time/zones';
+import { useViewerZone } from '../time/viewerZone';
+import { instantOf, wallClockIn } from '../time/zones';
 import { useDurationText } from './AvailabilityTimeline';
 import { FindATime } from './FindATime';
 import type { SessionInput } from './sessions.api';
@@ -34,7 +35,9 @@ export function SessionForm({
 }) {
   const { t } = useTranslation();
   const durationText = useDurationText();
-  const initialZone = session?.hostTimeZone ?? browserTimeZone();
+  // A new session starts on the host's own clock: the scheduler's profile zone.
+  const viewerZone = useViewerZone();
+  const initialZone = session?.hostTimeZone ?? viewerZone;
   const initialStart = session ? wallClockIn(initialZone, new Date(session.startsAt)) : null;
   const [kind, setKind] = useState<SessionKind>(session?.kind ?? 'workshop');
   const [title, setTitle] = useState(session?.title ?? '');

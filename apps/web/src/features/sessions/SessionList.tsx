@@ -2,6 +2,7 @@
 import type { SessionView } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { YourTimeNote } from '../time/viewerZone';
 import { SessionTime } from './SessionTime';
 
 function SessionItems({ exchangeId, sessions }: { exchangeId: string; sessions: SessionView[] }) {
@@ -67,6 +68,7 @@ export function SessionList({
   const past = byStart.filter((s) => new Date(s.endsAt) <= now).reverse();
   return (
     <>
+      {sessions.length > 0 && <YourTimeNote />}
       {coming.length === 0 ? (
         <p className="empty">{t('sessions.noneComing')}</p>
       ) : (

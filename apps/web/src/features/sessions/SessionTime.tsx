@@ -1,7 +1,8 @@
-// A session's time in the viewer's zone (the browser's), with the host's wall clock beside it
+// A session's time in the viewer's zone (their profile's), with the host's wall clock beside it
 // when it differs: "Mon, Mar 16, 16:00–17:00 (your time) · 09:00–10:00 in Denver (host)".
 import { useTranslation } from 'react-i18next';
-import { browserTimeZone, clockIn, dayIn, placeOfZone, sameClock } from '../time/zones';
+import { useViewerZone } from '../time/viewerZone';
+import { clockIn, dayIn, placeOfZone, sameClock } from '../time/zones';
 
 export interface SessionTimes {
   /** "Mon, Mar 16, 16:00–17:00" in the viewer's zone. */
@@ -27,13 +28,13 @@ export function sessionTimes(
   endsAt: string,
   hostTimeZone: string,
   locale: string,
-  viewerZone = browserTimeZone(),
+  viewerZone: string,
 ): SessionTimes {
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   const mine = timeRangeIn(viewerZone, start, end, locale);
   if (sameClock(viewerZone, hostTimeZone, start)) {
-    return { mine, host: null, hostPlace: placeOfZone(hostTimeZone) };
+    return { mine, host: null, hostPlace: placeOfZone(hostTimeZone, locale) };
   }
   const sameDay = dayIn(viewerZone, start, locale) === dayIn(hostTimeZone, start, locale);
   const hostRange = timeRangeIn(hostTimeZone, start, end, locale);
@@ -41,7 +42,7 @@ export function sessionTimes(
     mine,
     // On the same day, the host's clock alone says enough: "09:00–10:00 in Denver".
     host: sameDay ? hostRange.slice(dayIn(hostTimeZone, start, locale).length + 2) : hostRange,
-    hostPlace: placeOfZone(hostTimeZone),
+    hostPlace: placeOfZone(hostTimeZone, locale),
   };
 }
 
@@ -58,7 +59,14 @@ export function SessionTime({
   viewerZone?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const times = sessionTimes(startsAt, endsAt, hostTimeZone, i18n.language, viewerZone);
+  const profileZone = useViewerZone();
+  const times = sessionTimes(
+    startsAt,
+    endsAt,
+    hostTimeZone,
+    i18n.language,
+    viewerZone ?? profileZone,
+  );
   return (
     <span className="session-time" data-testid="session-time">
       <time dateTime={startsAt}>{t('sessions.yourTime', { time: times.mine })}</time>

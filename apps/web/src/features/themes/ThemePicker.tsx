@@ -2,6 +2,7 @@ import type { ThemeView } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { problemsFor, type ControlProps } from '../../ui/Field';
+import { labelledThemes } from './themes';
 
 export function ThemePicker({
   themes,
@@ -16,11 +17,14 @@ export function ThemePicker({
   onChange: (slugs: string[]) => void;
   error?: unknown;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <CheckboxGroup
       legend={legend ?? t('profile.themes')}
-      choices={themes.map((theme) => ({ value: theme.slug, label: theme.label }))}
+      choices={labelledThemes(themes, i18n.language).map(({ theme, label }) => ({
+        value: theme.slug,
+        label,
+      }))}
       selected={value}
       onChange={onChange}
       problems={problemsFor(error, 'themes')}
@@ -29,12 +33,13 @@ export function ThemePicker({
 }
 
 export function ThemeList({ themes }: { themes: ThemeView[] }) {
+  const { i18n } = useTranslation();
   if (themes.length === 0) return null;
   return (
     <ul className="chips">
-      {themes.map((theme) => (
+      {labelledThemes(themes, i18n.language).map(({ theme, label }) => (
         <li key={theme.id} className="chip">
-          {theme.label}
+          {label}
         </li>
       ))}
     </ul>
@@ -54,12 +59,13 @@ export function ThemeSelect({
   onChange: (slug: string) => void;
   emptyLabel: string;
 }) {
+  const { i18n } = useTranslation();
   return (
     <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
       <option value="">{emptyLabel}</option>
-      {(themes ?? []).map((theme) => (
+      {labelledThemes(themes ?? [], i18n.language).map(({ theme, label }) => (
         <option key={theme.slug} value={theme.slug}>
-          {theme.label}
+          {label}
         </option>
       ))}
     </select>

@@ -10,7 +10,7 @@ export function LocalTime({ timeZone, place }: { timeZone: string; place?: strin
   if (!time) return null;
   return (
     <span className="local-time" title={timeZone}>
-      {t('time.localTime', { time, place: place || placeOfZone(timeZone) })}
+      {t('time.localTime', { time, place: place || placeOfZone(timeZone, i18n.language) })}
     </span>
   );
 }

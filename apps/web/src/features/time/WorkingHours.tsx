@@ -3,7 +3,8 @@ import type { WorkingHours } from '@contracts';
 import { useTranslation } from 'react-i18next';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { Field } from '../../ui/Field';
-import { browserTimeZone, convertClock, weekdayName } from './zones';
+import { useViewerZone } from './viewerZone';
+import { convertClock, weekdayName } from './zones';
 
 const ISO_DAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -11,7 +12,7 @@ export function WorkingHoursText({ hours, timeZone }: { hours: WorkingHours; tim
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const days = hours.days.map((day) => weekdayName(day, locale)).join(', ');
-  const viewerZone = browserTimeZone();
+  const viewerZone = useViewerZone();
   const start = convertClock(hours.start, timeZone, viewerZone, locale);
   const end = convertClock(hours.end, timeZone, viewerZone, locale);
   const differs = start !== null && end !== null && (start !== hours.start || end !== hours.end);

@@ -1,4 +1,5 @@
-// Time zones and clocks with Intl only: no library, no data files.
+// Time zones and clocks with Intl, plus CLDR's names of the cities that name the zones.
+import { ZONE_ALIASES, ZONE_CITIES, type ZoneCityLanguage } from './zoneCities';
 
 export function browserTimeZone(): string {
   try {
@@ -24,14 +25,76 @@ export function allTimeZones(): string[] {
   return zones;
 }
 
-/** "America/Argentina/Buenos_Aires" → "Buenos Aires". */
-export function placeOfZone(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+/** The language part of a locale ("de-CH" → "de"). */
+function languageOf(locale: string): string {
+  return locale.toLowerCase().split('-')[0];
 }
 
-/** "America/New_York" → "America / New York", for lists of zones. */
-export function zoneLabel(zone: string): string {
-  return zone.replace(/_/g, ' ').replace(/\//g, ' / ');
+/**
+ * The city that names a zone, in a language: "Europe/Brussels" → "Brüssel" in German,
+ * "America/Argentina/Buenos_Aires" → "Buenos Aires". Where a person or city has a name of its
+ * own, show that instead.
+ */
+export function placeOfZone(zone: string, locale = 'en'): string {
+  const names = ZONE_CITIES[ZONE_ALIASES[zone] ?? zone];
+  const language = languageOf(locale) as ZoneCityLanguage;
+  return names?.[language] ?? names?.en ?? (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/** The zone's name in a language ("Mitteleuropäische Zeit"), or null for a zone Intl lacks. */
+export function zoneGenericName(zone: string, locale: string): string | null {
+  try {
+    return (
+      new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+        .formatToParts(new Date())
+        .find((part) => part.type === 'timeZoneName')?.value ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A zone for reading, in a language: "Brüssel · Mitteleuropäische Zeit". `place` (a person's or
+ * a city's own name) replaces the zone's city.
+ */
+export function zoneName(zone: string, locale: string, place?: string | null): string {
+  const city = place || placeOfZone(zone, locale);
+  const generic = zoneGenericName(zone, locale);
+  if (!generic || generic.includes(city)) return generic ?? city;
+  return `${city} · ${generic}`;
+}
+
+const zoneOptions = new Map<string, Array<{ zone: string; label: string }>>();
+
+/** Every zone the browser knows as choices named in a language, UTC first, then by city. */
+export function timeZoneOptions(locale: string): Array<{ zone: string; label: string }> {
+  let options = zoneOptions.get(locale);
+  if (!options) {
+    const [utc, ...rest] = allTimeZones().map((zone) => ({
+      zone,
+      label: zoneName(zone, locale),
+      sortKey: placeOfZone(zone, locale),
+    }));
+    const collator = new Intl.Collator(locale);
+    rest.sort((a, b) => collator.compare(a.sortKey, b.sortKey) || a.zone.localeCompare(b.zone));
+    options = [utc, ...rest].map(({ zone, label }) => ({ zone, label }));
+    zoneOptions.set(locale, options);
+  }
+  return options;
+}
+
+/** True when two zones keep the same clock all year (checked in winter, summer and now). */
+export function sameZoneAllYear(zoneA: string, zoneB: string): boolean {
+  if (zoneA === zoneB) return true;
+  const year = new Date().getUTCFullYear();
+  return [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15), Date.now()].every((at) => {
+    try {
+      return offsetMinutes(zoneA, new Date(at)) === offsetMinutes(zoneB, new Date(at));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The wall-clock time ("09:12") in a zone, or null when the zone is unknown to the browser. */

@@ -1,4 +1,5 @@
-// Signed-in sessions: rotating refresh tokens grouped in families, one family per sign-in.
+// Signed-in sessions (not meetings: those are libs/sessions): rotating refresh tokens grouped
+// in families, one family per sign-in.
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,7 @@ export interface IssuedRefreshToken {
 }
 
 @Injectable()
-export class SessionsService {
+export class SignInSessions {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,

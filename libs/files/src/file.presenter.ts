@@ -1,0 +1,33 @@
+import {
+  ACCEPTED_FILE_TYPES,
+  type AttachmentView,
+  type FileKind,
+  type FileView,
+} from '../../contracts/src/index.js';
+import type { StoredFile } from './entities/stored-file.entity.js';
+
+const KIND = new Map(ACCEPTED_FILE_TYPES.map((type) => [type.contentType, type.kind]));
+
+const kindOf = (file: StoredFile): FileKind => KIND.get(file.contentType) ?? 'document';
+
+export const fileUrl = (id: string) => `/api/files/${id}`;
+
+export function presentAttachment(file: StoredFile): AttachmentView {
+  return {
+    id: file.id,
+    name: file.name,
+    contentType: file.contentType,
+    kind: kindOf(file),
+    sizeBytes: file.sizeBytes,
+    createdAt: file.createdAt.toISOString(),
+    url: fileUrl(file.id),
+  };
+}
+
+export function presentFile(file: StoredFile): FileView {
+  return {
+    ...presentAttachment(file),
+    sha256: file.sha256,
+    attached: file.subjectId !== null,
+  };
+}

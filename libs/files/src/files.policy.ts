@@ -1,0 +1,32 @@
+// Who may do what with a file. An upload belongs to its uploader alone until something takes it;
+// then it is read like that thing (the owner's answer, `subjectReadable`) and leaves only with it.
+import type { Actor } from '../../common/src/index.js';
+
+export interface FileFacts {
+  uploaderId: string;
+  /** null while unattached. */
+  subjectId: string | null;
+}
+
+export type FileAction = 'read' | 'delete' | 'attach';
+
+/**
+ * `subjectReadable`: whether the actor may read the subject the file is attached to (ask the
+ * owner only for attached files; it is ignored for unattached ones).
+ */
+export function canOnFile(
+  actor: Actor,
+  action: FileAction,
+  file: FileFacts,
+  subjectReadable = false,
+): boolean {
+  const own = file.uploaderId === actor.id;
+  const attached = file.subjectId !== null;
+  switch (action) {
+    case 'read':
+      return attached ? subjectReadable : own;
+    case 'delete':
+    case 'attach':
+      return own && !attached;
+  }
+}

@@ -1,0 +1,53 @@
+// A kind of content that can be moderated (live messages, posts, threads, practice entries)
+// implements this, so moderation imports no domain library: the domain library registers itself.
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ModerationSubjectType } from '../../contracts/src/index.js';
+
+export interface ModeratedItem {
+  /** The exchange it lives in, or null (the network commons, a public practice). */
+  exchangeId: string | null;
+  /** Who wrote it: the person a hide or restore concerns. */
+  authorId: string;
+  /** "in the lobby of \"X\"": for the English text of the author's notification. */
+  where: string;
+  /** Facts the author's notification carries so clients can link and word it (roomId, …). */
+  context: Record<string, string | null>;
+  /** Facts the audit line keeps besides the subject (e.g. the room of a message). */
+  details: Record<string, string>;
+  hidden: boolean;
+  /** What a moderator reviews: the text as written (markdown), even when hidden. */
+  body: string;
+  /** Where the web client shows it, e.g. /rooms/:roomId#seq-12. */
+  url: string;
+}
+
+export interface ModeratedContent {
+  readonly type: ModerationSubjectType;
+  /** The item as moderation needs it, or null when there is no such item. */
+  describe(id: string, manager: EntityManager): Promise<ModeratedItem | null>;
+  hide(id: string, by: { actorId: string; reason: string }, manager: EntityManager): Promise<void>;
+  restore(id: string, manager: EntityManager): Promise<void>;
+  /** Whether the person may see the item (may flag it); false for a missing item. */
+  canSee(
+    actor: { id: string; networkRole: 'member' | 'coordinator' | 'admin' },
+    id: string,
+  ): Promise<boolean>;
+}
+
+@Injectable()
+export class ModeratedContents {
+  private readonly kinds = new Map<ModerationSubjectType, ModeratedContent>();
+
+  register(content: ModeratedContent): void {
+    if (this.kinds.has(content.type))
+      throw new Error(`${content.type} content is already registered for moderation`);
+    this.kinds.set(content.type, content);
+  }
+
+  of(type: ModerationSubjectType): ModeratedContent {
+    const content = this.kinds.get(type);
+    if (!content) throw new Error(`No moderated content of type ${type} is registered`);
+    return content;
+  }
+}
