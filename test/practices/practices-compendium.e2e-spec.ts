@@ -302,6 +302,18 @@ suite('the compendium', () => {
     expect(text).not.toMatch(/Ann Author|Sam Speaker|Antwerp/);
   });
 
+  it('makes one compendium at a time per person: a second at once is RATE_LIMITED', async () => {
+    const answers = await Promise.all([
+      exportAs({ language: 'en', format: 'pdf' }),
+      exportAs({ language: 'en', format: 'pdf' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429]);
+    const refused = answers.find((a) => a.status === 429)!;
+    expect((await refused.json()).code).toBe('RATE_LIMITED');
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect((await exportAs({ language: 'en', format: 'pdf' })).status).toBe(200);
+  });
+
   it('refuses a bad request with a typed 400 and members with 403', async () => {
     expect((await exportAs({ language: 'es', format: 'pdf' })).status).toBe(400);
     expect((await exportAs({ language: 'en', format: 'docx' })).status).toBe(400);

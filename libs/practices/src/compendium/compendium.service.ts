@@ -16,6 +16,7 @@ import {
   type Actor,
   DomainError,
   ProvenanceSources,
+  RateLimitedError,
   ValidationFailedError,
 } from '../../../common/src/index.js';
 import type { CompendiumDto } from '../dto/review.dto.js';
@@ -30,6 +31,9 @@ import { searchStatement, type SearchRow } from '../search/search-sql.js';
 import { COMPENDIUM_LABELS, type CompendiumLabels } from './labels.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
+
+/** Compendiums made at the same time on one node, at most. */
+const MAX_EXPORTS_AT_ONCE = 2;
 
 export interface CompendiumEntry {
   id: string;
@@ -69,9 +73,26 @@ export class CompendiumService {
     private readonly sources: ProvenanceSources,
   ) {}
 
+  /** Who is exporting now: a compendium is heavy work, one at a time per person, two in all. */
+  private readonly running = new Set<string>();
+
   async export(actor: Actor, input: CompendiumDto): Promise<CompendiumFile> {
     if (!canExportCompendium(actor))
       throw new DomainError('FORBIDDEN', 403, 'Only coordinators export a compendium.');
+    if (this.running.has(actor.id) || this.running.size >= MAX_EXPORTS_AT_ONCE)
+      throw new RateLimitedError(
+        5,
+        'A compendium is being made; try again in a few seconds when it is ready.',
+      );
+    this.running.add(actor.id);
+    try {
+      return await this.make(actor, input);
+    } finally {
+      this.running.delete(actor.id);
+    }
+  }
+
+  private async make(actor: Actor, input: CompendiumDto): Promise<CompendiumFile> {
     const audience = input.audience ?? 'network';
     const ids = input.ids?.length
       ? await this.checkChosen(input.ids, audience)
