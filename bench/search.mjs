@@ -9,7 +9,8 @@
 // to PostgreSQL) and a naive ILIKE baseline, in the same run.
 //
 // Options (flags or environment): --entries=100000 --reps=60 --warmup=10 --vocabulary=20000
-// --quick (10,000 entries, 20 repetitions: a smoke run). BENCH_ADMIN_DATABASE_URL: where to
+// --quick (10,000 entries, 20 repetitions: a smoke run). The API allows 600 searches a minute per
+// member: keep (reps + warmup) × 5 under that. BENCH_ADMIN_DATABASE_URL: where to
 // create the throwaway database (default the local PostgreSQL as postgres).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';

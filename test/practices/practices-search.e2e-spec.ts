@@ -4,6 +4,7 @@
 // every filter counted over the other filters, paging, and the reader's language.
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
+import { SEARCH_BUDGET_PER_MINUTE } from '../../libs/practices/src/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   completeEntry,
@@ -289,5 +290,28 @@ describe('practice search', () => {
     }
     // Only stop words: no entry, no error.
     expect((await search('q=the%20and%20of')).total).toBe(0);
+  });
+
+  it('gives each caller a budget: past it, RATE_LIMITED with Retry-After', async () => {
+    // A member of its own: the budget counts per caller (visitors per address).
+    const hurried = await createPerson(t.dataSource, http);
+    const statuses: number[] = [];
+    for (let batch = 0; batch < SEARCH_BUDGET_PER_MINUTE / 50; batch++)
+      statuses.push(
+        ...(
+          await Promise.all(
+            Array.from({ length: 50 }, () =>
+              http('GET', '/api/practices?limit=1', { token: hurried.token }),
+            ),
+          )
+        ).map((r) => r.status),
+      );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const refused = await http('GET', '/api/practices?limit=1', { token: hurried.token });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Others keep theirs.
+    expect((await http('GET', '/api/practices?limit=1', { token: author.token })).status).toBe(200);
   });
 });

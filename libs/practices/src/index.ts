@@ -16,6 +16,7 @@ export {
   SEARCH_CONFIGS,
 } from './search/query-plan.js';
 export { PracticeIndex, indexStatement, bodyOf } from './search/practice-index.js';
+export { SEARCH_BUDGET_PER_MINUTE } from './search/search-budget.js';
 export { GLOSSARY, glossaryIndex, foldText, wordsOf } from './glossary/glossary.js';
 export {
   canOnPractice,

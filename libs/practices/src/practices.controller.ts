@@ -1,6 +1,6 @@
 // The library as readers reach it: search, an entry, its versions and diffs. Public routes: a
 // reader without an account gets public entries only (the policy decides, in the services).
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Ip, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   PracticeDiff,
@@ -12,6 +12,7 @@ import { Access, type Actor, OptionalActor } from '../../common/src/index.js';
 import { DiffQuery, ReadPracticeQuery, versionNumber } from './dto/practice.dto.js';
 import { SearchPracticesQuery } from './dto/review.dto.js';
 import { PracticeReader } from './practice-reader.service.js';
+import { SearchBudget } from './search/search-budget.js';
 import { SearchResults } from './search/search-results.js';
 
 @ApiTags('practices')
@@ -20,15 +21,18 @@ export class PracticesController {
   constructor(
     private readonly reader: PracticeReader,
     private readonly results: SearchResults,
+    private readonly budget: SearchBudget,
   ) {}
 
   /** Full-text search across four languages with facet counts; signed out: public entries only. */
   @Get()
   @Access('public')
-  search(
+  async search(
     @OptionalActor() actor: Actor | null,
     @Query() query: SearchPracticesQuery,
+    @Ip() address: string,
   ): Promise<PracticeSearchResult> {
+    await this.budget.spend(actor, address);
     return this.results.search(actor, query);
   }
 

@@ -26,6 +26,7 @@ import { QuoteConsentsController } from './quote-consents.controller.js';
 import { QuoteConsents } from './quote-consents.service.js';
 import { PracticeIndex } from './search/practice-index.js';
 import { PracticeSearch } from './search/practice-search.service.js';
+import { SearchBudget } from './search/search-budget.js';
 import { SearchResults } from './search/search-results.js';
 
 @Module({
@@ -65,6 +66,7 @@ import { SearchResults } from './search/search-results.js';
     PracticeIndex,
     PracticeSearch,
     SearchResults,
+    SearchBudget,
     QuoteConsents,
     CompendiumService,
     PracticesPersonalData,
