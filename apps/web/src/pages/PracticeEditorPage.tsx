@@ -26,7 +26,7 @@ function NewPractice() {
       originalLanguage: language,
       texts: [{ language, title: title.trim() }],
     });
-    navigate(`/practices/${draft.id}/edit`, { replace: true });
+    void navigate(`/practices/${draft.id}/edit`, { replace: true });
   });
   useDocumentTitle(t('practices.newEntry'));
   const onSubmit = (event: FormEvent) => {
@@ -89,11 +89,11 @@ function EditPractice({ id }: { id: string }) {
   const onSaved = useCallback((saved: PracticeWorkingView) => setLatest(saved), []);
   const submit = useSubmit(async () => {
     await practicesApi.submit(id);
-    navigate(`/practices/${id}`);
+    void navigate(`/practices/${id}`);
   });
   const remove = useSubmit(async () => {
     await practicesApi.remove(id);
-    navigate('/practices/mine', { replace: true });
+    void navigate('/practices/mine', { replace: true });
   });
   useDocumentTitle(t('practices.editor.title'));
   if (working.loading && !working.data) return <Loading />;

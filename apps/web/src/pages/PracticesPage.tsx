@@ -39,7 +39,7 @@ export function PracticesPage() {
 
   // Wait for the session to be known: a member's results differ from a visitor's.
   const ready = session.status !== 'loading';
-  const key = `${JSON.stringify(filters)}|${lang}|${session.status}`;
+  const status = session.status;
   useEffect(() => {
     if (!ready) return;
     let current = true;
@@ -61,7 +61,8 @@ export function PracticesPage() {
     return () => {
       current = false;
     };
-  }, [key, ready]);
+    // The session's status: a member's results differ from a visitor's.
+  }, [filters, lang, ready, status]);
 
   useEffect(() => setQuery(filters.q ?? ''), [filters.q]);
 

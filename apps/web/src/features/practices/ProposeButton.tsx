@@ -20,7 +20,7 @@ export function ProposeButton({
   const navigate = useNavigate();
   const propose = useSubmit(async () => {
     const draft = await practicesApi.propose(kind, id);
-    navigate(`/practices/${draft.id}/edit`);
+    void navigate(`/practices/${draft.id}/edit`);
   });
   return (
     <>
