@@ -15,6 +15,8 @@ import type { SearchScope } from '../practices.policy.js';
 import { SEARCH_CONFIGS, SEARCH_SLOTS, type SearchSlot } from './query-plan.js';
 
 export const RANK_WINDOW = 200;
+/** Snippets are cut from the first this many characters of an entry's summary and texts (ts_headline parses all it is given). */
+export const SNIPPET_SOURCE_CHARS = 3000;
 
 /** The five parsed queries (text form of tsquery), per language slot. */
 export type CompiledQuery = Record<SearchSlot, string>;
@@ -125,14 +127,18 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
           .join(' OR ')})`
       : '';
 
-  const facetQueries = FACETS.map((facet) => {
+  // Every facet in one pass over m: each row offers its values of each facet whose other
+  // filters it passes, and one grouping counts them all.
+  const facetRows = FACETS.map((facet) => {
     const { expr, array } = FACET_VALUES[facet];
-    return array
-      ? `SELECT '${facet}' AS facet, v::text AS value, count(*)::int AS n
-           FROM m CROSS JOIN LATERAL unnest(${expr}) AS v WHERE ${allBut(facet)} GROUP BY v`
-      : `SELECT '${facet}' AS facet, ${expr}::text AS value, count(*)::int AS n
-           FROM m WHERE ${allBut(facet)} AND ${expr} IS NOT NULL GROUP BY ${expr}`;
-  });
+    const values = array ? `${expr}::text[]` : `ARRAY[${expr}::text]`;
+    return `('${facet}', CASE WHEN ${allBut(facet)} THEN ${values} END)`;
+  }).join(',\n             ');
+  const facetQuery = `SELECT f.facet, v AS value, count(*)::int AS n
+      FROM m CROSS JOIN LATERAL (VALUES ${facetRows}) AS f(facet, vals)
+      CROSS JOIN LATERAL unnest(f.vals) AS v
+     WHERE v IS NOT NULL
+     GROUP BY f.facet, v`;
 
   const rankWindow = input.query ? RANK_WINDOW : 0;
   const rankedOffset = Math.min(input.offset, rankWindow);
@@ -154,7 +160,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
       .map((l) => `WHEN '${l}' THEN ${q[l]}`)
       .join(' ')} ELSE ${q.other} END)`;
   const snippet = input.query
-    ? `ts_headline(${configOf('lang.language')}, d.texts -> lang.language ->> 'body', ${queryOf('lang.language')},
+    ? `ts_headline(${configOf('lang.language')}, left(d.texts -> lang.language ->> 'body', ${SNIPPET_SOURCE_CHARS}), ${queryOf('lang.language')},
          'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`
     : 'NULL';
 
@@ -196,7 +202,7 @@ items AS (
 )
 SELECT (SELECT count(*) FROM hits)::int AS total,
        (SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json)
-          FROM (${facetQueries.join('\n          UNION ALL ')}) f) AS facets,
+          FROM (${facetQuery}) f) AS facets,
        (SELECT coalesce(json_agg(json_build_object(
                  'practice_id', i.practice_id, 'slug', i.slug, 'original_language', i.original_language,
                  'languages', i.languages, 'language', i.language, 'visibility', i.visibility,
