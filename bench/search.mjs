@@ -14,6 +14,7 @@
 // create the throwaway database (default the local PostgreSQL as postgres).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -687,6 +688,10 @@ async function main() {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
     }
+    await rm(path.join(root, '.data', `bench-search-${process.pid}`), {
+      recursive: true,
+      force: true,
+    });
     await db.end();
     if (process.env.BENCH_KEEP) say(`kept ${url}`);
     else await drop();
