@@ -17,13 +17,21 @@ import {
 } from '../exchanges/exchange-helpers.js';
 
 const MINUTE = 60_000;
-const EVERY_MEMBER: HomeSectionKind[] = ['nextSessions', 'exchanges', 'notifications'];
+// The practice library's quote requests (and, for reviewers, reviews) appear only when there
+// are some (test/practices).
+const EVERY_MEMBER: HomeSectionKind[] = [
+  'nextSessions',
+  'exchanges',
+  'notifications',
+  'newPractices',
+];
 const COORDINATORS: HomeSectionKind[] = [
   ...EVERY_MEMBER,
   'joinRequests',
   'invitations',
   'quietExchanges',
   'neverSignedIn',
+  'practiceReviews',
 ];
 
 describe('the home page', () => {

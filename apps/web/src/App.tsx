@@ -81,6 +81,30 @@ const PractitionersPage = lazyPage(
   () => import('./pages/PractitionersPage'),
   (m) => m.PractitionersPage,
 );
+const PracticesPage = lazyPage(
+  () => import('./pages/PracticesPage'),
+  (m) => m.PracticesPage,
+);
+const PracticePage = lazyPage(
+  () => import('./pages/PracticePage'),
+  (m) => m.PracticePage,
+);
+const PracticeEditorPage = lazyPage(
+  () => import('./pages/PracticeEditorPage'),
+  (m) => m.PracticeEditorPage,
+);
+const PracticeReviewPage = lazyPage(
+  () => import('./pages/PracticeReviewPage'),
+  (m) => m.PracticeReviewPage,
+);
+const MyPracticesPage = lazyPage(
+  () => import('./pages/MyPracticesPage'),
+  (m) => m.MyPracticesPage,
+);
+const CompendiumPage = lazyPage(
+  () => import('./pages/CompendiumPage'),
+  (m) => m.CompendiumPage,
+);
 const RoomPage = lazyPage(
   () => import('./pages/RoomPage'),
   (m) => m.RoomPage,
@@ -100,6 +124,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', lazy: AcceptInvitationPage },
+      // The practice library is readable without an account (public entries only).
+      { path: '/practices', lazy: PracticesPage },
+      { path: '/practices/:ref', lazy: PracticePage },
       { path: '/forgot-password', lazy: ForgotPasswordPage },
       { path: '/reset-password/:token', lazy: ResetPasswordPage },
       {
@@ -119,6 +146,10 @@ const router = createBrowserRouter([
           { path: '/exchanges/:id/sessions/:sessionId', lazy: SessionPage },
           { path: '/notifications', lazy: NotificationsPage },
           { path: '/rooms/:roomId', lazy: RoomPage },
+          { path: '/practices/new', lazy: PracticeEditorPage },
+          { path: '/practices/mine', lazy: MyPracticesPage },
+          { path: '/practices/:id/edit', lazy: PracticeEditorPage },
+          { path: '/practices/:id/review', lazy: PracticeReviewPage },
           {
             element: <RequireSession role="coordinator" />,
             children: [
@@ -126,6 +157,7 @@ const router = createBrowserRouter([
               { path: '/exchanges/new', lazy: ExchangeEditorPage },
               { path: '/cities/:id/edit', lazy: CityEditorPage },
               { path: '/invitations', lazy: InvitePage },
+              { path: '/practices/compendium', lazy: CompendiumPage },
             ],
           },
           {

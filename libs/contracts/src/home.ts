@@ -9,6 +9,7 @@ import type {
 } from './exchanges.js';
 import type { InvitationView, NetworkRole } from './index.js';
 import type { NotificationView } from './notifications.js';
+import type { PracticeListItem, QuoteRequestView } from './practices.js';
 
 /** How many items each list section carries at most (each also says how many there are). */
 export const HOME_LIMITS = {
@@ -18,6 +19,9 @@ export const HOME_LIMITS = {
   invitations: 10,
   quietExchanges: 20,
   neverSignedIn: 20,
+  newPractices: 6,
+  practiceReviews: 10,
+  quoteRequests: 10,
 } as const;
 
 /** A session shows "starts in N min" from this many minutes before its start. */
@@ -104,6 +108,12 @@ export interface HomeSections {
   quietExchanges: HomeList<QuietExchange>;
   /** Active accounts that have never signed in (coordinators). */
   neverSignedIn: HomeList<NeverSignedInMember>;
+  /** Practices published in the last 30 days in the viewer's expertise themes (all themes if none). */
+  newPractices: HomeList<PracticeListItem>;
+  /** Entries waiting for the viewer: assigned reviewers their reviews; coordinators also what waits to be published. */
+  practiceReviews: HomeList<PracticeListItem>;
+  /** Requests to quote the viewer's words in a practice, waiting for their yes or no. */
+  quoteRequests: HomeList<QuoteRequestView>;
 }
 
 export type HomeSectionKind = keyof HomeSections;

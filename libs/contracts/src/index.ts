@@ -212,3 +212,4 @@ export * from './mentions.js';
 export * from './home.js';
 export * from './moderation.js';
 export * from './files.js';
+export * from './practices.js';

@@ -11,6 +11,14 @@ export const NOTIFICATION_KINDS = [
   'session-reminder',
   'moderation-outcome',
   'mention',
+  'practice-submitted',
+  'practice-review-assigned',
+  'practice-changes-requested',
+  'practice-approved',
+  'practice-published',
+  'practice-archived',
+  'practice-quote-requested',
+  'practice-quote-decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExchangesModule } from '../../exchanges/src/index.js';
 import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
+import { PracticesModule } from '../../practices/src/index.js';
 import { PractitionersModule } from '../../practitioners/src/index.js';
 import { SessionsModule } from '../../sessions/src/index.js';
 import { HOME_SECTIONS, type HomeSectionProvider } from './home-section.js';
@@ -11,9 +12,12 @@ import { ExchangesSection } from './sections/exchanges.section.js';
 import { InvitationsSection } from './sections/invitations.section.js';
 import { JoinRequestsSection } from './sections/join-requests.section.js';
 import { NeverSignedInSection } from './sections/never-signed-in.section.js';
+import { NewPracticesSection } from './sections/new-practices.section.js';
 import { NextSessionsSection } from './sections/next-sessions.section.js';
 import { NotificationsSection } from './sections/notifications.section.js';
+import { PracticeReviewsSection } from './sections/practice-reviews.section.js';
 import { QuietExchangesSection } from './sections/quiet-exchanges.section.js';
+import { QuoteRequestsSection } from './sections/quote-requests.section.js';
 
 /** Every section of the home page; a new one is added here (and in libs/contracts' HomeSections). */
 const SECTIONS = [
@@ -24,12 +28,22 @@ const SECTIONS = [
   InvitationsSection,
   QuietExchangesSection,
   NeverSignedInSection,
+  NewPracticesSection,
+  PracticeReviewsSection,
+  QuoteRequestsSection,
 ];
 
 // The invitations and accounts sections use identity's services, provided globally by
 // IdentityModule.forRoot.
 @Module({
-  imports: [ExchangesModule, SessionsModule, NotificationsModule, PractitionersModule, LiveModule],
+  imports: [
+    ExchangesModule,
+    SessionsModule,
+    NotificationsModule,
+    PractitionersModule,
+    LiveModule,
+    PracticesModule,
+  ],
   controllers: [HomeController],
   providers: [
     ...SECTIONS,

@@ -5,6 +5,7 @@ import { ConversationController } from './conversation.controller.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { MentionsService } from './mentions.service.js';
+import { MessageProvenance } from './message-provenance.js';
 import { MessagesService } from './messages.service.js';
 import { LiveSql } from './live-sql.js';
 import { LivePersonalData } from './live-personal-data.js';
@@ -36,6 +37,7 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
     MentionsService,
     ReadStateService,
     ReadStateGateway,
+    MessageProvenance,
   ],
 })
 export class LiveModule {}

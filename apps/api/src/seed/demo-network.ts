@@ -15,6 +15,8 @@ import type {
 } from '../../../../libs/contracts/src/index.js';
 import { regionOf } from '../../../../libs/cities/src/index.js';
 import { hashPassword } from '../../../../libs/identity/src/index.js';
+import { PracticeIndex } from '../../../../libs/practices/src/index.js';
+import { seedDemoPractices } from './demo-practices.js';
 
 export const DEMO_PASSWORDS: Record<NetworkRole, string> = {
   member: 'member-demo-2026',
@@ -676,6 +678,7 @@ const DEMO_LOCK = 727001;
 /** Seeds the demo network unless the database already has accounts. Returns true if it seeded. */
 export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boolean> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const practiceIndex = app.get(PracticeIndex);
   const hashes = {
     member: await hashPassword(DEMO_PASSWORDS.member),
     coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
@@ -691,6 +694,9 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     const personIds = await seedPeople(manager, cityIds, hashes);
     const ids: DemoIds = { cityIds, personIds };
     for (const exchange of DEMO_EXCHANGES) await seedExchange(manager, exchange, ids);
+    await seedDemoPractices(manager, ids, (snapshot, facts, m) =>
+      practiceIndex.put(snapshot, facts, m),
+    );
     return true;
   });
 }

@@ -14,6 +14,7 @@ import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-ex
 import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
+import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TranslateThemes1764600400000,
   RoomReads1764600700000,
   CreateFiles1764600800000,
+  CreatePractices1764600900000,
 ];

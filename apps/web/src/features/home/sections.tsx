@@ -6,6 +6,7 @@ import { InvitationsWaiting, NeverSignedIn, QuietExchanges } from './Coordinatio
 import type { SectionProps } from './HomeSection';
 import { MyExchanges } from './MyExchanges';
 import { NextSessions } from './NextSessions';
+import { NewPractices, PracticeReviews, QuoteRequests } from './PracticeSections';
 import { JoinRequestsWaiting, UnreadNotifications } from './Waiting';
 
 type SectionViews = {
@@ -16,7 +17,10 @@ type SectionViews = {
 export const HOME_SECTION_VIEWS: SectionViews = {
   nextSessions: { column: 'main', View: NextSessions },
   exchanges: { column: 'main', View: MyExchanges },
+  newPractices: { column: 'main', View: NewPractices },
   notifications: { column: 'side', View: UnreadNotifications },
+  quoteRequests: { column: 'side', View: QuoteRequests },
+  practiceReviews: { column: 'side', View: PracticeReviews },
   joinRequests: { column: 'side', View: JoinRequestsWaiting },
   invitations: { column: 'side', View: InvitationsWaiting },
   quietExchanges: { column: 'side', View: QuietExchanges },
