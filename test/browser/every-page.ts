@@ -36,6 +36,12 @@ export interface World {
   threadId: string;
   /** A thread in the network commons. */
   commonsThreadId: string;
+  /** A public practice (English, translated into French), by its slug. */
+  practiceSlug: string;
+  /** The mayor's practice in review, a researcher assigned, with a comment. */
+  practiceInReviewId: string;
+  /** The mayor's draft. */
+  practiceDraftId: string;
 }
 
 export interface PageVisit {
@@ -259,6 +265,64 @@ export const PAGES: PageVisit[] = [
     as: 'practitioner',
     path: (w) => `/threads/${w.commonsThreadId}`,
     ready: shows('form textarea'),
+  },
+  {
+    route: '/practices',
+    what: 'without an account',
+    as: 'visitor',
+    path: () => '/practices',
+    ready: shows('[data-testid="practice-result"]'),
+  },
+  {
+    route: '/practices',
+    what: 'a search with facets',
+    as: 'practitioner',
+    path: () => '/practices?q=radicalisering&evidence=monitored',
+    ready: shows('[data-testid="expansions"]'),
+  },
+  {
+    route: '/practices/:ref',
+    what: 'a public entry without an account',
+    as: 'visitor',
+    path: (w) => `/practices/${w.practiceSlug}`,
+    ready: shows('[data-testid="practice"]'),
+  },
+  {
+    route: '/practices/:ref',
+    what: 'its author, with versions',
+    as: 'mayor',
+    path: (w) => `/practices/${w.practiceSlug}`,
+    ready: shows('[data-testid="versions"]'),
+  },
+  {
+    route: '/practices/new',
+    as: 'practitioner',
+    path: () => '/practices/new',
+    ready: shows('form select'),
+  },
+  {
+    route: '/practices/mine',
+    as: 'mayor',
+    path: () => '/practices/mine',
+    ready: shows('[data-testid="practice-item"]'),
+  },
+  {
+    route: '/practices/:id/edit',
+    as: 'mayor',
+    path: (w) => `/practices/${w.practiceDraftId}/edit`,
+    ready: shows('[data-testid="save-status"]'),
+  },
+  {
+    route: '/practices/:id/review',
+    as: 'coordinator',
+    path: (w) => `/practices/${w.practiceInReviewId}/review`,
+    ready: shows('[data-testid="review-comments"]'),
+  },
+  {
+    route: '/practices/compendium',
+    as: 'coordinator',
+    path: () => '/practices/compendium',
+    ready: shows('[data-testid="compendium-entries"] input'),
   },
   { route: '*', as: 'practitioner', path: () => '/no-such-page' },
 ];
@@ -497,6 +561,62 @@ export async function buildWorld(
     body: 'Was hat in München funktioniert, was nicht?',
     clientId: clientId(5),
   });
+  // The practice library: a public entry, one in review with a comment, a draft.
+  const entry = (title: string) => ({
+    originalLanguage: 'en',
+    visibility: 'network',
+    themes: ['online-hate'],
+    targetGroups: ['youth', 'schools'],
+    evidenceLevel: 'monitored',
+    periodStart: '2021-03',
+    cityIds: [denver.id],
+    texts: [
+      {
+        language: 'en',
+        title,
+        summary: 'Schools and youth workers answer radicalisation online within a day.',
+        challenge: 'Students met recruiters in **gaming chats**.',
+        approach: 'Youth workers and teachers meet weekly:\n\n- a hotline\n- a mentor',
+        lessonsWorked: 'Trust first.',
+      },
+    ],
+  });
+  const published = await ok(http, 'POST', '/api/practices', mayor.token, {
+    ...entry(`Youth workers online after an attack ${suffix}`),
+    texts: [
+      ...entry(`Youth workers online after an attack ${suffix}`).texts,
+      {
+        language: 'fr',
+        title: `Animateurs en ligne après un attentat ${suffix}`,
+        summary: 'Les écoles et les animateurs répondent à la radicalisation en ligne.',
+      },
+    ],
+  });
+  await ok(http, 'POST', `/api/practices/${published.id}/submit`, mayor.token);
+  await ok(http, 'POST', `/api/practices/${published.id}/reviewers`, coordinator.token, {
+    practitionerId: researcher.id,
+  });
+  await ok(http, 'POST', `/api/practices/${published.id}/approve`, researcher.token, {});
+  const done = await ok(http, 'POST', `/api/practices/${published.id}/publish`, coordinator.token, {
+    visibility: 'public',
+  });
+  const inReview = await ok(
+    http,
+    'POST',
+    '/api/practices',
+    mayor.token,
+    entry(`Mentors at school ${suffix}`),
+  );
+  await ok(http, 'POST', `/api/practices/${inReview.id}/submit`, mayor.token);
+  await ok(http, 'POST', `/api/practices/${inReview.id}/reviewers`, coordinator.token, {
+    practitionerId: researcher.id,
+  });
+  await ok(http, 'POST', `/api/practices/${inReview.id}/comments`, researcher.token, {
+    field: 'lessonsWorked',
+    language: 'en',
+    body: 'How did you build that trust?',
+  });
+  const draft = await ok(http, 'POST', '/api/practices', mayor.token, entry(`A draft ${suffix}`));
 
   return {
     admin,
@@ -515,5 +635,8 @@ export async function buildWorld(
     mailId,
     threadId,
     commonsThreadId: commons.thread.id as string,
+    practiceSlug: done.slug,
+    practiceInReviewId: inReview.id,
+    practiceDraftId: draft.id,
   };
 }

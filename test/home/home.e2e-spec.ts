@@ -17,12 +17,15 @@ import {
 } from '../exchanges/exchange-helpers.js';
 
 const MINUTE = 60_000;
+// The practice library's quote requests (and, for reviewers, reviews) appear only when there
+// are some (test/practices).
 const EVERY_MEMBER: HomeSectionKind[] = [
   'nextSessions',
   'exchanges',
   'notifications',
   'unreadThreads',
   'waitingReplies',
+  'newPractices',
 ];
 const COORDINATORS: HomeSectionKind[] = [
   ...EVERY_MEMBER,
@@ -30,6 +33,7 @@ const COORDINATORS: HomeSectionKind[] = [
   'invitations',
   'quietExchanges',
   'neverSignedIn',
+  'practiceReviews',
 ];
 
 describe('the home page', () => {

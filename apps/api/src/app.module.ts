@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitiesModule } from '../../../libs/cities/src/index.js';
-import { DomainEventsModule, PersonalDataModule } from '../../../libs/common/src/index.js';
+import {
+  DomainEventsModule,
+  PersonalDataModule,
+  ProvenanceModule,
+} from '../../../libs/common/src/index.js';
 import { IdentityModule } from '../../../libs/identity/src/index.js';
 import { AppConfig, PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { PractitionersModule } from '../../../libs/practitioners/src/index.js';
@@ -13,6 +17,7 @@ import { LiveModule } from '../../../libs/live/src/index.js';
 import { ModerationModule } from '../../../libs/moderation/src/index.js';
 import { MailModule } from '../../../libs/mail/src/index.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { PracticesModule } from '../../../libs/practices/src/index.js';
 import { RealtimeModule } from '../../../libs/realtime/src/index.js';
 import { SessionsModule } from '../../../libs/sessions/src/index.js';
 import { HealthController } from './health.controller.js';
@@ -33,6 +38,7 @@ export class AppModule {
         DomainEventsModule,
         MailModule,
         PersonalDataModule,
+        ProvenanceModule,
         IdentityModule.forRoot(settings.jwtSecret),
         ThemesModule,
         CitiesModule,
@@ -44,6 +50,7 @@ export class AppModule {
         RealtimeModule,
         LiveModule,
         DiscussionsModule,
+        PracticesModule,
         HomeModule,
         FilesModule,
       ],

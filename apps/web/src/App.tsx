@@ -81,6 +81,30 @@ const PractitionersPage = lazyPage(
   () => import('./pages/PractitionersPage'),
   (m) => m.PractitionersPage,
 );
+const PracticesPage = lazyPage(
+  () => import('./pages/PracticesPage'),
+  (m) => m.PracticesPage,
+);
+const PracticePage = lazyPage(
+  () => import('./pages/PracticePage'),
+  (m) => m.PracticePage,
+);
+const PracticeEditorPage = lazyPage(
+  () => import('./pages/PracticeEditorPage'),
+  (m) => m.PracticeEditorPage,
+);
+const PracticeReviewPage = lazyPage(
+  () => import('./pages/PracticeReviewPage'),
+  (m) => m.PracticeReviewPage,
+);
+const MyPracticesPage = lazyPage(
+  () => import('./pages/MyPracticesPage'),
+  (m) => m.MyPracticesPage,
+);
+const CompendiumPage = lazyPage(
+  () => import('./pages/CompendiumPage'),
+  (m) => m.CompendiumPage,
+);
 const RoomPage = lazyPage(
   () => import('./pages/RoomPage'),
   (m) => m.RoomPage,
@@ -116,6 +140,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/invite/:token', lazy: AcceptInvitationPage },
+      // The practice library is readable without an account (public entries only).
+      { path: '/practices', lazy: PracticesPage },
+      { path: '/practices/:ref', lazy: PracticePage },
       { path: '/forgot-password', lazy: ForgotPasswordPage },
       { path: '/reset-password/:token', lazy: ResetPasswordPage },
       {
@@ -139,6 +166,10 @@ const router = createBrowserRouter([
           { path: '/exchanges/:id/threads', lazy: ExchangeThreadsPage },
           { path: '/threads/new', lazy: NewThreadPage },
           { path: '/threads/:id', lazy: ThreadPage },
+          { path: '/practices/new', lazy: PracticeEditorPage },
+          { path: '/practices/mine', lazy: MyPracticesPage },
+          { path: '/practices/:id/edit', lazy: PracticeEditorPage },
+          { path: '/practices/:id/review', lazy: PracticeReviewPage },
           {
             element: <RequireSession role="coordinator" />,
             children: [
@@ -146,6 +177,7 @@ const router = createBrowserRouter([
               { path: '/exchanges/new', lazy: ExchangeEditorPage },
               { path: '/cities/:id/edit', lazy: CityEditorPage },
               { path: '/invitations', lazy: InvitePage },
+              { path: '/practices/compendium', lazy: CompendiumPage },
             ],
           },
           {

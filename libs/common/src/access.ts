@@ -36,3 +36,9 @@ export const CurrentActor = createParamDecorator(
     return request.actor;
   },
 );
+
+/** The signed-in person on a public route, or null for a reader without an account. */
+export const OptionalActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor | null =>
+    context.switchToHttp().getRequest<RequestWithActor>().actor ?? null,
+);

@@ -12,3 +12,4 @@ export * from './personal-data.js';
 export * from './input-gate.js';
 export * from './ids.js';
 export * from './paging.js';
+export * from './provenance.js';

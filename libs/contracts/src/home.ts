@@ -10,6 +10,7 @@ import type {
 import type { InvitationView, NetworkRole } from './index.js';
 import type { NotificationView } from './notifications.js';
 import type { ThreadSummary } from './threads.js';
+import type { PracticeListItem, QuoteRequestView } from './practices.js';
 
 /** How many items each list section carries at most (each also says how many there are). */
 export const HOME_LIMITS = {
@@ -21,6 +22,9 @@ export const HOME_LIMITS = {
   neverSignedIn: 20,
   unreadThreads: 10,
   waitingReplies: 10,
+  newPractices: 6,
+  practiceReviews: 10,
+  quoteRequests: 10,
 } as const;
 
 /** A session shows "starts in N min" from this many minutes before its start. */
@@ -111,6 +115,12 @@ export interface HomeSections {
   unreadThreads: HomeList<ThreadSummary>;
   /** Replies to the viewer and mentions of them not yet read (notifications `reply`, `mention`). */
   waitingReplies: HomeList<NotificationView>;
+  /** Practices published in the last 30 days in the viewer's expertise themes (all themes if none). */
+  newPractices: HomeList<PracticeListItem>;
+  /** Entries waiting for the viewer: assigned reviewers their reviews; coordinators also what waits to be published. */
+  practiceReviews: HomeList<PracticeListItem>;
+  /** Requests to quote the viewer's words in a practice, waiting for their yes or no. */
+  quoteRequests: HomeList<QuoteRequestView>;
 }
 
 export type HomeSectionKind = keyof HomeSections;

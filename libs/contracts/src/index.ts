@@ -217,3 +217,4 @@ export * from './thread-state.js';
 export * from './mentions.js';
 export * from './attribution.js';
 export * from './files.js';
+export * from './practices.js';

@@ -12,6 +12,14 @@ export const NOTIFICATION_KINDS = [
   'moderation-outcome',
   'mention',
   'reply',
+  'practice-submitted',
+  'practice-review-assigned',
+  'practice-changes-requested',
+  'practice-approved',
+  'practice-published',
+  'practice-archived',
+  'practice-quote-requested',
+  'practice-quote-decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

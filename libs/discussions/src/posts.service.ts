@@ -228,7 +228,11 @@ export class PostsService implements OnModuleInit {
              FROM t ${this.sql.personJoin('$3::uuid', 'pa', 'pc')}`,
           [input.threadId, moderator, actor.id],
         )) as Array<
-          PersonColumns<'author'> & { last_seq: number; first_post_id: string; last_activity_at: Date }
+          PersonColumns<'author'> & {
+            last_seq: number;
+            first_post_id: string;
+            last_activity_at: Date;
+          }
         >;
         if (!thread) throw new ThreadLockedError();
         const parent = await this.parentFor(
@@ -484,7 +488,10 @@ export class PostsService implements OnModuleInit {
           AND (NOT $3::boolean OR depth = 0 OR (deleted_at IS NULL AND hidden_at IS NULL))
         RETURNING id, depth, branch_id, author_id`,
       [parentId, threadId, named],
-    )) as [Array<{ id: string; depth: number; branch_id: string | null; author_id: string }>, number];
+    )) as [
+      Array<{ id: string; depth: number; branch_id: string | null; author_id: string }>,
+      number,
+    ];
     if (counted[0]) return counted[0];
     const [exists] = (await manager.query('SELECT 1 FROM posts WHERE id = $1 AND thread_id = $2', [
       parentId,

@@ -190,10 +190,13 @@ export class ThreadReads {
          UNION ALL
          SELECT po2.id, true FROM posts po2 WHERE po2.thread_id = $1 AND po2.depth = 0 AND $2::int = 0
        )
-       ${this.postSelect.replace('FROM posts po', `, shown.keep AS top,
+       ${this.postSelect.replace(
+         'FROM posts po',
+         `, shown.keep AS top,
          CASE WHEN po.depth = 1 THEN (SELECT count(*)::int FROM posts b
            WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) END AS size
-         FROM shown JOIN posts po ON po.id = shown.id`)}
+         FROM shown JOIN posts po ON po.id = shown.id`,
+       )}
         ORDER BY po.seq`,
       [
         threadId,

@@ -76,6 +76,16 @@ export class ExchangeAccess {
     return rows.map((r) => r.practitionerId);
   }
 
+  /** The exchanges a person belongs to (any role). */
+  async exchangeIdsOf(practitionerId: string): Promise<string[]> {
+    const rows = await this.members.find({
+      where: { practitionerId },
+      select: { practitionerId: true, exchangeId: true },
+      loadEagerRelations: false,
+    });
+    return rows.map((r) => r.exchangeId);
+  }
+
   async hostIds(exchangeId: string, manager?: EntityManager): Promise<string[]> {
     const repo = manager ? manager.getRepository(ExchangeMember) : this.members;
     const rows = await repo.find({

@@ -9,6 +9,7 @@ import { JoinRequest } from './entities/join-request.entity.js';
 import { ExchangeAccess } from './exchange-access.service.js';
 import { ExchangeContent } from './exchange-content.js';
 import { ExchangeStandingForModeration } from './exchange-standing.js';
+import { ExchangeProvenance } from './exchange-provenance.js';
 import { ExchangesPersonalData } from './exchanges-personal-data.js';
 import { ExchangeVisits } from './exchange-visits.service.js';
 import { ExchangesController } from './exchanges.controller.js';
@@ -28,6 +29,7 @@ import { ExchangesService } from './exchanges.service.js';
     ExchangesPersonalData,
     ExchangeVisits,
     ExchangeStandingForModeration,
+    ExchangeProvenance,
   ],
   exports: [ExchangeAccess, ExchangesService, ExchangeContent, ExchangeVisits],
 })

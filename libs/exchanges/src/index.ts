@@ -16,5 +16,6 @@ export { Exchange } from './entities/exchange.entity.js';
 export { ExchangeMember } from './entities/exchange-member.entity.js';
 export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
 export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';
+export { ExchangeProvenance } from './exchange-provenance.js';
 export { presentJoinRequest } from './exchange.presenter.js';
 export { exchangeSqlNames, exchangeMemberSqlNames } from './exchange-sql.js';

@@ -3,6 +3,7 @@ import { DiscussionsModule } from '../../discussions/src/index.js';
 import { ExchangesModule } from '../../exchanges/src/index.js';
 import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
+import { PracticesModule } from '../../practices/src/index.js';
 import { PractitionersModule } from '../../practitioners/src/index.js';
 import { SessionsModule } from '../../sessions/src/index.js';
 import { HOME_SECTIONS, type HomeSectionProvider } from './home-section.js';
@@ -12,11 +13,14 @@ import { ExchangesSection } from './sections/exchanges.section.js';
 import { InvitationsSection } from './sections/invitations.section.js';
 import { JoinRequestsSection } from './sections/join-requests.section.js';
 import { NeverSignedInSection } from './sections/never-signed-in.section.js';
+import { NewPracticesSection } from './sections/new-practices.section.js';
 import { NextSessionsSection } from './sections/next-sessions.section.js';
 import { NotificationsSection } from './sections/notifications.section.js';
+import { PracticeReviewsSection } from './sections/practice-reviews.section.js';
 import { QuietExchangesSection } from './sections/quiet-exchanges.section.js';
 import { UnreadThreadsSection } from './sections/unread-threads.section.js';
 import { WaitingRepliesSection } from './sections/waiting-replies.section.js';
+import { QuoteRequestsSection } from './sections/quote-requests.section.js';
 
 /** Every section of the home page; a new one is added here (and in libs/contracts' HomeSections). */
 const SECTIONS = [
@@ -29,6 +33,9 @@ const SECTIONS = [
   NeverSignedInSection,
   UnreadThreadsSection,
   WaitingRepliesSection,
+  NewPracticesSection,
+  PracticeReviewsSection,
+  QuoteRequestsSection,
 ];
 
 // The invitations and accounts sections use identity's services, provided globally by
@@ -41,6 +48,7 @@ const SECTIONS = [
     PractitionersModule,
     LiveModule,
     DiscussionsModule,
+    PracticesModule,
   ],
   controllers: [HomeController],
   providers: [

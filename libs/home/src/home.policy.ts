@@ -10,11 +10,16 @@ export function canSeeHomeSection(
 ): boolean {
   const coordinator = hasNetworkRole(actor, 'coordinator');
   switch (kind) {
+    // The practice library's sections: each provider leaves its section out when it has nothing
+    // to show (reviews: only to someone with entries waiting for them, and to coordinators).
     case 'nextSessions':
     case 'exchanges':
     case 'notifications':
     case 'unreadThreads':
     case 'waitingReplies':
+    case 'newPractices':
+    case 'practiceReviews':
+    case 'quoteRequests':
       return true;
     // Those who decide them: the hosts of an exchange, and coordinators for every exchange.
     case 'joinRequests':

@@ -5,6 +5,7 @@ import { ConversationController } from './conversation.controller.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';
 import { MentionsService } from './mentions.service.js';
+import { MessageProvenance } from './message-provenance.js';
 import { MessagesService } from './messages.service.js';
 import { MessageThreads } from './message-threads.service.js';
 import { LiveSql } from './live-sql.js';
@@ -38,6 +39,7 @@ import { SendRateLimiter } from './send-rate-limiter.service.js';
     MentionsService,
     ReadStateService,
     ReadStateGateway,
+    MessageProvenance,
   ],
 })
 export class LiveModule {}

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../../notifications/src/index.js';
 import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { Session } from './entities/session.entity.js';
+import { SessionProvenance } from './session-provenance.js';
 import { SessionReminders } from './session-reminders.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsService } from './sessions.service.js';
@@ -17,7 +18,7 @@ import { SessionsPersonalData } from './sessions-personal-data.js';
     NotificationsModule,
   ],
   controllers: [SessionsController, CalendarFeedController],
-  providers: [SessionsService, SessionReminders, SessionsPersonalData],
+  providers: [SessionsService, SessionReminders, SessionsPersonalData, SessionProvenance],
   exports: [SessionsService],
 })
 export class SessionsModule {}

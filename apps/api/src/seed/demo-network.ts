@@ -16,6 +16,8 @@ import type {
 import { regionOf } from '../../../../libs/cities/src/index.js';
 import { hashPassword } from '../../../../libs/identity/src/index.js';
 import { seedDemoThreads } from './demo-threads.js';
+import { PracticeIndex } from '../../../../libs/practices/src/index.js';
+import { seedDemoPractices } from './demo-practices.js';
 
 export const DEMO_PASSWORDS: Record<NetworkRole, string> = {
   member: 'member-demo-2026',
@@ -677,6 +679,7 @@ const DEMO_LOCK = 727001;
 /** Seeds the demo network unless the database already has accounts. Returns true if it seeded. */
 export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boolean> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
+  const practiceIndex = app.get(PracticeIndex);
   const hashes = {
     member: await hashPassword(DEMO_PASSWORDS.member),
     coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
@@ -695,6 +698,9 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     for (const exchange of DEMO_EXCHANGES)
       exchangeIds.set(exchange.title, await seedExchange(manager, exchange, ids));
     await seedDemoThreads(manager, exchangeIds, personIds);
+    await seedDemoPractices(manager, ids, (snapshot, facts, m) =>
+      practiceIndex.put(snapshot, facts, m),
+    );
     return true;
   });
 }

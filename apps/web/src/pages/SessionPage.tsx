@@ -12,6 +12,7 @@ import { sessionsApi } from '../features/sessions/sessions.api';
 import { sessionTimes } from '../features/sessions/SessionTime';
 import { useViewerZone, YourTimeNote } from '../features/time/viewerZone';
 import { zoneName } from '../features/time/zones';
+import { ProposeButton } from '../features/practices/ProposeButton';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { Loading } from '../ui/Loading';
@@ -177,6 +178,7 @@ export function SessionPage() {
         >
           {t('sessions.downloadIcs')}
         </button>
+        {e && isFullExchange(e) && <ProposeButton kind="session" id={s.id} />}
       </div>
       <ErrorNotice error={download.error} />
       {e && isFullExchange(e) && (

@@ -15,6 +15,7 @@ import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.j
 import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
+import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   TranslateThemes1764600400000,
   RoomReads1764600700000,
   CreateFiles1764600800000,
+  CreatePractices1764600900000,
   CreateThreads1764601000000,
 ];

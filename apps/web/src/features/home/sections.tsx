@@ -7,6 +7,7 @@ import type { SectionProps } from './HomeSection';
 import { MyExchanges } from './MyExchanges';
 import { NextSessions } from './NextSessions';
 import { UnreadThreads, WaitingReplies } from './Threads';
+import { NewPractices, PracticeReviews, QuoteRequests } from './PracticeSections';
 import { JoinRequestsWaiting, UnreadNotifications } from './Waiting';
 
 type SectionViews = {
@@ -19,7 +20,10 @@ export const HOME_SECTION_VIEWS: SectionViews = {
   exchanges: { column: 'main', View: MyExchanges },
   unreadThreads: { column: 'main', View: UnreadThreads },
   waitingReplies: { column: 'side', View: WaitingReplies },
+  newPractices: { column: 'main', View: NewPractices },
   notifications: { column: 'side', View: UnreadNotifications },
+  quoteRequests: { column: 'side', View: QuoteRequests },
+  practiceReviews: { column: 'side', View: PracticeReviews },
   joinRequests: { column: 'side', View: JoinRequestsWaiting },
   invitations: { column: 'side', View: InvitationsWaiting },
   quietExchanges: { column: 'side', View: QuietExchanges },

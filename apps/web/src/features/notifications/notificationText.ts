@@ -95,6 +95,8 @@ export function notificationSentence(
     const reason = text(data, 'reason');
     return reason ? `${sentence} ${t('notifications.text.reason', { reason })}` : sentence;
   }
+  const practice = text(data, 'practiceTitle');
+  if (practice) return practiceSentence(notification, t, practice);
   if (!exchange) return notification.text;
   if (notification.kind === 'mention') {
     const author = text(data, 'authorName');
@@ -156,12 +158,76 @@ export function notificationSentence(
   }
 }
 
+/** The practice library's notifications, in the reader's language. */
+function practiceSentence(notification: NotificationView, t: TFunction, practice: string): string {
+  const { data } = notification;
+  switch (notification.kind) {
+    case 'practice-submitted':
+      return t('practices.notifications.submitted', { practice });
+    case 'practice-review-assigned':
+      return t('practices.notifications.reviewAssigned', { practice });
+    case 'practice-changes-requested':
+      return t('practices.notifications.changesRequested', {
+        practice,
+        comment: text(data, 'comment') ?? '',
+      });
+    case 'practice-approved':
+      return t('practices.notifications.approved', { practice });
+    case 'practice-published':
+      return t('practices.notifications.published', { practice, version: data.version ?? 1 });
+    case 'practice-archived':
+      return t('practices.notifications.archived', {
+        practice,
+        reason: text(data, 'reason') ?? '',
+      });
+    case 'practice-quote-requested':
+      return t('practices.notifications.quoteRequested', {
+        practice,
+        name: text(data, 'requesterName') ?? '',
+      });
+    case 'practice-quote-decided':
+      return t(
+        data.accepted === true
+          ? 'practices.notifications.quoteAccepted'
+          : 'practices.notifications.quoteDeclined',
+        {
+          practice,
+          name: text(data, 'personName') ?? '',
+        },
+      );
+    case 'moderation-outcome':
+      return t(
+        data.action === 'restore'
+          ? 'practices.notifications.restored'
+          : 'practices.notifications.hidden',
+        {
+          practice,
+          reason: text(data, 'reason') ?? '',
+        },
+      );
+    default:
+      return notification.text;
+  }
+}
+
 /** Where a notification leads: the room of a moderation outcome, the session, or the exchange. */
 export function notificationLink(notification: NotificationView): string | null {
   const threadId = text(notification.data, 'threadId');
   if (threadId) {
     const seq = notification.data.seq;
     return typeof seq === 'number' ? `/threads/${threadId}#post-${seq}` : `/threads/${threadId}`;
+  }
+  const practiceId = text(notification.data, 'practiceId');
+  if (practiceId) {
+    if (notification.kind === 'practice-quote-requested') return '/practices/mine';
+    if (
+      ['practice-submitted', 'practice-review-assigned', 'practice-approved'].includes(
+        notification.kind,
+      )
+    )
+      return `/practices/${practiceId}/review`;
+    if (notification.kind === 'practice-changes-requested') return `/practices/${practiceId}/edit`;
+    return `/practices/${practiceId}`;
   }
   const roomId = text(notification.data, 'roomId');
   if (notification.kind === 'mention' && roomId) return `/rooms/${roomId}`;

@@ -130,6 +130,9 @@ export function Layout() {
                   <li>
                     <NavLink to="/cities">{t('shell.cities')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/practices">{t('practices.nav')}</NavLink>
+                  </li>
                   {hasRole(session.me, 'coordinator') && (
                     <li>
                       <NavLink to="/invitations">{t('shell.invite')}</NavLink>
@@ -140,6 +143,19 @@ export function Layout() {
                       <NavLink to="/admin/mail">{t('shell.outgoingMail')}</NavLink>
                     </li>
                   )}
+                </ul>
+              </nav>
+            )}
+            {/* The practice library's public pages need no account. */}
+            {session.status === 'signed-out' && (
+              <nav aria-label={t('shell.mainNavigation')} className="main-nav">
+                <ul>
+                  <li>
+                    <NavLink to="/practices">{t('practices.nav')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/sign-in">{t('signIn.title')}</NavLink>
+                  </li>
                 </ul>
               </nav>
             )}

@@ -1,0 +1,28 @@
+export { PracticesModule } from './practices.module.js';
+export { PracticeLists, NEW_PRACTICE_DAYS } from './practice-lists.service.js';
+export { QuoteConsents } from './quote-consents.service.js';
+export { PracticeWorkflow } from './practice-workflow.service.js';
+export {
+  PracticeSearch,
+  correctionsStatement,
+  runSearch,
+} from './search/practice-search.service.js';
+export { searchStatement, RANK_WINDOW, type CompiledQuery } from './search/search-sql.js';
+export {
+  compileSql,
+  planQuery,
+  typoCandidates,
+  withCorrections,
+  SEARCH_CONFIGS,
+} from './search/query-plan.js';
+export { PracticeIndex, indexStatement, bodyOf } from './search/practice-index.js';
+export { SEARCH_BUDGET_PER_MINUTE } from './search/search-budget.js';
+export { GLOSSARY, glossaryIndex, foldText, wordsOf } from './glossary/glossary.js';
+export {
+  canOnPractice,
+  visibilityAllows,
+  searchScopeOf,
+  termScopesOf,
+  type SearchScope,
+} from './practices.policy.js';
+export type { PracticeSnapshot } from './practice-snapshot.js';

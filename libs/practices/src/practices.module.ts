@@ -1,0 +1,76 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { City } from '../../cities/src/index.js';
+import { Exchange, ExchangesModule } from '../../exchanges/src/index.js';
+import { NotificationsModule } from '../../notifications/src/index.js';
+import { Practitioner } from '../../practitioners/src/index.js';
+import { ThemesModule } from '../../themes/src/index.js';
+import { CompendiumController } from './compendium/compendium.controller.js';
+import { CompendiumService } from './compendium/compendium.service.js';
+import { Practice } from './entities/practice.entity.js';
+import { PracticeText } from './entities/practice-text.entity.js';
+import { PracticeVersion } from './entities/practice-version.entity.js';
+import { PracticeQuote, PracticeSource } from './entities/provenance.entities.js';
+import { PracticeComment, PracticeEvent, PracticeReviewer } from './entities/review.entities.js';
+import { PracticeAccess } from './practice-access.service.js';
+import { PracticeAuthoringController } from './practice-authoring.controller.js';
+import { PracticeLists } from './practice-lists.service.js';
+import { PracticeLookups } from './practice-lookups.js';
+import { PracticeReader } from './practice-reader.service.js';
+import { PracticeReviewController } from './practice-review.controller.js';
+import { PracticeWorkflow } from './practice-workflow.service.js';
+import { PracticesController } from './practices.controller.js';
+import { PracticesPersonalData } from './practices-personal-data.js';
+import { PracticesService } from './practices.service.js';
+import { QuoteConsentsController } from './quote-consents.controller.js';
+import { QuoteConsents } from './quote-consents.service.js';
+import { PracticeIndex } from './search/practice-index.js';
+import { PracticeSearch } from './search/practice-search.service.js';
+import { SearchBudget } from './search/search-budget.js';
+import { SearchResults } from './search/search-results.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Practice,
+      PracticeText,
+      PracticeVersion,
+      PracticeReviewer,
+      PracticeComment,
+      PracticeEvent,
+      PracticeSource,
+      PracticeQuote,
+      City,
+      Exchange,
+      Practitioner,
+    ]),
+    ExchangesModule,
+    ThemesModule,
+    NotificationsModule,
+  ],
+  // Static paths (/practices/mine, /review-queue, /compendium) before /practices/:ref.
+  controllers: [
+    PracticeAuthoringController,
+    PracticeReviewController,
+    CompendiumController,
+    QuoteConsentsController,
+    PracticesController,
+  ],
+  providers: [
+    PracticeAccess,
+    PracticeLookups,
+    PracticeReader,
+    PracticesService,
+    PracticeWorkflow,
+    PracticeLists,
+    PracticeIndex,
+    PracticeSearch,
+    SearchResults,
+    SearchBudget,
+    QuoteConsents,
+    CompendiumService,
+    PracticesPersonalData,
+  ],
+  exports: [PracticeLists, QuoteConsents, PracticeWorkflow, PracticeSearch, PracticeIndex],
+})
+export class PracticesModule {}

@@ -1,0 +1,139 @@
+// Searching the library: the reader's scope (the policy's), the query widened by the glossary,
+// then one statement for total, facets and a page; when the words find (almost) nothing, a
+// second try with the nearest known words of short queries (a likely typo).
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { PracticeFilters, QueryExpansion } from '../../../contracts/src/index.js';
+import { type Actor, ValidationFailedError } from '../../../common/src/index.js';
+import { ExchangeAccess } from '../../../exchanges/src/index.js';
+import { type SearchScope, searchScopeOf, termScopesOf } from '../practices.policy.js';
+import {
+  compileSql,
+  planQuery,
+  type QueryPlan,
+  typoCandidates,
+  withCorrections,
+} from './query-plan.js';
+import { type CompiledQuery, type SearchRow, searchStatement } from './search-sql.js';
+
+/** Similarity (pg_trgm) a known word needs to count as what a typo meant. */
+export const TYPO_SIMILARITY = 0.35;
+/** Below this many results, a short query is tried again with the nearest known words. */
+export const TYPO_RETRY_BELOW = 3;
+/** The deepest a reader can page (offset). */
+export const MAX_SEARCH_OFFSET = 1000;
+
+export interface SearchRequest extends PracticeFilters {
+  offset: number;
+  limit: number;
+  preferredLanguage: string | null;
+}
+
+export interface SearchOutcome {
+  row: SearchRow;
+  expansions: QueryExpansion[];
+}
+
+/** Runs one SQL statement and answers its rows (TypeORM's DataSource and pg's Client alike). */
+export type RunSql = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The whole search as statements: exported so the bench's raw-SQL baseline runs exactly what
+ * the API runs, without HTTP, Nest or authentication around it.
+ */
+export async function runSearch(
+  run: RunSql,
+  scope: SearchScope,
+  request: SearchRequest,
+): Promise<SearchOutcome> {
+  const execute = async (plan: QueryPlan | null) => {
+    let query: CompiledQuery | null = null;
+    if (plan) {
+      const { sql, params } = compileSql(plan);
+      [query] = (await run(sql, params)) as CompiledQuery[];
+    }
+    const { sql, params } = searchStatement({
+      scope,
+      query,
+      filters: request,
+      preferredLanguage: request.preferredLanguage,
+      offset: request.offset,
+      limit: request.limit,
+    });
+    const [row] = (await run(sql, params)) as SearchRow[];
+    return row;
+  };
+  const plan = request.q?.trim() ? planQuery(request.q) : null;
+  const useful = plan && plan.units.length > 0 ? plan : null;
+  const expansionsOf = (p: QueryPlan | null) =>
+    (p?.units ?? []).flatMap((unit) => (unit.expansion ? [unit.expansion] : []));
+  const row = await execute(useful);
+  const words = useful ? typoCandidates(useful) : [];
+  if (!useful || row.total >= TYPO_RETRY_BELOW || words.length === 0)
+    return { row, expansions: expansionsOf(useful) };
+  const { sql, params } = correctionsStatement(words, termScopesOf(scope));
+  const found = (await run(sql, params)) as Array<{ word: string; near: string[] }>;
+  const corrections = new Map(found.filter((r) => r.near.length > 0).map((r) => [r.word, r.near]));
+  if (corrections.size === 0) return { row, expansions: expansionsOf(useful) };
+  const corrected = withCorrections(useful, corrections);
+  return { row: await execute(corrected), expansions: expansionsOf(corrected) };
+}
+
+@Injectable()
+export class PracticeSearch {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly exchanges: ExchangeAccess,
+  ) {}
+
+  /** Whose entries the actor's search reaches (their exchanges, for members). */
+  async scopeFor(actor: Actor | null): Promise<SearchScope> {
+    if (!actor) return searchScopeOf(null, []);
+    return searchScopeOf(actor, await this.exchanges.exchangeIdsOf(actor.id));
+  }
+
+  async search(actor: Actor | null, request: SearchRequest): Promise<SearchOutcome> {
+    if (request.offset > MAX_SEARCH_OFFSET)
+      throw new ValidationFailedError(`cursor: results beyond ${MAX_SEARCH_OFFSET} are not paged`);
+    return runSearch(
+      (sql, params) => this.dataSource.query(sql, params),
+      await this.scopeFor(actor),
+      request,
+    );
+  }
+
+  /** The query parsed per language with the glossary's words (no typo correction). */
+  async compile(q: string | undefined): Promise<CompiledQuery | null> {
+    if (!q || !q.trim()) return null;
+    const plan = planQuery(q);
+    if (plan.units.length === 0) return null;
+    const { sql, params } = compileSql(plan);
+    const [query] = (await this.dataSource.query(sql, params)) as CompiledQuery[];
+    return query;
+  }
+}
+
+/**
+ * For each word that no title or summary in the reader's scopes contains, its nearest known
+ * words (pg_trgm similarity ≥ TYPO_SIMILARITY), best first, at most two; `scopes` null: all.
+ */
+export function correctionsStatement(
+  words: string[],
+  scopes: string[] | null,
+): { sql: string; params: unknown[] } {
+  const inScope = scopes ? 'AND t.scope = ANY($2::text[])' : '';
+  return {
+    sql: `SELECT q.word, ARRAY(
+                SELECT c.term FROM (
+                  SELECT DISTINCT ON (t.term) t.term, similarity(t.term, q.word) AS s
+                    FROM practice_terms t
+                   WHERE t.term % q.word ${inScope}
+                   ORDER BY t.term) c
+                 WHERE c.s >= ${TYPO_SIMILARITY} AND c.term <> q.word
+                 ORDER BY c.s DESC, c.term LIMIT 2) AS near
+         FROM unnest($1::text[]) AS q(word)
+        WHERE NOT EXISTS (SELECT 1 FROM practice_terms t WHERE t.term = q.word ${inScope})`,
+    params: scopes ? [words, scopes] : [words],
+  };
+}
