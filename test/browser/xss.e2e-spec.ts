@@ -46,7 +46,11 @@ function dangers(page: Page, scope: string) {
         for (const attribute of ['href', 'src', 'action', 'formaction', 'data', 'srcdoc']) {
           const value = element.getAttribute(attribute);
           if (value === null) continue;
-          const plain = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+          // Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
+          const plain = [...value]
+            .filter((ch) => ch.charCodeAt(0) > 0x20)
+            .join('')
+            .toLowerCase();
           if (
             /^(javascript|data|vbscript):/.test(plain) ||
             plain.startsWith('//') ||
