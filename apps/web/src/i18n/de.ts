@@ -1092,6 +1092,7 @@ export const de: Messages = {
     home: 'Zu Ihrer Startseite',
   },
   threads: {
+    report: 'Melden',
     thread: 'Diskussion',
     threads: 'Diskussionen',
     threadsOf: 'Diskussionen von „{{title}}“',

@@ -1058,6 +1058,7 @@ export const en = {
     home: 'Go to your home page',
   },
   threads: {
+    report: 'Report',
     thread: 'Thread',
     threads: 'Threads',
     threadsOf: 'Threads of “{{title}}”',

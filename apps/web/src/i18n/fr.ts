@@ -1085,6 +1085,7 @@ export const fr: Messages = {
     home: 'Aller à votre page d’accueil',
   },
   threads: {
+    report: 'Signaler',
     thread: 'Fil de discussion',
     threads: 'Fils de discussion',
     threadsOf: 'Fils de « {{title}} »',

@@ -1075,6 +1075,7 @@ export const nl: Messages = {
     home: 'Naar uw startpagina',
   },
   threads: {
+    report: 'Melden',
     thread: 'Draad',
     threads: 'Draden',
     threadsOf: 'Draden van ‘{{title}}’',

@@ -30,6 +30,7 @@ export function PostItem({
   isNew,
   mayPost,
   onChanged,
+  onReport,
 }: {
   post: PostView;
   thread: ThreadView;
@@ -40,6 +41,8 @@ export function PostItem({
   mayPost: boolean;
   /** A post the reader wrote or changed, to show at once. */
   onChanged: (post: PostView) => void;
+  /** Opens the report (flag) dialog for this post; no button without it. */
+  onReport?: (post: PostView) => void;
 }) {
   const { t, i18n } = useTranslation();
   const zone = useViewerZone();
@@ -270,6 +273,15 @@ export function PostItem({
                 {isAnswer ? t('threads.unmarkAnswer') : t('threads.markAnswer')}
               </button>
             )}
+          {onReport && !mine && !post.deleted && (
+            <button
+              type="button"
+              className="button button--text button--small"
+              onClick={() => onReport(post)}
+            >
+              {t('threads.report')}
+            </button>
+          )}
           {thread.canModerate && !removed && (
             <button
               type="button"

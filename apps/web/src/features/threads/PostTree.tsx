@@ -17,6 +17,8 @@ export interface TreeProps {
   mayPost: boolean;
   onChanged: (post: PostView) => void;
   onLoadBranch: (branchId: string) => Promise<void>;
+  /** The report dialog (the moderation feature's `useFlagging`), when the page has one. */
+  onReport?: (post: PostView) => void;
 }
 
 export function PostTree(props: TreeProps) {
@@ -61,6 +63,7 @@ function Branch({
         isNew={post.seq > props.readBefore && post.author?.id !== props.myId}
         mayPost={props.mayPost}
         onChanged={props.onChanged}
+        onReport={props.onReport}
       />
       {folded ? (
         <button
