@@ -2,7 +2,7 @@
 // their history, deletes and tombstones, reactions, read state, follow levels and the
 // notifications they cause, a question's answer, lists, search in four languages, the commons.
 import type { PostView, ThreadPage, ThreadSummary } from '../../libs/contracts/src/index.js';
-import { createPerson, type TestPerson } from '../factories/accounts.js';
+import { createPerson, FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
 import { minimalPdf, upload } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -310,6 +310,35 @@ describe('threads', () => {
       );
       const listed = await list(author, `exchangeId=${cast.exchangeId}`);
       expect(listed.items.map((i) => i.id)).not.toContain(thread.id);
+    });
+  });
+
+  describe('erasure', () => {
+    it("keeps an erased author's posts readable under the neutral name, and removes their reactions and read state", async () => {
+      const leaving = await createPerson(t.dataSource, http, { displayName: 'Marta Leaving' });
+      const { thread } = await startThread(http, leaving, { title: 'Before I go' });
+      await reply(http, participant, thread.id);
+      const answer = await reply(http, leaving, thread.id, { body: 'My last words' });
+      await http('PUT', `/api/posts/${answer.id}/reactions/heart`, { token: leaving.token });
+      const erased = await http('DELETE', '/api/me', {
+        token: leaving.token,
+        body: { password: FACTORY_PASSWORD },
+      });
+      expect(erased.status).toBe(204);
+      const got = await page(participant, thread.id);
+      expect(got.thread.author).toMatchObject({ id: leaving.id, displayName: 'Former member' });
+      expect(got.posts.find((p) => p.id === answer.id)).toMatchObject({
+        body: 'My last words',
+        author: { displayName: 'Former member', city: null },
+        reactions: [],
+      });
+      for (const table of ['post_reactions', 'thread_readers']) {
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM ${table} WHERE practitioner_id = $1`,
+          [leaving.id],
+        );
+        expect([table, n]).toEqual([table, 0]);
+      }
     });
   });
 
