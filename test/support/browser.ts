@@ -104,8 +104,11 @@ export async function browserContext(
  */
 export async function chooseLanguage(page: Page, language: string): Promise<void> {
   const switcher = page.getByRole('banner').getByRole('combobox');
+  const menuButton = page.getByRole('banner').locator('.menu-button');
+  // Signed in on a phone, the switcher is folded into the menu; for visitors it is always shown.
+  await switcher.or(menuButton).first().waitFor();
   const folded = !(await switcher.isVisible());
-  if (folded) await page.getByRole('banner').locator('.menu-button').click();
+  if (folded) await menuButton.click();
   await switcher.selectOption(language);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
   if (folded && (await switcher.isVisible())) await page.keyboard.press('Escape');
