@@ -7,6 +7,7 @@ import { addMember, createExchange, scheduleSession } from '../exchanges/exchang
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { reply, startThread } from '../discussions/thread-helpers.js';
 import {
   completeEntry,
   createDraft,
@@ -227,6 +228,66 @@ describe('practice provenance and quotes', () => {
     );
     expect(mine.textsByLanguage.en.summary).toBe('We met every Friday in the library.');
     expect(mine.quotes).toEqual([]);
+  });
+
+  it('proposes from a lesson-learned thread or one of its posts: its words prefill a draft, a colleague’s are quoted with consent', async () => {
+    const lesson = await startThread(http, author, {
+      exchangeId: named.id,
+      kind: 'lesson-learned',
+      title: 'Mentors independent of the police',
+      body: 'What happened: a mentoring scheme run apart from the police.',
+      themes: ['online-hate'],
+    });
+    const draft = await expectOk(
+      http('POST', '/api/practices/propose', {
+        token: author.token,
+        body: { kind: 'thread', id: lesson.thread.id },
+      }),
+      201,
+    );
+    expect(draft).toMatchObject({ status: 'draft', exchangeId: named.id });
+    expect(draft.textsByLanguage.en).toMatchObject({ title: 'Mentors independent of the police' });
+    expect(JSON.stringify(draft.textsByLanguage)).toContain('apart from the police');
+    expect(draft.themes.map((th: any) => th.slug)).toEqual(['online-hate']);
+    expect(draft.provenance).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'thread', id: lesson.thread.id, visible: true }),
+      ]),
+    );
+    expect(draft.quotes).toEqual([]);
+
+    // A colleague's reply is their words: quoted, waiting for their yes, never copied.
+    const post = await reply(http, speaker, lesson.thread.id, {
+      body: 'We added weekly supervision for the mentors; it kept them safe.',
+    });
+    const fromPost = await expectOk(
+      http('POST', '/api/practices/propose', {
+        token: author.token,
+        body: { kind: 'post', id: post.id },
+      }),
+      201,
+    );
+    expect(JSON.stringify(fromPost.textsByLanguage)).not.toContain('weekly supervision');
+    expect(fromPost.quotes).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        text: 'We added weekly supervision for the mentors; it kept them safe.',
+      }),
+    ]);
+    const [request] = await inboxOf(http, speaker, 'practice-quote-requested');
+    expect(request.data).toMatchObject({ practiceId: fromPost.id });
+
+    // Someone who cannot read the thread cannot propose from it: it looks missing.
+    for (const [kind, id] of [
+      ['thread', lesson.thread.id],
+      ['post', post.id],
+    ]) {
+      const refused = await http('POST', '/api/practices/propose', {
+        token: outsider.token,
+        body: { kind, id },
+      });
+      expect([kind, refused.status]).toEqual([kind, 404]);
+    }
   });
 
   it('under the Chatham House rule, names nobody to readers outside the exchange', async () => {

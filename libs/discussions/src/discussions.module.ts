@@ -5,6 +5,7 @@ import { FilesModule } from '../../files/src/index.js';
 import { LiveModule } from '../../live/src/index.js';
 import { NotificationsModule } from '../../notifications/src/index.js';
 import { AfterCommit } from './after-commit.js';
+import { DiscussionsProvenance } from './discussions-provenance.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { Post } from './entities/post.entity.js';
@@ -37,6 +38,7 @@ import { ThreadsService } from './threads.service.js';
     AfterCommit,
     DiscussionsSql,
     DiscussionsPersonalData,
+    DiscussionsProvenance,
     PostsService,
     ThreadAccess,
     ThreadEvents,

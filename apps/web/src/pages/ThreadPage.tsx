@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '../api/client';
 import { useMe } from '../features/identity/session';
+import { ProposeButton } from '../features/practices/ProposeButton';
 import { FollowLevel } from '../features/threads/FollowLevel';
 import { type ComposedPost, PostComposer } from '../features/threads/PostComposer';
 import { PostTree } from '../features/threads/PostTree';
@@ -84,6 +85,9 @@ export function ThreadPage() {
         >
           {t('threads.export')}
         </button>
+        {thread.kind === 'lesson-learned' && !thread.hiddenState && (
+          <ProposeButton kind="thread" id={thread.id} className="button button--small" />
+        )}
       </div>
       {firstNew && (
         <p className="new-divider" role="note">

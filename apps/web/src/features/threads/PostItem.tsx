@@ -11,6 +11,7 @@ import {
 } from '@contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProposeButton } from '../practices/ProposeButton';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Markdown } from '../../ui/Markdown';
@@ -273,6 +274,9 @@ export function PostItem({
                 {isAnswer ? t('threads.unmarkAnswer') : t('threads.markAnswer')}
               </button>
             )}
+          {post.depth > 0 && !post.deleted && !post.hidden && (
+            <ProposeButton kind="post" id={post.id} className="button button--text button--small" />
+          )}
           {onReport && !mine && !post.deleted && (
             <button
               type="button"
