@@ -18,7 +18,7 @@ import { ModerationService } from '../../moderation/src/index.js';
 import { NotificationsService } from '../../notifications/src/index.js';
 import { Practitioner } from '../../practitioners/src/index.js';
 import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { ThemesService } from '../../themes/src/index.js';
+import { themeSqlNames, ThemesService } from '../../themes/src/index.js';
 import type {
   AddMemberDto,
   CreateExchangeDto,
@@ -65,8 +65,10 @@ export class ExchangesService {
       .where('true');
     if (query.status) ids.andWhere('x.status = :status', { status: query.status });
     if (query.theme) {
+      const th = themeSqlNames(this.dataSource);
       ids.andWhere(
-        'EXISTS (SELECT 1 FROM exchange_themes et JOIN themes t ON t.id = et.theme_id WHERE et.exchange_id = x.id AND t.slug = :theme)',
+        `EXISTS (SELECT 1 FROM exchange_themes et JOIN ${th.table} t ON t.${th.id} = et.theme_id
+                  WHERE et.exchange_id = x.id AND t.${th.slug} = :theme)`,
         { theme: query.theme },
       );
     }

@@ -95,7 +95,7 @@ export class AccountsService implements OnModuleInit {
           .where('lower(email) = lower(:email)', { email })
           .execute();
       }
-      await manager.query('DELETE FROM practitioner_themes WHERE practitioner_id = $1', [actor.id]);
+      await this.practitioners.forgetThemes(actor.id, manager);
       await this.personalData.eraseAll(actor.id, manager);
       await manager.update(Practitioner, actor.id, {
         email: null,

@@ -4,6 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Actor, ProvenanceSources } from '../../common/src/index.js';
+import { exchangeSqlNames } from '../../exchanges/src/index.js';
 import { RoomsService } from './rooms.service.js';
 
 @Injectable()
@@ -20,9 +21,11 @@ export class MessageProvenance implements OnModuleInit {
 
   private async describe(actor: Actor | null, id: string) {
     if (!actor) return null;
+    const e = exchangeSqlNames(this.dataSource);
     const [row] = (await this.dataSource.query(
-      `SELECT m.room_id, m.seq, m.author_id, m.body, m.language, e.attribution, r.exchange_id
-         FROM messages m JOIN rooms r ON r.id = m.room_id JOIN exchanges e ON e.id = r.exchange_id
+      `SELECT m.room_id, m.seq, m.author_id, m.body, m.language, e.${e.attribution} AS attribution,
+              r.exchange_id
+         FROM messages m JOIN rooms r ON r.id = m.room_id JOIN ${e.table} e ON e.${e.id} = r.exchange_id
         WHERE m.id = $1 AND m.deleted_at IS NULL AND m.hidden_at IS NULL`,
       [id],
     )) as Array<{

@@ -13,7 +13,7 @@ import {
   pageBy,
 } from '../../common/src/index.js';
 import { CitiesService, escapeLike } from '../../cities/src/index.js';
-import { ThemesService } from '../../themes/src/index.js';
+import { themeSqlNames, ThemesService } from '../../themes/src/index.js';
 import type { ProfileDto } from './dto/profile.dto.js';
 import type { ListPractitionersQuery } from './dto/list-practitioners.query.js';
 import { Practitioner } from './entities/practitioner.entity.js';
@@ -81,8 +81,10 @@ export class PractitionersService {
       );
     }
     if (query.theme) {
+      const th = themeSqlNames(this.practitioners.manager.connection);
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM practitioner_themes pt JOIN themes t ON t.id = pt.theme_id WHERE pt.practitioner_id = p.id AND t.slug = :theme)',
+        `EXISTS (SELECT 1 FROM practitioner_themes pt JOIN ${th.table} t ON t.${th.id} = pt.theme_id
+                  WHERE pt.practitioner_id = p.id AND t.${th.slug} = :theme)`,
         { theme: query.theme },
       );
     }
@@ -99,6 +101,13 @@ export class PractitionersService {
     );
     await this.loadThemes(page.items);
     return page;
+  }
+
+  /** Erasure: the person's expertise themes go with their profile. */
+  async forgetThemes(practitionerId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM practitioner_themes WHERE practitioner_id = $1', [
+      practitionerId,
+    ]);
   }
 
   /** A profile as `actor` may see it: suspended accounts only for coordinators, erased never. */
