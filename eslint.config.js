@@ -5,9 +5,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * A library is entered only through its index.ts: importing another library's inner file (its
- * entities, services, dto…) is refused. The patterns cover every depth a relative import can
- * take from libs/<lib>/src/… and apps/api/src/….
+ * Libraries import each other by name, `#libs/<name>` (package.json "imports"), which resolves
+ * to the library's index.ts and nothing else. Any relative path into another library's folder
+ * (its index included) is refused; the patterns cover every depth a relative import can take
+ * from libs/<lib>/src/… and apps/api/src/….
  */
 const libraryDoors = {
   patterns: [
@@ -20,15 +21,12 @@ const libraryDoors = {
         '../../../libs/*/src/**',
         '../../../../libs/*/src/**',
         '../../libs/*/src/**',
-        '!../*/src/index.js',
-        '!../../*/src/index.js',
-        '!../../../*/src/index.js',
-        '!../../../../*/src/index.js',
-        '!../../../libs/*/src/index.js',
-        '!../../../../libs/*/src/index.js',
-        '!../../libs/*/src/index.js',
       ],
-      message: "Import another library through its index.ts ('…/<library>/src/index.js') only.",
+      message: "Import another library by name: '#libs/<library>' (its index.ts), not by path.",
+    },
+    {
+      group: ['#libs/*/**'],
+      message: "'#libs/<library>' names a whole library; its inner files are not importable.",
     },
   ],
 };

@@ -1,11 +1,6 @@
 // The demo network a newcomer meets on first start, and the README's table of demo accounts.
 import { readFileSync } from 'node:fs';
-import type {
-  MessageView,
-  RoomView,
-  ThreadPage,
-  ThreadSummary,
-} from '../libs/contracts/src/index.js';
+import type { MessageView, RoomView, ThreadPage, ThreadSummary } from '#libs/contracts';
 import {
   DEMO_EXCHANGES,
   DEMO_PASSWORDS,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
-import type { RoomView } from '../../libs/contracts/src/index.js';
+import type { RoomView } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import type { Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';

@@ -5,11 +5,7 @@
 import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type {
-  PersonAvailability,
-  SessionView,
-  TimeSuggestionsView,
-} from '../../libs/contracts/src/index.js';
+import type { PersonAvailability, SessionView, TimeSuggestionsView } from '#libs/contracts';
 import { addMember, createExchange } from '../exchanges/exchange-helpers.js';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';

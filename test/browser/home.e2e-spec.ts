@@ -4,7 +4,7 @@
 // coordinator on a desktop in German (requests, invitations, quiet exchanges, dormant accounts).
 // Every page checked with axe and for horizontal scrolling.
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { SessionView } from '../../libs/contracts/src/index.js';
+import type { SessionView } from '#libs/contracts';
 import {
   createCity,
   createPerson,

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import type { MessageView, RoomView } from '../../libs/contracts/src/index.js';
+import type { MessageView, RoomView } from '#libs/contracts';
 import {
   createCity,
   createPerson,

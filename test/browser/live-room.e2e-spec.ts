@@ -6,7 +6,7 @@
 // meanwhile) shows exactly once; access tokens expire and are renewed on the open connection;
 // a muted participant is told why their message did not go out. Checked with axe.
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { MessageView, RoomView } from '../../libs/contracts/src/index.js';
+import type { MessageView, RoomView } from '#libs/contracts';
 import {
   createCity,
   createPerson,

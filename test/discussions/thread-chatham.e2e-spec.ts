@@ -2,7 +2,7 @@
 // their e-mail-ready text, the markdown export, and the personal-data export of other people's
 // replies. Inside the exchange, members see who said what; outside, "a participant from a
 // European city", never a name or a city. A named exchange's paths name people, as a control.
-import type { ThreadPage } from '../../libs/contracts/src/index.js';
+import type { ThreadPage } from '#libs/contracts';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { type Cast, castExchange, inbox, reply, startThread } from './thread-helpers.js';

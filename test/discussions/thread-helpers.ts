@@ -2,7 +2,7 @@
 // coordinator and an admin who are not members), starting threads and replying.
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { AttributionRule, PostView, ThreadPage } from '../../libs/contracts/src/index.js';
+import type { AttributionRule, PostView, ThreadPage } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import type { Http } from '../support/http.js';
 

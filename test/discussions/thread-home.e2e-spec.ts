@@ -1,7 +1,7 @@
 // The home page's thread sections: the threads a member took part in or watches with posts they
 // have not read (muted ones left out), and the replies and mentions waiting for them; nobody sees
 // another exchange's threads there.
-import type { HomeView } from '../../libs/contracts/src/index.js';
+import type { HomeView } from '#libs/contracts';
 import type { TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

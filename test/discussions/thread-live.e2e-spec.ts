@@ -11,7 +11,7 @@ import {
   type ThreadPage,
   type ThreadShared,
   threadStateOf,
-} from '../../libs/contracts/src/index.js';
+} from '#libs/contracts';
 import type { TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

@@ -3,8 +3,8 @@
 // its own transaction and tells the author; a lock stops all but moderators; a merge carries the
 // posts over numbered on; the Chatham House rule keeps what was said inside its exchange; posts
 // and threads are moderated content the review queue can hide and restore.
-import type { PostView, ThreadPage } from '../../libs/contracts/src/index.js';
-import { ModeratedContents, ModerationService } from '../../libs/moderation/src/index.js';
+import type { PostView, ThreadPage } from '#libs/contracts';
+import { ModeratedContents, ModerationService } from '#libs/moderation';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { type Cast, castExchange, inbox, reply, startThread } from './thread-helpers.js';

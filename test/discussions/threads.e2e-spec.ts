@@ -1,7 +1,7 @@
 // Threads end to end over HTTP: starting one exactly once, the reply tree and its pages, edits and
 // their history, deletes and tombstones, reactions, read state, follow levels and the
 // notifications they cause, a question's answer, lists, search in four languages, the commons.
-import type { PostView, ThreadPage, ThreadSummary } from '../../libs/contracts/src/index.js';
+import type { PostView, ThreadPage, ThreadSummary } from '#libs/contracts';
 import { createPerson, FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
 import { minimalPdf, upload } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';

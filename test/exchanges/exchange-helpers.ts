@@ -1,7 +1,7 @@
 // Shared set-up for the exchange, session, calendar and inbox tests: people, an exchange with a
 // member in every exchange role, sessions, and reading someone's inbox.
 import type { DataSource } from 'typeorm';
-import type { ExchangeRole } from '../../libs/contracts/src/index.js';
+import type { ExchangeRole } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import type { Http } from '../support/http.js';
 

@@ -2,7 +2,7 @@
 // and session reminders 24 hours and 15 minutes before, delivered by the pg-boss queue at their
 // moment: moved with a reschedule, dropped with a cancellation, and kept across a restart.
 import { randomUUID } from 'node:crypto';
-import { NOTIFICATION_KINDS } from '../../libs/contracts/src/index.js';
+import { NOTIFICATION_KINDS } from '#libs/contracts';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

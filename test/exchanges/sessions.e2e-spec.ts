@@ -1,7 +1,7 @@
 // Sessions: scheduling, bad input, rescheduling and cancelling (every member is told), and
 // find-a-time across time zones, pinned on the weeks when US and European clocks disagree.
 import { randomUUID } from 'node:crypto';
-import type { TimeSuggestionsView } from '../../libs/contracts/src/index.js';
+import type { TimeSuggestionsView } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

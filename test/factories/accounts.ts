@@ -1,8 +1,8 @@
 // Factories for people and cities, written straight to the test's database.
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { NetworkRole, Position } from '../../libs/contracts/src/index.js';
-import { hashPassword } from '../../libs/identity/src/index.js';
+import type { NetworkRole, Position } from '#libs/contracts';
+import { hashPassword } from '#libs/identity';
 import type { Http } from '../support/http.js';
 
 export const FACTORY_PASSWORD = 'correct horse battery staple';

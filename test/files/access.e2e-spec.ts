@@ -5,9 +5,9 @@
 // (pg-boss sweeper), detached ones shortly after; the export lists a person's files and erasure
 // removes the ones nothing took.
 import { randomUUID } from 'node:crypto';
-import { MAX_ATTACHMENTS } from '../../libs/contracts/src/index.js';
-import { FILE_SWEEP_QUEUE, FileSweeper, FilesService } from '../../libs/files/src/index.js';
-import { JobQueue } from '../../libs/persistence/src/index.js';
+import { MAX_ATTACHMENTS } from '#libs/contracts';
+import { FILE_SWEEP_QUEUE, FileSweeper, FilesService } from '#libs/files';
+import { JobQueue } from '#libs/persistence';
 import { createPerson, FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
 import { minimalPdf, upload } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';

@@ -3,8 +3,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Actor } from '../../libs/common/src/index.js';
-import { FileOwners, FilesService } from '../../libs/files/src/index.js';
+import type { Actor } from '#libs/common';
+import { FileOwners, FilesService } from '#libs/files';
 import type { TestPerson } from '../factories/accounts.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import S3rver from 's3rver';
-import { FileSweeper } from '../../libs/files/src/index.js';
+import { FileSweeper } from '#libs/files';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { jpegWithGps, minimalPdf, upload } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';

@@ -5,7 +5,7 @@ import exifr from 'exifr';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { MAX_FILE_BYTES } from '../../libs/contracts/src/index.js';
+import { MAX_FILE_BYTES } from '#libs/contracts';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import {
   compoundFile,

@@ -2,7 +2,7 @@
 // an admin and an outsider each get their own sections, built only from what they may see; next
 // sessions across exchanges in order, with the room only while it is open; and what others
 // changed in an exchange since the member's last visit, cleared by the next visit.
-import type { HomeSectionKind, HomeView } from '../../libs/contracts/src/index.js';
+import type { HomeSectionKind, HomeView } from '#libs/contracts';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';

@@ -5,7 +5,7 @@
 import { simpleParser } from 'mailparser';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MailService } from '../../libs/mail/src/index.js';
+import { MailService } from '#libs/mail';
 import {
   createCity,
   createPerson,

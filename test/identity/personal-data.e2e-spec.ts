@@ -1,8 +1,8 @@
 // A person's data, whole: every column that refers to a practitioner is covered by a part of the
 // export (a new library's table cannot be forgotten), the export lists each part, live messages
 // included, and erasure keeps what the exchange needs under a neutral name and removes the rest.
-import { PersonalData } from '../../libs/common/src/index.js';
-import type { MessageView } from '../../libs/contracts/src/index.js';
+import { PersonalData } from '#libs/common';
+import type { MessageView } from '#libs/contracts';
 import {
   createCity,
   createPerson,

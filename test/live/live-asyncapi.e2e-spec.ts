@@ -3,7 +3,7 @@
 // the README's protocol section names them all too.
 import { Parser } from '@asyncapi/parser';
 import { readFileSync } from 'node:fs';
-import { CLIENT_EVENTS, SERVER_EVENTS } from '../../libs/contracts/src/index.js';
+import { CLIENT_EVENTS, SERVER_EVENTS } from '#libs/contracts';
 import { httpClient } from '../support/http.js';
 import { gatewayEvents } from '../support/live-gateways.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

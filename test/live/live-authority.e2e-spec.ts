@@ -6,7 +6,7 @@
 // lifted, hosts do not moderate hosts, and every connection spends from a budget.
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import type { MessageDeleted, MessageView, RoomRemoved } from '../../libs/contracts/src/index.js';
+import type { MessageDeleted, MessageView, RoomRemoved } from '#libs/contracts';
 import {
   createCity,
   createPerson,

@@ -1,11 +1,7 @@
 // The contract's payload schemas (what /api/docs/live tells clients) and the server's DTOs (what
 // it accepts) name the same fields, with the same ones optional, for every client event.
 import { getMetadataStorage } from 'class-validator';
-import {
-  type ClientEvent,
-  CLIENT_EVENTS,
-  LIVE_CLIENT_EVENTS,
-} from '../../libs/contracts/src/index.js';
+import { type ClientEvent, CLIENT_EVENTS, LIVE_CLIENT_EVENTS } from '#libs/contracts';
 import {
   EditMessageDto,
   HideMessageDto,

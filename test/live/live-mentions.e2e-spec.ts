@@ -9,7 +9,7 @@ import {
   type MessageView,
   type NotificationView,
   type PersonSummary,
-} from '../../libs/contracts/src/index.js';
+} from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

@@ -8,7 +8,7 @@ import type {
   ModerationActionView,
   PresenceChanged,
   RoomJoined,
-} from '../../libs/contracts/src/index.js';
+} from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

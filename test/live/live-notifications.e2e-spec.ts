@@ -1,7 +1,7 @@
 // The inbox, live: notification.created reaches the member it is for, on every tab they have
 // open, as soon as it is stored — and never anyone else.
 import type { Socket } from 'socket.io-client';
-import type { NotificationView } from '../../libs/contracts/src/index.js';
+import type { NotificationView } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { collect, connectLive, connected, eventually, nextEvent } from '../support/live-client.js';

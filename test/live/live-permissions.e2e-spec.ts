@@ -4,7 +4,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { CLIENT_EVENTS } from '../../libs/contracts/src/index.js';
+import { CLIENT_EVENTS } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck, nextEvent } from '../support/live-client.js';

@@ -3,7 +3,7 @@
 // to the others in the room only.
 import { createServer, connect, type Server, type Socket as TcpSocket } from 'node:net';
 import type { Socket } from 'socket.io-client';
-import type { PresenceChanged, RoomJoined, TypingEvent } from '../../libs/contracts/src/index.js';
+import type { PresenceChanged, RoomJoined, TypingEvent } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { collect, connectLive, connected, emitAck, nextEvent } from '../support/live-client.js';

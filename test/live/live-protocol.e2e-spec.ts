@@ -3,7 +3,7 @@
 // 500), REST history paging, edit and delete rules, body limits, and token renewal.
 import { JwtService } from '@nestjs/jwt';
 import type { Socket } from 'socket.io-client';
-import type { MessageDeleted, MessageView, RoomJoined } from '../../libs/contracts/src/index.js';
+import type { MessageDeleted, MessageView, RoomJoined } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

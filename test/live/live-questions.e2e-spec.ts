@@ -2,7 +2,7 @@
 // questions answered, everyone in the room sees the queue change live, and the REST queue
 // agrees. Lobbies have no queue.
 import type { Socket } from 'socket.io-client';
-import type { MessageView, QuestionView } from '../../libs/contracts/src/index.js';
+import type { MessageView, QuestionView } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

@@ -10,7 +10,7 @@ import type {
   RoomListEntry,
   RoomReadState,
   UnreadCounts,
-} from '../../libs/contracts/src/index.js';
+} from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck, nextEvent } from '../support/live-client.js';

@@ -2,7 +2,7 @@
 // a change of role reach every one of their connections in the room at once (room.state), and
 // nobody else's.
 import type { Socket } from 'socket.io-client';
-import type { RoomJoined, RoomStateChanged } from '../../libs/contracts/src/index.js';
+import type { RoomJoined, RoomStateChanged } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

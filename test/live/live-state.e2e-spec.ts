@@ -3,7 +3,7 @@
 // for a participant and for a moderator, through sends, edits, deletes, hides, restores,
 // questions, upvotes and answers.
 import type { Socket } from 'socket.io-client';
-import type { MessageDeleted, MessageView, RoomJoined } from '../../libs/contracts/src/index.js';
+import type { MessageDeleted, MessageView, RoomJoined } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck, eventually } from '../support/live-client.js';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import type { MessageDeleted, MessageView } from '../../libs/contracts/src/index.js';
+import type { MessageDeleted, MessageView } from '#libs/contracts';
 import {
   createCity,
   createPerson,

@@ -5,7 +5,7 @@
 import { Redis } from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import type { LiveAck, MessageView, RoomRemoved } from '../../libs/contracts/src/index.js';
+import type { LiveAck, MessageView, RoomRemoved } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { collect, connectLive, connected, emitAck, eventually } from '../support/live-client.js';

@@ -3,12 +3,7 @@
 // its clients move to the other node and nothing acknowledged is lost or stored twice.
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import type {
-  MessageView,
-  NotificationView,
-  PresenceChanged,
-  RoomJoined,
-} from '../../libs/contracts/src/index.js';
+import type { MessageView, NotificationView, PresenceChanged, RoomJoined } from '#libs/contracts';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import {

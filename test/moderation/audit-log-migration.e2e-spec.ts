@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../libs/persistence/src/migrations/index.js';
-import { dataSourceOptions } from '../../libs/persistence/src/index.js';
+import { dataSourceOptions } from '#libs/persistence';
 
 const adminUrl = () => process.env.CROSSINGS_TEST_ADMIN_URL!;
 

@@ -1,7 +1,7 @@
 // Every registered route × every kind of caller. A route missing from EXPECTED fails the test,
 // so no route can ship without a decision about who may call it.
 import { randomUUID } from 'node:crypto';
-import type { AccessLevel } from '../../libs/common/src/index.js';
+import type { AccessLevel } from '#libs/common';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { fillPath, registeredRoutes } from '../support/routes.js';

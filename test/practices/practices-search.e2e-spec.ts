@@ -4,7 +4,7 @@
 // every filter counted over the other filters, paging, and the reader's language.
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
-import { SEARCH_BUDGET_PER_MINUTE } from '../../libs/practices/src/index.js';
+import { SEARCH_BUDGET_PER_MINUTE } from '#libs/practices';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   completeEntry,

@@ -4,7 +4,7 @@
 // version 2 while readers keep version 1. Every step is audited and notifies the people concerned.
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
-import { PracticeWorkflow } from '../../libs/practices/src/index.js';
+import { PracticeWorkflow } from '#libs/practices';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   completeEntry,

@@ -1,6 +1,6 @@
 // Real socket.io clients for live tests: connect with a token, emit with an ack, wait for events.
 import { io, type Socket } from 'socket.io-client';
-import type { LiveAck } from '../../libs/contracts/src/index.js';
+import type { LiveAck } from '#libs/contracts';
 
 export function connectLive(
   baseUrl: string,

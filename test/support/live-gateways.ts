@@ -1,8 +1,8 @@
 // The client events the /live namespace answers, read from the @SubscribeMessage metadata of
 // every gateway on it, so a suite that loops over events cannot miss one added later.
-import { ThreadsGateway } from '../../libs/discussions/src/index.js';
-import { LiveGateway, ReadStateGateway } from '../../libs/live/src/index.js';
-import { RealtimeGateway } from '../../libs/realtime/src/index.js';
+import { ThreadsGateway } from '#libs/discussions';
+import { LiveGateway, ReadStateGateway } from '#libs/live';
+import { RealtimeGateway } from '#libs/realtime';
 
 export const LIVE_GATEWAYS: Array<abstract new (...args: never[]) => unknown> = [
   RealtimeGateway,

@@ -1,7 +1,7 @@
 // A fresh, migrated database per test file on the run's PostgreSQL server.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { runMigrations } from '../../libs/persistence/src/index.js';
+import { runMigrations } from '#libs/persistence';
 
 function adminUrl(): string {
   const url = process.env.CROSSINGS_TEST_ADMIN_URL;

@@ -18,9 +18,9 @@ import {
   toApiError,
   verifyJsonDepth,
   warnAboutUntrustedProxy,
-} from '../../../libs/common/src/index.js';
-import { RealtimeIoAdapter } from '../../../libs/realtime/src/index.js';
-import type { AppConfig } from '../../../libs/persistence/src/index.js';
+} from '#libs/common';
+import { RealtimeIoAdapter } from '#libs/realtime';
+import type { AppConfig } from '#libs/persistence';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import type { HealthView } from '../../../libs/contracts/src/index.js';
-import { Access, APP_VERSION } from '../../../libs/common/src/index.js';
+import type { HealthView } from '#libs/contracts';
+import { Access, APP_VERSION } from '#libs/common';
 
 @ApiTags('health')
 @Controller('health')

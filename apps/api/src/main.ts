@@ -3,12 +3,7 @@
 // cannot go on says why in one sentence and exits non-zero.
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import {
-  ConfigError,
-  EmbeddedDatabaseError,
-  loadConfig,
-  type AppConfig,
-} from '../../../libs/persistence/src/index.js';
+import { ConfigError, EmbeddedDatabaseError, loadConfig, type AppConfig } from '#libs/persistence';
 import {
   createApp,
   type Database,

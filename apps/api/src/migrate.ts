@@ -1,5 +1,5 @@
 // `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { loadConfig, runMigrations } from '../../../libs/persistence/src/index.js';
+import { loadConfig, runMigrations } from '#libs/persistence';
 import { openDatabase } from './runtime.js';
 
 const config = loadConfig();

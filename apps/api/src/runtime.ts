@@ -12,7 +12,7 @@ import {
   type EmbeddedDatabase,
   runMigrations,
   startEmbeddedDatabase,
-} from '../../../libs/persistence/src/index.js';
+} from '#libs/persistence';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { StartUpLogger } from './start-up-logger.js';

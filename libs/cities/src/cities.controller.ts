@@ -10,8 +10,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CityView, Page } from '../../contracts/src/index.js';
-import { Access } from '../../common/src/index.js';
+import type { CityView, Page } from '#libs/contracts';
+import { Access } from '#libs/common';
 import { CitiesService } from './cities.service.js';
 import { presentCity } from './city.presenter.js';
 import { CreateCityDto, ListCitiesQuery, UpdateCityDto } from './dto/city.dto.js';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { Page } from '../../contracts/src/index.js';
+import type { Page } from '#libs/contracts';
 import {
   canonicalLanguageTag,
   ConflictError,
   NotFoundError,
   ValidationFailedError,
   pageBy,
-} from '../../common/src/index.js';
+} from '#libs/common';
 import type { CreateCityDto, ListCitiesQuery, UpdateCityDto } from './dto/city.dto.js';
 import { City } from './entities/city.entity.js';
 import { regionOf } from './region.js';

@@ -1,6 +1,6 @@
 // The cities table as other libraries' SQL may name it (see sqlNamesOf).
 import type { DataSource } from 'typeorm';
-import { sqlNamesOf } from '../../persistence/src/index.js';
+import { sqlNamesOf } from '#libs/persistence';
 import { City } from './entities/city.entity.js';
 
 export const citySqlNames = (dataSource: DataSource) =>

@@ -1,4 +1,4 @@
-import type { CitySummary, CityView } from '../../contracts/src/index.js';
+import type { CitySummary, CityView } from '#libs/contracts';
 import type { City } from './entities/city.entity.js';
 
 export const presentCity = (city: City): CityView => ({

@@ -1,7 +1,7 @@
 // Countries and regions: ISO 3166-1 alpha-2 codes validated against the countries-list data,
 // region derived from the country's continent.
 import { countries } from 'countries-list';
-import type { Region } from '../../contracts/src/index.js';
+import type { Region } from '#libs/contracts';
 
 type CountryCode = keyof typeof countries;
 

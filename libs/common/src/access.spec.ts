@@ -1,4 +1,4 @@
-import type { NetworkRole } from '../../contracts/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
 import { type AccessLevel, hasNetworkRole } from './access.js';
 
 describe('hasNetworkRole', () => {

@@ -1,7 +1,7 @@
 // Who may call a route. Every controller method declares it; the global AuthGuard enforces it,
 // and the authorization-matrix test fails for any route that does not declare it.
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { NetworkRole } from '../../contracts/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
 import { UnauthenticatedError } from './errors.js';
 
 /** public: anyone, signed in or not. member: any active account. coordinator: coordinators and admins. admin: admins. */

@@ -1,7 +1,7 @@
 // Maps every thrown error to the one error shape { statusCode, code, message, details? }.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ApiError, ErrorCode } from '../../contracts/src/index.js';
+import type { ApiError, ErrorCode } from '#libs/contracts';
 import { DomainError, RateLimitedError } from './errors.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {

@@ -1,6 +1,6 @@
 // Domain errors: each says what went wrong in the product's words and carries a stable code.
 // They are mapped once to the HTTP error shape (ApiExceptionFilter) and later to socket acks.
-import type { ErrorCode } from '../../contracts/src/index.js';
+import type { ErrorCode } from '#libs/contracts';
 
 export class DomainError extends Error {
   constructor(

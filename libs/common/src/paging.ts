@@ -6,7 +6,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Page } from '../../contracts/src/index.js';
+import type { Page } from '#libs/contracts';
 import { type CursorPosition, decodeCursor, toPage } from './cursor.js';
 
 export const MAX_PAGE_SIZE = 100;

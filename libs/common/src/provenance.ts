@@ -3,7 +3,7 @@
 // asking person may see it; the practice library links, prefills and quotes through them without
 // reading another library's tables. A new kind of content adds its part by registering.
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { ProvenanceKind } from '../../contracts/src/index.js';
+import type { ProvenanceKind } from '#libs/contracts';
 import type { Actor } from './access.js';
 
 export interface ProvenanceDescription {

@@ -5,8 +5,8 @@
 // "Former member" (the exchange needs its conversation); reactions, read state and mutes go.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AttributionRule } from '../../contracts/src/index.js';
-import { PersonalData } from '../../common/src/index.js';
+import type { AttributionRule } from '#libs/contracts';
+import { PersonalData } from '#libs/common';
 import { DiscussionsSql } from './discussions-sql.js';
 import { personOf, type PostRow } from './discussions.presenter.js';
 import { mentionsForOutside } from './thread-export.service.js';

@@ -3,8 +3,8 @@
 // looks missing. A lesson learned is a thread's opening post: the thread's excerpt is its body.
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { type Actor, ProvenanceSources } from '../../common/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+import { type Actor, ProvenanceSources } from '#libs/common';
+import { PG_POOL } from '#libs/persistence';
 import { ThreadAccess } from './thread-access.service.js';
 
 const EXCERPT = 4000;

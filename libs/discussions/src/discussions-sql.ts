@@ -3,12 +3,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { citySqlNames } from '../../cities/src/index.js';
-import { REACTIONS } from '../../contracts/src/index.js';
-import { exchangeMemberSqlNames, exchangeSqlNames } from '../../exchanges/src/index.js';
-import { practitionerSqlNames } from '../../practitioners/src/index.js';
-import { sqlNamesOf } from '../../persistence/src/index.js';
-import { Theme } from '../../themes/src/index.js';
+import { citySqlNames } from '#libs/cities';
+import { REACTIONS } from '#libs/contracts';
+import { exchangeMemberSqlNames, exchangeSqlNames } from '#libs/exchanges';
+import { practitionerSqlNames } from '#libs/practitioners';
+import { sqlNamesOf } from '#libs/persistence';
+import { Theme } from '#libs/themes';
 import { Post } from './entities/post.entity.js';
 import { Thread } from './entities/thread.entity.js';
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ExchangesModule } from '../../exchanges/src/index.js';
-import { FilesModule } from '../../files/src/index.js';
-import { LiveModule } from '../../live/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
+import { ExchangesModule } from '#libs/exchanges';
+import { FilesModule } from '#libs/files';
+import { LiveModule } from '#libs/live';
+import { NotificationsModule } from '#libs/notifications';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsProvenance } from './discussions-provenance.js';
 import { DiscussionsPersonalData } from './discussions-personal-data.js';

@@ -1,8 +1,8 @@
 // Who may do what with threads. Pure: decided from the actor, their role in the thread's exchange
 // (the commons has none) and the thread's state; used by REST and the live gateway alike.
-import type { ExchangeRole, ThreadKind } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
-import { canModerate } from '../../moderation/src/index.js';
+import type { ExchangeRole, ThreadKind } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
+import { canModerate } from '#libs/moderation';
 
 /** Where threads live: an exchange (with the actor's role in it) or the commons. */
 export interface PlaceState {

@@ -17,7 +17,7 @@ import type {
   ThreadShared,
   ThreadSummary,
   ThreadView,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 
 /** A person's columns as `<prefix>_name`… (see DiscussionsSql.personColumns). */
 export type PersonColumns<P extends string> = {

@@ -11,13 +11,8 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  type PostRevisionView,
-  type PostView,
-  type Reaction,
-  REACTIONS,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor, ValidationFailedError } from '../../common/src/index.js';
+import { type PostRevisionView, type PostView, type Reaction, REACTIONS } from '#libs/contracts';
+import { Access, type Actor, CurrentActor, ValidationFailedError } from '#libs/common';
 import { EditPostDto } from './dto/threads.dto.js';
 import { PostsService } from './posts.service.js';
 import { ThreadReads } from './thread-reads.service.js';

@@ -8,15 +8,15 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PersonSummary, PostView, Reaction, ThreadKind } from '../../contracts/src/index.js';
+import type { PersonSummary, PostView, Reaction, ThreadKind } from '#libs/contracts';
 import {
   type Actor,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { FileOwners, FilesService } from '../../files/src/index.js';
+} from '#libs/common';
+import { FileOwners, FilesService } from '#libs/files';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';

@@ -9,10 +9,10 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
-} from '../../common/src/index.js';
-import { NotAnExchangeMemberError } from '../../exchanges/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
-import type { AttributionRule, ExchangeRole } from '../../contracts/src/index.js';
+} from '#libs/common';
+import { NotAnExchangeMemberError } from '#libs/exchanges';
+import { PG_POOL } from '#libs/persistence';
+import type { AttributionRule, ExchangeRole } from '#libs/contracts';
 import { DiscussionsSql } from './discussions-sql.js';
 import {
   canInPlace,

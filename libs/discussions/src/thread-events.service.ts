@@ -4,8 +4,8 @@
 // always carries the newest state. A hidden post reaches its moderators whole, its author with
 // the reason, and everyone else as post.deleted.
 import { Injectable, Logger } from '@nestjs/common';
-import type { PostDeleted, PostView, ThreadRemoved } from '../../contracts/src/index.js';
-import { memberChannel, RealtimeServer } from '../../realtime/src/index.js';
+import type { PostDeleted, PostView, ThreadRemoved } from '#libs/contracts';
+import { memberChannel, RealtimeServer } from '#libs/realtime';
 import { ANY_READER, MODERATOR_READER } from './discussions.presenter.js';
 import { ThreadReads } from './thread-reads.service.js';
 

@@ -4,9 +4,9 @@
 // mention "@a participant". Deleted and hidden posts are tombstones, for moderators too.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { type AttributionRule, parseMentions } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+import { type AttributionRule, parseMentions } from '#libs/contracts';
+import type { Actor } from '#libs/common';
+import { PG_POOL } from '#libs/persistence';
 import { DiscussionsSql } from './discussions-sql.js';
 import { personOf, type PostRow } from './discussions.presenter.js';
 import { POST_COLUMNS, ThreadAccess } from './thread-access.service.js';

@@ -2,8 +2,8 @@
 // and mutes in an exchange's threads. Every action takes a reason for the audit log.
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PostView, ThreadView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { PostView, ThreadView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import {
   MergeThreadDto,
   MoveThreadDto,

@@ -8,22 +8,22 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ModerationAction } from '../../contracts/src/index.js';
+import type { ModerationAction } from '#libs/contracts';
 import {
   type Actor,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { ExchangeContent } from '../../exchanges/src/index.js';
+} from '#libs/common';
+import { ExchangeContent } from '#libs/exchanges';
 import {
   canModerateMember,
   ModeratedContents,
   type ModeratedItem,
   ModerationService,
-} from '../../moderation/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/moderation';
+import { PG_POOL } from '#libs/persistence';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';

@@ -17,10 +17,10 @@ import {
   type PersonSummary,
   rewriteMentions,
   THREAD_LIMITS,
-} from '../../contracts/src/index.js';
-import { ValidationFailedError } from '../../common/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/contracts';
+import { ValidationFailedError } from '#libs/common';
+import { NotificationsService } from '#libs/notifications';
+import { PG_POOL } from '#libs/persistence';
 import { DiscussionsSql } from './discussions-sql.js';
 
 export interface NotifiedThread {

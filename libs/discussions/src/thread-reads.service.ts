@@ -19,7 +19,7 @@ import {
   type ThreadPage,
   type ThreadShared,
   type ThreadSummary,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   type Actor,
   decodeCursor,
@@ -27,9 +27,9 @@ import {
   hasNetworkRole,
   NotFoundError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { FilesService } from '../../files/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/common';
+import { FilesService } from '#libs/files';
+import { PG_POOL } from '#libs/persistence';
 import { DiscussionsSql } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
 import {

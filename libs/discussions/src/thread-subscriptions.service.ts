@@ -4,14 +4,14 @@
 // by the realtime layer), and when the thread itself moves or is hidden (re-checked here on
 // every node before anyone hears of the change).
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { ThreadRemoved } from '../../contracts/src/index.js';
+import type { ThreadRemoved } from '#libs/contracts';
 import {
   type AuthorityChange,
   RealtimeServer,
   type RealtimeSocket,
   SocketAuthority,
   type SocketRederiver,
-} from '../../realtime/src/index.js';
+} from '#libs/realtime';
 import { canInThread } from './discussions.policy.js';
 import { ThreadAccess, type ThreadContext } from './thread-access.service.js';
 import {

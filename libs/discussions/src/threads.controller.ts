@@ -26,8 +26,8 @@ import type {
   ThreadPage,
   ThreadReadState,
   ThreadSummary,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import {
   AnswerDto,
   CreatePostDto,

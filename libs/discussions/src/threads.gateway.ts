@@ -2,8 +2,8 @@
 // deleted and hidden posts and its changes. Each handler is event → validate (the realtime acks)
 // → one command. Access is checked on subscribe and whenever it may have changed.
 import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
-import { LIVE_NAMESPACE, type LiveAck, type ThreadSubscribed } from '../../contracts/src/index.js';
-import { OnClientEvent, RealtimeAcks, type RealtimeSocket } from '../../realtime/src/index.js';
+import { LIVE_NAMESPACE, type LiveAck, type ThreadSubscribed } from '#libs/contracts';
+import { OnClientEvent, RealtimeAcks, type RealtimeSocket } from '#libs/realtime';
 import { canInThread } from './discussions.policy.js';
 import { ThreadRefDto } from './dto/threads.dto.js';
 import { ThreadReads } from './thread-reads.service.js';

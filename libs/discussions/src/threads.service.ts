@@ -11,10 +11,10 @@ import {
   type ThreadFollowState,
   type ThreadKind,
   type ThreadReadState,
-} from '../../contracts/src/index.js';
-import { type Actor, ConflictError, ValidationFailedError } from '../../common/src/index.js';
-import { MessageThreads } from '../../live/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/contracts';
+import { type Actor, ConflictError, ValidationFailedError } from '#libs/common';
+import { MessageThreads } from '#libs/live';
+import { PG_POOL } from '#libs/persistence';
 import { AfterCommit } from './after-commit.js';
 import { DiscussionsSql } from './discussions-sql.js';
 import { personOf, type PersonColumns } from './discussions.presenter.js';

@@ -3,8 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { ExchangeRole } from '../../contracts/src/index.js';
-import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
+import type { ExchangeRole } from '#libs/contracts';
+import { type Actor, DomainError, NotFoundError } from '#libs/common';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 import { canInExchange, type ExchangeAction } from './exchanges.policy.js';

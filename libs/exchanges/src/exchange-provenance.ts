@@ -3,7 +3,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { type Actor, ProvenanceSources } from '../../common/src/index.js';
+import { type Actor, ProvenanceSources } from '#libs/common';
 import { Exchange } from './entities/exchange.entity.js';
 import { ExchangeAccess } from './exchange-access.service.js';
 import { canInExchange } from './exchanges.policy.js';

@@ -1,6 +1,6 @@
 // The exchanges and members tables as other libraries' SQL may name them (see sqlNamesOf).
 import type { DataSource } from 'typeorm';
-import { sqlNamesOf } from '../../persistence/src/index.js';
+import { sqlNamesOf } from '#libs/persistence';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 

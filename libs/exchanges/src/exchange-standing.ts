@@ -3,9 +3,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { NetworkRole } from '../../contracts/src/index.js';
-import { ModerationService } from '../../moderation/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
+import { ModerationService } from '#libs/moderation';
+import { Practitioner } from '#libs/practitioners';
 import { ExchangeAccess } from './exchange-access.service.js';
 
 @Injectable()

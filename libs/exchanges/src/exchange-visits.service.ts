@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import type { ExchangeRole, ExchangeStatus } from '../../contracts/src/index.js';
+import type { ExchangeRole, ExchangeStatus } from '#libs/contracts';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { ExchangeVisit } from './entities/exchange-visit.entity.js';
 import { Exchange } from './entities/exchange.entity.js';

@@ -4,10 +4,10 @@ import type {
   ExchangeSummary,
   ExchangeView,
   JoinRequestView,
-} from '../../contracts/src/index.js';
-import { presentCitySummary } from '../../cities/src/index.js';
-import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
-import { presentTheme } from '../../themes/src/index.js';
+} from '#libs/contracts';
+import { presentCitySummary } from '#libs/cities';
+import { type Practitioner, presentPerson } from '#libs/practitioners';
+import { presentTheme } from '#libs/themes';
 import type { ExchangeMember } from './entities/exchange-member.entity.js';
 import type { Exchange } from './entities/exchange.entity.js';
 import type { JoinRequest } from './entities/join-request.entity.js';

@@ -2,7 +2,7 @@
 // account leaves its exchanges (it no longer counts as a member anywhere).
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { ExchangeVisit } from './entities/exchange-visit.entity.js';
 import { JoinRequest } from './entities/join-request.entity.js';

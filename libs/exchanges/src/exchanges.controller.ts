@@ -17,8 +17,8 @@ import type {
   ExchangeView,
   JoinRequestView,
   Page,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import {
   AddMemberDto,
   ApproveJoinRequestDto,

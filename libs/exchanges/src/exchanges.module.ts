@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../../notifications/src/index.js';
-import { ThemesModule } from '../../themes/src/index.js';
+import { NotificationsModule } from '#libs/notifications';
+import { ThemesModule } from '#libs/themes';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { ExchangeVisit } from './entities/exchange-visit.entity.js';
 import { Exchange } from './entities/exchange.entity.js';

@@ -1,4 +1,4 @@
-import type { ExchangeRole, ExchangeStatus, NetworkRole } from '../../contracts/src/index.js';
+import type { ExchangeRole, ExchangeStatus, NetworkRole } from '#libs/contracts';
 import { canInExchange, type ExchangeAction } from './exchanges.policy.js';
 
 const NETWORK: NetworkRole[] = ['member', 'coordinator', 'admin'];

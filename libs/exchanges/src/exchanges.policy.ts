@@ -1,6 +1,6 @@
 // Who may do what in an exchange. `role` is the actor's exchange role, or null if not a member.
-import type { ExchangeRole, ExchangeStatus } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { ExchangeRole, ExchangeStatus } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 export type ExchangeAction =
   'create' | 'list' | 'read-content' | 'manage' | 'request-to-join' | 'leave';

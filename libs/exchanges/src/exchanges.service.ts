@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import type { ExchangeRole, Page } from '../../contracts/src/index.js';
+import type { ExchangeRole, Page } from '#libs/contracts';
 import {
   type Actor,
   ConflictError,
@@ -12,13 +12,13 @@ import {
   NotFoundError,
   ValidationFailedError,
   pageBy,
-} from '../../common/src/index.js';
-import { City } from '../../cities/src/index.js';
-import { ModerationService } from '../../moderation/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { themeSqlNames, ThemesService } from '../../themes/src/index.js';
+} from '#libs/common';
+import { City } from '#libs/cities';
+import { ModerationService } from '#libs/moderation';
+import { NotificationsService } from '#libs/notifications';
+import { Practitioner } from '#libs/practitioners';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { themeSqlNames, ThemesService } from '#libs/themes';
 import type {
   AddMemberDto,
   CreateExchangeDto,

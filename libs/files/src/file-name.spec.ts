@@ -1,4 +1,4 @@
-import { ACCEPTED_FILE_TYPES } from '../../contracts/src/index.js';
+import { ACCEPTED_FILE_TYPES } from '#libs/contracts';
 import { fileNameProblem, storedFileName } from './file-name.js';
 
 const type = (contentType: string) =>

@@ -1,7 +1,7 @@
 // The name a file is stored and downloaded under: the uploader's, checked, with an extension
 // that matches what the content is (a PDF named "minutes.exe" downloads as "minutes.exe.pdf").
-import { type AcceptedFileType, MAX_FILE_NAME_LENGTH } from '../../contracts/src/index.js';
-import { textProblem } from '../../common/src/index.js';
+import { type AcceptedFileType, MAX_FILE_NAME_LENGTH } from '#libs/contracts';
+import { textProblem } from '#libs/common';
 
 // DEL and the C1 controls, which the input gate's C0 check does not cover; no name needs them.
 const MORE_CONTROLS = /[\u007F-\u009F]/;

@@ -2,7 +2,7 @@
 // library that owns the subject registers here how to ask (the same pattern as PersonalData and
 // ExchangeContent), so the files library never reads another library's tables.
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../common/src/index.js';
+import type { Actor } from '#libs/common';
 
 export interface FileOwner {
   /** Whether `actor` may read the subject, and so download its attachments. */

@@ -6,8 +6,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainEvents } from '../../common/src/index.js';
-import { JobQueue } from '../../persistence/src/index.js';
+import { DomainEvents } from '#libs/common';
+import { JobQueue } from '#libs/persistence';
 import { FilesService } from './files.service.js';
 import { FILE_STORAGE, type FileStorage } from './storage/file-storage.js';
 

@@ -2,11 +2,7 @@
 // 97–2003 files), never by its name or the type the browser claims.
 import { detectCfbf } from '@file-type/cfbf';
 import { type Detector, FileTypeParser } from 'file-type';
-import {
-  ACCEPTED_FILE_TYPES,
-  type AcceptedFileType,
-  MAX_FILE_BYTES,
-} from '../../contracts/src/index.js';
+import { ACCEPTED_FILE_TYPES, type AcceptedFileType, MAX_FILE_BYTES } from '#libs/contracts';
 
 const ACCEPTED = new Map(ACCEPTED_FILE_TYPES.map((type) => [type.contentType, type]));
 

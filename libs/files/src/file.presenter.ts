@@ -3,7 +3,7 @@ import {
   type AttachmentView,
   type FileKind,
   type FileView,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import type { StoredFile } from './entities/stored-file.entity.js';
 
 const KIND = new Map(ACCEPTED_FILE_TYPES.map((type) => [type.contentType, type.kind]));

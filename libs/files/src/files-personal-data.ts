@@ -4,7 +4,7 @@
 // under the neutral name (their names may be personal: they are the author's content, like a
 // post's body).
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 import { fileUrl } from './file.presenter.js';
 import { FilesService } from './files.service.js';
 

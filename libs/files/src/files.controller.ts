@@ -12,9 +12,9 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { FileStorageView, FileView } from '../../contracts/src/index.js';
-import { MAX_FILE_BYTES } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { FileStorageView, FileView } from '#libs/contracts';
+import { MAX_FILE_BYTES } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { presentFile } from './file.presenter.js';
 import { FilesService } from './files.service.js';
 import { discardRest, type IncomingUpload } from './upload-receiver.js';

@@ -1,6 +1,6 @@
 // What can go wrong with a file, in the product's words; codes from libs/contracts.
-import { MAX_FILE_BYTES } from '../../contracts/src/index.js';
-import { DomainError } from '../../common/src/index.js';
+import { MAX_FILE_BYTES } from '#libs/contracts';
+import { DomainError } from '#libs/common';
 
 const MIB = 1024 * 1024;
 const mib = (bytes: number) => `${Math.round((bytes / MIB) * 10) / 10} MB`;

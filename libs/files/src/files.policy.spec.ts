@@ -1,4 +1,4 @@
-import type { Actor } from '../../common/src/index.js';
+import type { Actor } from '#libs/common';
 import { canOnFile, type FileAction } from './files.policy.js';
 
 const uploader: Actor = { id: 'u', networkRole: 'member' };

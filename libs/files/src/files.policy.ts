@@ -1,6 +1,6 @@
 // Who may do what with a file. An upload belongs to its uploader alone until something takes it;
 // then it is read like that thing (the owner's answer, `subjectReadable`) and leaves only with it.
-import type { Actor } from '../../common/src/index.js';
+import type { Actor } from '#libs/common';
 
 export interface FileFacts {
   uploaderId: string;

@@ -20,15 +20,15 @@ import {
   MAX_ATTACHMENTS,
   MAX_FILE_BYTES,
   UNATTACHED_FILE_HOURS,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   type Actor,
   isUuidShaped,
   NotFoundError,
   RateLimitedError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { APP_CONFIG, type AppConfig } from '../../persistence/src/index.js';
+} from '#libs/common';
+import { APP_CONFIG, type AppConfig } from '#libs/persistence';
 import { StoredFile } from './entities/stored-file.entity.js';
 import { detectAcceptedType } from './file-types.js';
 import { fileNameProblem, storedFileName } from './file-name.js';

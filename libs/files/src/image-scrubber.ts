@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
-import type { AcceptedFileType } from '../../contracts/src/index.js';
+import type { AcceptedFileType } from '#libs/contracts';
 import { FileTooLargeError, UnsupportedFileTypeError } from './files.errors.js';
 
 /** Largest image decoded: 64 megapixels (a 48 MP phone photo fits; a decompression bomb does not). */

@@ -11,8 +11,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { MAX_FILE_BYTES } from '../../contracts/src/index.js';
-import { ValidationFailedError } from '../../common/src/index.js';
+import { MAX_FILE_BYTES } from '#libs/contracts';
+import { ValidationFailedError } from '#libs/common';
 
 /** An upload as it arrives: the request's headers and its body, still unread. */
 export interface IncomingUpload {

@@ -1,8 +1,8 @@
 // A home page section: one provider per section, listed in HOME_SECTIONS (home.module.ts). A new
 // section is its shape in libs/contracts' HomeSections and one provider here.
-import type { HomeSectionKind, HomeSections } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
-import type { Membership } from '../../exchanges/src/index.js';
+import type { HomeSectionKind, HomeSections } from '#libs/contracts';
+import type { Actor } from '#libs/common';
+import type { Membership } from '#libs/exchanges';
 
 /** Who the home page is for, looked up once and shared by every section. */
 export interface HomeViewer {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { HomeView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { HomeView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { HomeService } from './home.service.js';
 
 @ApiTags('home')

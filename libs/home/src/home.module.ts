@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DiscussionsModule } from '../../discussions/src/index.js';
-import { ExchangesModule } from '../../exchanges/src/index.js';
-import { LiveModule } from '../../live/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
-import { PracticesModule } from '../../practices/src/index.js';
-import { PractitionersModule } from '../../practitioners/src/index.js';
-import { SessionsModule } from '../../sessions/src/index.js';
+import { DiscussionsModule } from '#libs/discussions';
+import { ExchangesModule } from '#libs/exchanges';
+import { LiveModule } from '#libs/live';
+import { NotificationsModule } from '#libs/notifications';
+import { PracticesModule } from '#libs/practices';
+import { PractitionersModule } from '#libs/practitioners';
+import { SessionsModule } from '#libs/sessions';
 import { HOME_SECTIONS, type HomeSectionProvider } from './home-section.js';
 import { HomeController } from './home.controller.js';
 import { HomeService } from './home.service.js';

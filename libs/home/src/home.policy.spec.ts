@@ -1,5 +1,5 @@
-import type { HomeSectionKind } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
+import type { HomeSectionKind } from '#libs/contracts';
+import type { Actor } from '#libs/common';
 import { canSeeHomeSection } from './home.policy.js';
 
 const KINDS: HomeSectionKind[] = [

@@ -1,7 +1,7 @@
 // Which home page sections concern whom. Pure: the section providers ask before they query.
-import type { HomeSectionKind } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
-import type { Membership } from '../../exchanges/src/index.js';
+import type { HomeSectionKind } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
+import type { Membership } from '#libs/exchanges';
 
 export function canSeeHomeSection(
   actor: Actor,

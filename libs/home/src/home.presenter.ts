@@ -7,10 +7,10 @@ import type {
   HomeSession,
   NeverSignedInMember,
   RoomView,
-} from '../../contracts/src/index.js';
-import type { Membership } from '../../exchanges/src/index.js';
-import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
-import { presentSession, type Session } from '../../sessions/src/index.js';
+} from '#libs/contracts';
+import type { Membership } from '#libs/exchanges';
+import { type Practitioner, presentPerson } from '#libs/practitioners';
+import { presentSession, type Session } from '#libs/sessions';
 
 export const presentExchangeRef = (e: ExchangeRef): ExchangeRef => ({
   id: e.id,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { HomeSectionKind, HomeSections, HomeView } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
-import { ExchangeVisits } from '../../exchanges/src/index.js';
-import { PractitionersService } from '../../practitioners/src/index.js';
+import type { HomeSectionKind, HomeSections, HomeView } from '#libs/contracts';
+import type { Actor } from '#libs/common';
+import { ExchangeVisits } from '#libs/exchanges';
+import { PractitionersService } from '#libs/practitioners';
 import { HOME_SECTIONS, type HomeSectionProvider, type HomeViewer } from './home-section.js';
 
 @Injectable()

@@ -1,6 +1,6 @@
 // The e-mails identity sends (invitations, password resets), in the recipient's language.
-import { MAIL_LANGUAGES, type MailLanguage, type NetworkRole } from '../../contracts/src/index.js';
-import type { MailMessage } from '../../mail/src/index.js';
+import { MAIL_LANGUAGES, type MailLanguage, type NetworkRole } from '#libs/contracts';
+import type { MailMessage } from '#libs/mail';
 
 /** The first of `candidates` the platform writes mail in, else English. */
 export function mailLanguage(...candidates: Array<string | null | undefined>): MailLanguage {

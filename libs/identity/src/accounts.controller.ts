@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PractitionerView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
-import { presentPractitioner } from '../../practitioners/src/index.js';
+import type { PractitionerView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
+import { presentPractitioner } from '#libs/practitioners';
 import { AccountsService } from './accounts.service.js';
 import { AccountStatusDto } from './dto/account-status.dto.js';
 

@@ -2,10 +2,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainEvents, PersonalData } from '../../common/src/index.js';
-import { ModerationService } from '../../moderation/src/index.js';
-import { MailService } from '../../mail/src/index.js';
-import { Practitioner, PractitionersService, presentMe } from '../../practitioners/src/index.js';
+import { type Actor, DomainEvents, PersonalData } from '#libs/common';
+import { ModerationService } from '#libs/moderation';
+import { MailService } from '#libs/mail';
+import { Practitioner, PractitionersService, presentMe } from '#libs/practitioners';
 import { Invitation } from './entities/invitation.entity.js';
 import { PasswordReset } from './entities/password-reset.entity.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';

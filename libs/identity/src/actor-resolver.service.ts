@@ -5,8 +5,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { AccountSuspendedError, type Actor, UnauthenticatedError } from '../../common/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
+import { AccountSuspendedError, type Actor, UnauthenticatedError } from '#libs/common';
+import { Practitioner } from '#libs/practitioners';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { type AccessClaims, TokenService } from './token.service.js';
 

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { SignInResponse } from '../../contracts/src/index.js';
-import { Access, VerifiedBaseUrl } from '../../common/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { presentMe } from '../../practitioners/src/index.js';
+import type { SignInResponse } from '#libs/contracts';
+import { Access, VerifiedBaseUrl } from '#libs/common';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { presentMe } from '#libs/practitioners';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { DeviceCookies } from './device-cookie.js';
 import { ForgotPasswordDto, ResetPasswordDto, SignInDto } from './dto/auth.dto.js';

@@ -9,7 +9,7 @@ import {
   hasNetworkRole,
   type RequestWithActor,
   UnauthenticatedError,
-} from '../../common/src/index.js';
+} from '#libs/common';
 import { ActorResolver } from './actor-resolver.service.js';
 
 export function bearerToken(header: string | undefined): string | null {

@@ -8,8 +8,8 @@ import {
   InvalidCredentialsError,
   UnauthenticatedError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { Practitioner, PractitionersService } from '../../practitioners/src/index.js';
+} from '#libs/common';
+import { Practitioner, PractitionersService } from '#libs/practitioners';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { type IssuedRefreshToken, SignInSessions } from './sign-in-sessions.service.js';
 import { SignInThrottle } from './sign-in-throttle.service.js';

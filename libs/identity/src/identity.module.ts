@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CitiesModule } from '../../cities/src/index.js';
-import { MailModule } from '../../mail/src/index.js';
-import { Practitioner, PractitionersModule } from '../../practitioners/src/index.js';
+import { CitiesModule } from '#libs/cities';
+import { MailModule } from '#libs/mail';
+import { Practitioner, PractitionersModule } from '#libs/practitioners';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { ActorResolver } from './actor-resolver.service.js';

@@ -1,5 +1,5 @@
-import type { InvitationView } from '../../contracts/src/index.js';
-import { presentCitySummary } from '../../cities/src/index.js';
+import type { InvitationView } from '#libs/contracts';
+import { presentCitySummary } from '#libs/cities';
 import type { Invitation } from './entities/invitation.entity.js';
 
 export const presentInvitation = (invitation: Invitation): InvitationView => ({

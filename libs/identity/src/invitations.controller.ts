@@ -1,11 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type {
-  InvitationAccepted,
-  InvitationPreview,
-  InvitationView,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor, PublicBaseUrl } from '../../common/src/index.js';
+import type { InvitationAccepted, InvitationPreview, InvitationView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor, PublicBaseUrl } from '#libs/common';
 import {
   AcceptInvitationDto,
   CreateInvitationDto,
@@ -13,7 +9,7 @@ import {
 } from './dto/invitation.dto.js';
 import { presentInvitation } from './invitation.presenter.js';
 import { InvitationsService } from './invitations.service.js';
-import { presentMe } from '../../practitioners/src/index.js';
+import { presentMe } from '#libs/practitioners';
 
 @ApiTags('invitations')
 @Controller('invitations')

@@ -1,4 +1,4 @@
-import type { NetworkRole } from '../../contracts/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
 import { canInvite } from './invitations.policy.js';
 
 describe('canInvite: who may invite whom', () => {

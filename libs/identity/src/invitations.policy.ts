@@ -1,7 +1,7 @@
 // Who may invite whom. Coordinators grow the network with members and coordinators;
 // only admins create other admins.
-import type { NetworkRole } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 export function canInvite(actor: Actor, role: NetworkRole): boolean {
   switch (role) {

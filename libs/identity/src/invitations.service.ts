@@ -7,11 +7,11 @@ import {
   DomainError,
   ForbiddenError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { CitiesService, type City } from '../../cities/src/index.js';
-import { MailService } from '../../mail/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { PractitionersService, type ProfileSaved } from '../../practitioners/src/index.js';
+} from '#libs/common';
+import { CitiesService, type City } from '#libs/cities';
+import { MailService } from '#libs/mail';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { PractitionersService, type ProfileSaved } from '#libs/practitioners';
 import { invitationMail, mailLanguage } from './account-mail.js';
 import type { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto.js';
 import { Invitation } from './entities/invitation.entity.js';

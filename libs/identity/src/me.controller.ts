@@ -13,10 +13,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { MeUpdated, MeView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { PractitionersService, presentMe, ProfileDto } from '../../practitioners/src/index.js';
+import type { MeUpdated, MeView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { PractitionersService, presentMe, ProfileDto } from '#libs/practitioners';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, ConfirmPasswordDto } from './dto/auth.dto.js';

@@ -1,8 +1,8 @@
 // Counters for identity's limits in PostgreSQL (rate_limits), shared by every API node.
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { RateLimitedError } from '../../common/src/index.js';
-import { poolOf } from '../../persistence/src/index.js';
+import { RateLimitedError } from '#libs/common';
+import { poolOf } from '#libs/persistence';
 
 export function postgresLimiter(
   dataSource: DataSource,

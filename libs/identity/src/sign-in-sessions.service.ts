@@ -4,8 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { DomainError, DomainEvents, UnauthenticatedError } from '../../common/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { DomainError, DomainEvents, UnauthenticatedError } from '#libs/common';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { hashToken, newSecretToken } from './secrets.js';
 

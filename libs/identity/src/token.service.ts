@@ -2,9 +2,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import type { NetworkRole } from '../../contracts/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { TokenExpiredError, UnauthenticatedError } from '../../common/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { TokenExpiredError, UnauthenticatedError } from '#libs/common';
 
 export interface AccessClaims {
   sub: string;

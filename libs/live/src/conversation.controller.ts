@@ -2,8 +2,8 @@
 // writer may mention in a room (the composer's completion).
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PersonSummary, UnreadCounts } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { PersonSummary, UnreadCounts } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { MentionableQuery } from './dto/live.dto.js';
 import { MentionsService } from './mentions.service.js';
 import { ReadStateService } from './read-state.service.js';

@@ -3,7 +3,7 @@
 // question votes, and the mutes and removals that concerned them.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 
 @Injectable()
 export class LivePersonalData implements OnModuleInit {

@@ -3,10 +3,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { citySqlNames } from '../../cities/src/index.js';
-import { exchangeMemberSqlNames, exchangeSqlNames } from '../../exchanges/src/index.js';
-import { practitionerSqlNames } from '../../practitioners/src/index.js';
-import { sessionSqlNames } from '../../sessions/src/index.js';
+import { citySqlNames } from '#libs/cities';
+import { exchangeMemberSqlNames, exchangeSqlNames } from '#libs/exchanges';
+import { practitionerSqlNames } from '#libs/practitioners';
+import { sessionSqlNames } from '#libs/sessions';
 
 @Injectable()
 export class LiveSql {

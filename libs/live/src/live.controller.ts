@@ -7,14 +7,8 @@ import type {
   RoomRestrictions,
   RoomListEntry,
   RoomView,
-} from '../../contracts/src/index.js';
-import {
-  Access,
-  type Actor,
-  APP_VERSION,
-  CurrentActor,
-  DomainError,
-} from '../../common/src/index.js';
+} from '#libs/contracts';
+import { Access, type Actor, APP_VERSION, CurrentActor, DomainError } from '#libs/common';
 import { HistoryQuery } from './dto/live.dto.js';
 import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';

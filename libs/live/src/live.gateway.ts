@@ -13,7 +13,7 @@ import {
   type MessageDeleted,
   type MessageView,
   type RoomJoined,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   memberChannel,
   OnClientEvent,
@@ -21,7 +21,7 @@ import {
   RealtimeServer,
   type RealtimeSocket,
   SocketAuthority,
-} from '../../realtime/src/index.js';
+} from '#libs/realtime';
 import {
   EditMessageDto,
   HideMessageDto,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ExchangesModule } from '../../exchanges/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
+import { ExchangesModule } from '#libs/exchanges';
+import { NotificationsModule } from '#libs/notifications';
 import { ConversationController } from './conversation.controller.js';
 import { LiveController } from './live.controller.js';
 import { LiveGateway } from './live.gateway.js';

@@ -1,4 +1,4 @@
-import type { ExchangeRole, NetworkRole } from '../../contracts/src/index.js';
+import type { ExchangeRole, NetworkRole } from '#libs/contracts';
 import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
 
 const actor = (networkRole: NetworkRole) => ({ id: 'a', networkRole });

@@ -1,7 +1,7 @@
 // Who may do what in a live room. Pure: decided from the actor, their exchange role and the
 // room's state, and used by the gateway and REST alike.
-import type { ExchangeRole } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { ExchangeRole } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 export type RoomAction = 'read' | 'join' | 'send' | 'moderate';
 

@@ -2,7 +2,7 @@
 // Hidden messages reach moderators with who hid them and why; their author sees a placeholder
 // with the reason (naming no moderator); everyone else gets an empty tombstone that names no
 // one, so sequence numbers stay contiguous for gap detection.
-import type { MessageView, PersonSummary, Position, Region } from '../../contracts/src/index.js';
+import type { MessageView, PersonSummary, Position, Region } from '#libs/contracts';
 
 export interface MessageRow {
   id: string;

@@ -13,11 +13,11 @@ import {
   mentionedIds,
   type PersonSummary,
   rewriteMentions,
-} from '../../contracts/src/index.js';
-import { ValidationFailedError } from '../../common/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { exchangeMemberSqlNames } from '../../exchanges/src/index.js';
-import { practitionerSqlNames } from '../../practitioners/src/index.js';
+} from '#libs/contracts';
+import { ValidationFailedError } from '#libs/common';
+import { NotificationsService } from '#libs/notifications';
+import { exchangeMemberSqlNames } from '#libs/exchanges';
+import { practitionerSqlNames } from '#libs/practitioners';
 import { authorOf, type MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';
 

@@ -3,8 +3,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type Actor, ProvenanceSources } from '../../common/src/index.js';
-import { exchangeSqlNames } from '../../exchanges/src/index.js';
+import { type Actor, ProvenanceSources } from '#libs/common';
+import { exchangeSqlNames } from '#libs/exchanges';
 import { RoomsService } from './rooms.service.js';
 
 @Injectable()

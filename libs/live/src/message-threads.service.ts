@@ -3,9 +3,9 @@
 // in its own transaction, and has the room hear that the message now points to its thread.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PersonSummary } from '../../contracts/src/index.js';
-import { type Actor, ConflictError, ForbiddenError } from '../../common/src/index.js';
-import { RealtimeServer } from '../../realtime/src/index.js';
+import type { PersonSummary } from '#libs/contracts';
+import { type Actor, ConflictError, ForbiddenError } from '#libs/common';
+import { RealtimeServer } from '#libs/realtime';
 import { canInRoom } from './live.policy.js';
 import { ANY_MEMBER, authorOf, presentMessage } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';

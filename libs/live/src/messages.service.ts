@@ -16,10 +16,10 @@ import {
   NotFoundError,
   RateLimitedError,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { CATCH_UP_LIMIT, EDIT_WINDOW_MS } from '../../contracts/src/index.js';
-import { ModeratedContents, type ModeratedItem } from '../../moderation/src/index.js';
-import { type AppConfig, APP_CONFIG, PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/common';
+import { CATCH_UP_LIMIT, EDIT_WINDOW_MS } from '#libs/contracts';
+import { ModeratedContents, type ModeratedItem } from '#libs/moderation';
+import { type AppConfig, APP_CONFIG, PG_POOL } from '#libs/persistence';
 import { canInRoom } from './live.policy.js';
 import type { MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';

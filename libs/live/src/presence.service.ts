@@ -2,8 +2,8 @@
 // across every API node (fetchSockets asks the other nodes through the adapter). Changes are
 // debounced per room; a periodic refresh clears people whose node died.
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { PresenceEntry } from '../../contracts/src/index.js';
-import { RealtimeServer, type RealtimeSocketData } from '../../realtime/src/index.js';
+import type { PresenceEntry } from '#libs/contracts';
+import { RealtimeServer, type RealtimeSocketData } from '#libs/realtime';
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const moderatorsChannel = (roomId: string) => `mods:${roomId}`;

@@ -9,7 +9,7 @@ import {
   LIVE_NAMESPACE,
   LIVE_SERVER_EVENTS,
   SERVER_EVENTS,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 
 const CHANNEL = 'live';
 const channelRef = { $ref: `#/channels/${CHANNEL}` };

@@ -1,13 +1,8 @@
 // Reading on /live: a reader marks a room read up to a seq; their other connections (tabs,
 // devices) hear the new position, so every badge agrees.
 import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
-import { LIVE_NAMESPACE, type LiveAck, type RoomReadState } from '../../contracts/src/index.js';
-import {
-  memberChannel,
-  OnClientEvent,
-  RealtimeAcks,
-  type RealtimeSocket,
-} from '../../realtime/src/index.js';
+import { LIVE_NAMESPACE, type LiveAck, type RoomReadState } from '#libs/contracts';
+import { memberChannel, OnClientEvent, RealtimeAcks, type RealtimeSocket } from '#libs/realtime';
 import { MarkReadDto } from './dto/live.dto.js';
 import { ReadStateService } from './read-state.service.js';
 import { RoomsService } from './rooms.service.js';

@@ -4,14 +4,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type {
-  RoomListEntry,
-  RoomReadState,
-  RoomView,
-  UnreadCounts,
-} from '../../contracts/src/index.js';
-import { PersonalData } from '../../common/src/index.js';
-import { exchangeMemberSqlNames } from '../../exchanges/src/index.js';
+import type { RoomListEntry, RoomReadState, RoomView, UnreadCounts } from '#libs/contracts';
+import { PersonalData } from '#libs/common';
+import { exchangeMemberSqlNames } from '#libs/exchanges';
 
 interface UnreadRow {
   room_id: string;

@@ -3,9 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { RoomView } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
-import type { ChangeBaseline } from '../../exchanges/src/index.js';
+import type { RoomView } from '#libs/contracts';
+import type { Actor } from '#libs/common';
+import type { ChangeBaseline } from '#libs/exchanges';
 import { RoomsService } from './rooms.service.js';
 
 @Injectable()

@@ -2,13 +2,13 @@
 // and show as typing. Decided at join, and re-derived on every node whenever the person's role,
 // membership, mute or removal changes, so an open socket never keeps powers its person lost.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { RoomRemoved, RoomStateChanged } from '../../contracts/src/index.js';
+import type { RoomRemoved, RoomStateChanged } from '#libs/contracts';
 import {
   type AuthorityChange,
   type RealtimeSocket,
   SocketAuthority,
   type SocketRederiver,
-} from '../../realtime/src/index.js';
+} from '#libs/realtime';
 import { canInRoom } from './live.policy.js';
 import { moderatorsChannel, PresenceService, roomChannel } from './presence.service.js';
 import { type RoomContext, RoomReadOnlyError, RoomsService } from './rooms.service.js';

@@ -9,10 +9,10 @@ import type {
   ModerationActionView,
   ModerationSubjectType,
   RoomRestrictions,
-} from '../../contracts/src/index.js';
-import { type Actor, ConflictError, ValidationFailedError } from '../../common/src/index.js';
-import { ModerationActionEntry, ModerationService } from '../../moderation/src/index.js';
-import { PG_POOL } from '../../persistence/src/index.js';
+} from '#libs/contracts';
+import { type Actor, ConflictError, ValidationFailedError } from '#libs/common';
+import { ModerationActionEntry, ModerationService } from '#libs/moderation';
+import { PG_POOL } from '#libs/persistence';
 import { authorOf, type MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';
 import { MessagesService } from './messages.service.js';

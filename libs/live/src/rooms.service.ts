@@ -4,10 +4,10 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { ExchangeRole, RoomView } from '../../contracts/src/index.js';
-import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
-import { ExchangeAccess, ExchangeContent } from '../../exchanges/src/index.js';
-import { AppConfig, APP_CONFIG, PG_POOL } from '../../persistence/src/index.js';
+import type { ExchangeRole, RoomView } from '#libs/contracts';
+import { type Actor, DomainError, NotFoundError } from '#libs/common';
+import { ExchangeAccess, ExchangeContent } from '#libs/exchanges';
+import { AppConfig, APP_CONFIG, PG_POOL } from '#libs/persistence';
 import { LiveSql } from './live-sql.js';
 import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
 

@@ -9,8 +9,8 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../../common/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { RateLimitedError } from '#libs/common';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
 
 const BURST_WINDOW_SECONDS = 10;
 

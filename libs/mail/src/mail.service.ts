@@ -19,7 +19,7 @@ import {
   type QueryRunner,
   Repository,
 } from 'typeorm';
-import { JobQueue } from '../../persistence/src/index.js';
+import { JobQueue } from '#libs/persistence';
 import { OutgoingMail } from './entities/outgoing-mail.entity.js';
 import { FolderTransport, type MailMessage, type MailTransport } from './mail-transport.js';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OutgoingMailList, OutgoingMailView } from '../../contracts/src/index.js';
-import { Access, NotFoundError } from '../../common/src/index.js';
+import type { OutgoingMailList, OutgoingMailView } from '#libs/contracts';
+import { Access, NotFoundError } from '#libs/common';
 import { FolderTransport, type MailTransport } from './mail-transport.js';
 import { MAIL_TRANSPORT } from './mail.service.js';
 

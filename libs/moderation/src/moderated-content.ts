@@ -2,7 +2,7 @@
 // implements this, so moderation imports no domain library: the domain library registers itself.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ModerationSubjectType } from '../../contracts/src/index.js';
+import type { ModerationSubjectType } from '#libs/contracts';
 
 export interface ModeratedItem {
   /** The exchange it lives in, or null (the network commons, a public practice). */

@@ -3,7 +3,7 @@
 // it lead only to the neutral "Former member".
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 
 @Injectable()

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../../notifications/src/index.js';
+import { NotificationsModule } from '#libs/notifications';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 import { ModeratedContents } from './moderated-content.js';
 import { ModerationService } from './moderation.service.js';

@@ -1,5 +1,5 @@
-import type { ExchangeRole, NetworkRole } from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
+import type { ExchangeRole, NetworkRole } from '#libs/contracts';
+import type { Actor } from '#libs/common';
 import { canModerate, canModerateMember } from './moderation.policy.js';
 
 const NETWORK: NetworkRole[] = ['member', 'coordinator', 'admin'];

@@ -1,7 +1,7 @@
 // Who may moderate where. Pure: decided from the actor, their role in the exchange where the
 // content lives (or null), and, for actions on a person, the target's standing.
-import type { ExchangeRole, NetworkRole } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { ExchangeRole, NetworkRole } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 /** Hosts moderate their exchange; coordinators and admins moderate everywhere. */
 export function canModerate(actor: Actor, exchangeRole: ExchangeRole | null): boolean {

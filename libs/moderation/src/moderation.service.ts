@@ -10,14 +10,9 @@ import type {
   ModerationAction,
   ModerationSubjectType,
   NetworkRole,
-} from '../../contracts/src/index.js';
-import {
-  type Actor,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-} from '../../common/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
+} from '#libs/contracts';
+import { type Actor, ConflictError, ForbiddenError, NotFoundError } from '#libs/common';
+import { NotificationsService } from '#libs/notifications';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 import { type ModeratedItem, ModeratedContents } from './moderated-content.js';
 import { canModerate, canModerateMember } from './moderation.policy.js';

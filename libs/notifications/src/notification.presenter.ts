@@ -1,4 +1,4 @@
-import type { NotificationView } from '../../contracts/src/index.js';
+import type { NotificationView } from '#libs/contracts';
 import type { Notification } from './entities/notification.entity.js';
 
 export const presentNotification = (n: Notification): NotificationView => ({

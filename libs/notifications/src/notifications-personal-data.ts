@@ -1,6 +1,6 @@
 // A person's inbox and their choices about it: exported whole, erased whole.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 import { Notification } from './entities/notification.entity.js';
 

@@ -10,12 +10,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type {
-  NotificationPage,
-  NotificationPreferences,
-  NotificationView,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { NotificationPage, NotificationPreferences, NotificationView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { ListNotificationsQuery, UpdatePreferencesDto } from './dto/notifications.dto.js';
 import { presentNotification } from './notification.presenter.js';
 import { NotificationsService } from './notifications.service.js';

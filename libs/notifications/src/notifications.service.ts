@@ -13,8 +13,8 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKind,
   type NotificationPreferences,
-} from '../../contracts/src/index.js';
-import { type Actor, NotFoundError, pageBy } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { type Actor, NotFoundError, pageBy } from '#libs/common';
 import { Notification } from './entities/notification.entity.js';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 

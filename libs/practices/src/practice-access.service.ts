@@ -4,9 +4,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import type { ExchangeRole } from '../../contracts/src/index.js';
-import { type Actor, DomainError, NotFoundError } from '../../common/src/index.js';
-import { ExchangeAccess } from '../../exchanges/src/index.js';
+import type { ExchangeRole } from '#libs/contracts';
+import { type Actor, DomainError, NotFoundError } from '#libs/common';
+import { ExchangeAccess } from '#libs/exchanges';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeReviewer } from './entities/review.entities.js';
 import {

@@ -18,8 +18,8 @@ import {
   type PracticeListItem,
   type PracticeWorkingView,
   type ProvenanceKind,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor, NotFoundError } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { Access, type Actor, CurrentActor, NotFoundError } from '#libs/common';
 import {
   CreatePracticeDto,
   QuoteDto,

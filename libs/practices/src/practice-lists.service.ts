@@ -3,8 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import type { PracticeListItem } from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+import type { PracticeListItem } from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeLookups } from './practice-lookups.js';
 import { presentListItem } from './practice.presenter.js';

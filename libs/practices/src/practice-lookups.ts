@@ -3,11 +3,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import type { CitySummary, ThemeView } from '../../contracts/src/index.js';
-import { City, presentCitySummary } from '../../cities/src/index.js';
-import { Exchange } from '../../exchanges/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
-import { presentTheme, ThemesService } from '../../themes/src/index.js';
+import type { CitySummary, ThemeView } from '#libs/contracts';
+import { City, presentCitySummary } from '#libs/cities';
+import { Exchange } from '#libs/exchanges';
+import { Practitioner } from '#libs/practitioners';
+import { presentTheme, ThemesService } from '#libs/themes';
 
 /** Themes and cities change rarely: their names are kept this long (a label, never a permission). */
 const LABEL_TTL_MS = 30_000;

@@ -12,15 +12,15 @@ import {
   type PracticeView,
   type PracticeWorkingView,
   type ProvenanceLinkView,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   type Actor,
   hasNetworkRole,
   NotFoundError,
   ProvenanceSources,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { presentPerson } from '../../practitioners/src/index.js';
+} from '#libs/common';
+import { presentPerson } from '#libs/practitioners';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeVersion } from './entities/practice-version.entity.js';
 import { PracticeQuote, PracticeSource } from './entities/provenance.entities.js';

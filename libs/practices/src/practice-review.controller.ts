@@ -12,8 +12,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { HomeList, PracticeListItem, PracticeWorkingView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { HomeList, PracticeListItem, PracticeWorkingView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import {
   ApproveDto,
   ArchiveDto,

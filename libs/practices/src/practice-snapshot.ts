@@ -14,7 +14,7 @@ import {
   type PracticeVisibility,
   type ProvenanceKind,
   type TargetGroup,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import type { Practice } from './entities/practice.entity.js';
 import type { PracticeText } from './entities/practice-text.entity.js';
 

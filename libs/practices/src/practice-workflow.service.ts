@@ -9,16 +9,11 @@ import {
   PRACTICE_LIMITS,
   type PracticeStatus,
   type PracticeVisibility,
-} from '../../contracts/src/index.js';
-import {
-  type Actor,
-  ConflictError,
-  NotFoundError,
-  ValidationFailedError,
-} from '../../common/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
-import { slugify } from '../../themes/src/index.js';
+} from '#libs/contracts';
+import { type Actor, ConflictError, NotFoundError, ValidationFailedError } from '#libs/common';
+import { NotificationsService } from '#libs/notifications';
+import { Practitioner } from '#libs/practitioners';
+import { slugify } from '#libs/themes';
 import type { CommentDto } from './dto/review.dto.js';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeVersion } from './entities/practice-version.entity.js';

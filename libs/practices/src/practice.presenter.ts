@@ -12,8 +12,8 @@ import type {
   PracticeView,
   ProvenanceLinkView,
   ThemeView,
-} from '../../contracts/src/index.js';
-import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
+} from '#libs/contracts';
+import { type Practitioner, presentPerson } from '#libs/practitioners';
 import type { Practice } from './entities/practice.entity.js';
 import type { PracticeQuote } from './entities/provenance.entities.js';
 import {

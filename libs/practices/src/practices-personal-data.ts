@@ -3,7 +3,7 @@
 // drafts nobody else has seen are deleted; every quote of their words is withdrawn.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 
 @Injectable()
 export class PracticesPersonalData implements OnModuleInit {

@@ -7,8 +7,8 @@ import type {
   PracticeSearchResult,
   PracticeVersionSummary,
   PracticeView,
-} from '../../contracts/src/index.js';
-import { Access, type Actor, OptionalActor } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { Access, type Actor, OptionalActor } from '#libs/common';
 import { DiffQuery, ReadPracticeQuery, versionNumber } from './dto/practice.dto.js';
 import { SearchPracticesQuery } from './dto/review.dto.js';
 import { PracticeReader } from './practice-reader.service.js';

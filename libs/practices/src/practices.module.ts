@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { City } from '../../cities/src/index.js';
-import { Exchange, ExchangesModule } from '../../exchanges/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
-import { ThemesModule } from '../../themes/src/index.js';
+import { City } from '#libs/cities';
+import { Exchange, ExchangesModule } from '#libs/exchanges';
+import { NotificationsModule } from '#libs/notifications';
+import { Practitioner } from '#libs/practitioners';
+import { ThemesModule } from '#libs/themes';
 import { CompendiumController } from './compendium/compendium.controller.js';
 import { CompendiumService } from './compendium/compendium.service.js';
 import { Practice } from './entities/practice.entity.js';

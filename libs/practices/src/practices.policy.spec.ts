@@ -3,8 +3,8 @@ import {
   PRACTICE_VISIBILITIES,
   type PracticeStatus,
   type PracticeVisibility,
-} from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
+} from '#libs/contracts';
+import type { Actor } from '#libs/common';
 import {
   belongsInCompendium,
   canBeReviewer,

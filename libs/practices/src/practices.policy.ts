@@ -9,8 +9,8 @@ import type {
   Position,
   PracticeStatus,
   PracticeVisibility,
-} from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 /** The facts about an entry that permissions depend on. */
 export interface PracticeFacts {

@@ -9,7 +9,7 @@ import {
   type PracticeTextField,
   type PracticeVisibility,
   type ProvenanceKind,
-} from '../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   type Actor,
   ConflictError,
@@ -18,11 +18,11 @@ import {
   ProvenanceSources,
   type ProvenanceDescription,
   ValidationFailedError,
-} from '../../common/src/index.js';
-import { City } from '../../cities/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
-import { ThemesService } from '../../themes/src/index.js';
+} from '#libs/common';
+import { City } from '#libs/cities';
+import { NotificationsService } from '#libs/notifications';
+import { Practitioner } from '#libs/practitioners';
+import { ThemesService } from '#libs/themes';
 import type {
   CreatePracticeDto,
   QuoteDto,

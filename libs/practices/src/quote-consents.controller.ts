@@ -1,8 +1,8 @@
 // A quoted person's side: the requests to quote them, and their yes or no.
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { QuoteRequestView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { QuoteRequestView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { QuoteConsents } from './quote-consents.service.js';
 
 @ApiTags('practices')

@@ -3,10 +3,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import type { QuoteRequestView } from '../../contracts/src/index.js';
-import { type Actor, NotFoundError } from '../../common/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { Practitioner, presentPerson } from '../../practitioners/src/index.js';
+import type { QuoteRequestView } from '#libs/contracts';
+import { type Actor, NotFoundError } from '#libs/common';
+import { NotificationsService } from '#libs/notifications';
+import { Practitioner, presentPerson } from '#libs/practitioners';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeQuote } from './entities/provenance.entities.js';
 import { PracticeLookups } from './practice-lookups.js';

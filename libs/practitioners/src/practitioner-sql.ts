@@ -1,6 +1,6 @@
 // The practitioners table as other libraries' SQL may name it (see sqlNamesOf).
 import type { DataSource } from 'typeorm';
-import { sqlNamesOf } from '../../persistence/src/index.js';
+import { sqlNamesOf } from '#libs/persistence';
 import { Practitioner } from './entities/practitioner.entity.js';
 
 export const practitionerSqlNames = (dataSource: DataSource) =>

@@ -1,6 +1,6 @@
-import type { MeView, PersonSummary, PractitionerView } from '../../contracts/src/index.js';
-import { presentCitySummary } from '../../cities/src/index.js';
-import { presentTheme } from '../../themes/src/index.js';
+import type { MeView, PersonSummary, PractitionerView } from '#libs/contracts';
+import { presentCitySummary } from '#libs/cities';
+import { presentTheme } from '#libs/themes';
 import type { Practitioner } from './entities/practitioner.entity.js';
 
 export const presentPractitioner = (p: Practitioner): PractitionerView => ({

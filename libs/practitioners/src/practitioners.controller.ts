@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Page, PractitionerView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor } from '../../common/src/index.js';
+import type { Page, PractitionerView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { ListPractitionersQuery } from './dto/list-practitioners.query.js';
 import { presentPractitioner } from './practitioner.presenter.js';
 import { PractitionersService } from './practitioners.service.js';

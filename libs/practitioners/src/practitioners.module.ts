@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CitiesModule } from '../../cities/src/index.js';
-import { ThemesModule } from '../../themes/src/index.js';
+import { CitiesModule } from '#libs/cities';
+import { ThemesModule } from '#libs/themes';
 import { Practitioner } from './entities/practitioner.entity.js';
 import { PractitionersController } from './practitioners.controller.js';
 import { PractitionersService } from './practitioners.service.js';

@@ -4,8 +4,8 @@ import {
   PRACTITIONER_STATUSES,
   type NetworkRole,
   type PractitionerStatus,
-} from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
+} from '#libs/contracts';
+import type { Actor } from '#libs/common';
 import {
   canActOnPractitioner,
   canHoldPosition,

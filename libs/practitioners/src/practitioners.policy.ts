@@ -4,8 +4,8 @@ import {
   type Position,
   POSITIONS_RESERVED_FOR,
   type PractitionerStatus,
-} from '../../contracts/src/index.js';
-import { type Actor, hasNetworkRole } from '../../common/src/index.js';
+} from '#libs/contracts';
+import { type Actor, hasNetworkRole } from '#libs/common';
 
 export type PractitionerAction = 'view' | 'view-suspended' | 'suspend' | 'reinstate';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository } from 'typeorm';
-import type { NameWarning, NetworkRole, Page } from '../../contracts/src/index.js';
+import type { NameWarning, NetworkRole, Page } from '#libs/contracts';
 import {
   type Actor,
   canonicalLanguageTag,
@@ -11,9 +11,9 @@ import {
   NotFoundError,
   ValidationFailedError,
   pageBy,
-} from '../../common/src/index.js';
-import { CitiesService, escapeLike } from '../../cities/src/index.js';
-import { themeSqlNames, ThemesService } from '../../themes/src/index.js';
+} from '#libs/common';
+import { CitiesService, escapeLike } from '#libs/cities';
+import { themeSqlNames, ThemesService } from '#libs/themes';
 import type { ProfileDto } from './dto/profile.dto.js';
 import type { ListPractitionersQuery } from './dto/list-practitioners.query.js';
 import { Practitioner } from './entities/practitioner.entity.js';

@@ -1,12 +1,8 @@
 // The socket.io rooms the realtime layer keeps for every connection. Domain libraries add their
 // own (a live room, a thread) and never reuse these prefixes.
 import type { Namespace, Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  PersonSummary,
-  ServerToClientEvents,
-} from '../../contracts/src/index.js';
-import type { Actor } from '../../common/src/index.js';
+import type { ClientToServerEvents, PersonSummary, ServerToClientEvents } from '#libs/contracts';
+import type { Actor } from '#libs/common';
 
 /** Every connection of one person, on every node: notifications, drops, re-derivations. */
 export const memberChannel = (practitionerId: string) => `member:${practitionerId}`;

@@ -2,7 +2,7 @@
 // event name must be one of ClientToServerEvents, and the handler's ack must carry that event's
 // reply, so a renamed event or a reshaped reply fails the type-check in the gateway.
 import { SubscribeMessage } from '@nestjs/websockets';
-import type { ClientEvent, ClientEventReply, LiveAck } from '../../contracts/src/index.js';
+import type { ClientEvent, ClientEventReply, LiveAck } from '#libs/contracts';
 import type { RealtimeSocket } from './channels.js';
 
 type ClientEventHandler<E extends ClientEvent> = (

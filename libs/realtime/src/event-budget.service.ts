@@ -3,8 +3,8 @@
 // a connection lives on one node.
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../../common/src/index.js';
-import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { RateLimitedError } from '#libs/common';
+import { type AppConfig, APP_CONFIG } from '#libs/persistence';
 
 export const EVENT_BUDGET_WINDOW_SECONDS = 10;
 

@@ -4,7 +4,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { LiveAck } from '../../contracts/src/index.js';
+import type { LiveAck } from '#libs/contracts';
 import {
   assertCleanInput,
   DomainError,
@@ -13,7 +13,7 @@ import {
   toApiError,
   TokenExpiredError,
   ValidationFailedError,
-} from '../../common/src/index.js';
+} from '#libs/common';
 import type { RealtimeSocket } from './channels.js';
 import { EventBudget } from './event-budget.service.js';
 

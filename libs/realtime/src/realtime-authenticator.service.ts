@@ -1,14 +1,9 @@
 // The live handshake: the access token travels in `auth.token` (never the query string). Missing,
 // expired, invalid, ended or suspended → the connection is refused with a typed connect_error.
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  ForbiddenError,
-  toApiError,
-  UnauthenticatedError,
-} from '../../common/src/index.js';
-import { ActorResolver } from '../../identity/src/index.js';
-import { PractitionersService, presentPerson } from '../../practitioners/src/index.js';
+import { DomainError, ForbiddenError, toApiError, UnauthenticatedError } from '#libs/common';
+import { ActorResolver } from '#libs/identity';
+import { PractitionersService, presentPerson } from '#libs/practitioners';
 import type { RealtimeSocketData } from './channels.js';
 
 export interface RealtimeConnectError extends Error {

@@ -1,5 +1,5 @@
 import { IsString, Length } from 'class-validator';
-import { type RenewAuthRequest, TOKEN_MAX_LENGTH } from '../../contracts/src/index.js';
+import { type RenewAuthRequest, TOKEN_MAX_LENGTH } from '#libs/contracts';
 
 export class RenewAuthDto implements RenewAuthRequest {
   @IsString()

@@ -10,9 +10,9 @@ import {
   OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { type AuthRenewed, LIVE_NAMESPACE, type LiveAck } from '../../contracts/src/index.js';
-import { NotificationsService, presentNotification } from '../../notifications/src/index.js';
-import { type AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
+import { type AuthRenewed, LIVE_NAMESPACE, type LiveAck } from '#libs/contracts';
+import { NotificationsService, presentNotification } from '#libs/notifications';
+import { type AppConfig, APP_CONFIG } from '#libs/persistence';
 import {
   memberChannel,
   type RealtimeNamespace,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { NotificationsModule } from '../../notifications/src/index.js';
-import { PractitionersModule } from '../../practitioners/src/index.js';
+import { NotificationsModule } from '#libs/notifications';
+import { PractitionersModule } from '#libs/practitioners';
 import { EventBudget } from './event-budget.service.js';
 import { RealtimeAcks } from './realtime-ack.js';
 import { RealtimeAuthenticator } from './realtime-authenticator.service.js';

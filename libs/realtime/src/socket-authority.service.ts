@@ -2,7 +2,7 @@
 // a membership changes, every node re-derives what that person's open connections may hear, or
 // drops them, before the change is answered.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DomainEvents } from '../../common/src/index.js';
+import { DomainEvents } from '#libs/common';
 import { sessionChannel, type RealtimeSocket } from './channels.js';
 import { RealtimeServer } from './realtime-server.service.js';
 

@@ -1,13 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CalendarFeedView } from '../../contracts/src/index.js';
-import {
-  Access,
-  type Actor,
-  CurrentActor,
-  NotFoundError,
-  PublicBaseUrl,
-} from '../../common/src/index.js';
+import type { CalendarFeedView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor, NotFoundError, PublicBaseUrl } from '#libs/common';
 import type { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -3,8 +3,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { type Actor, ProvenanceSources } from '../../common/src/index.js';
-import { canInExchange, Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
+import { type Actor, ProvenanceSources } from '#libs/common';
+import { canInExchange, Exchange, ExchangeAccess } from '#libs/exchanges';
 import { Session } from './entities/session.entity.js';
 
 @Injectable()

@@ -7,9 +7,9 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { MoreThan, Repository } from 'typeorm';
-import { ExchangeAccess, Exchange } from '../../exchanges/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { JobQueue } from '../../persistence/src/index.js';
+import { ExchangeAccess, Exchange } from '#libs/exchanges';
+import { NotificationsService } from '#libs/notifications';
+import { JobQueue } from '#libs/persistence';
 import { Session } from './entities/session.entity.js';
 
 export const REMINDER_OFFSETS_MINUTES = [24 * 60, 15];

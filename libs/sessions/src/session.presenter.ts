@@ -1,10 +1,6 @@
-import type {
-  PersonAvailability,
-  SessionView,
-  TimeSuggestionsView,
-} from '../../contracts/src/index.js';
-import { presentCitySummary } from '../../cities/src/index.js';
-import { type Practitioner, presentPerson } from '../../practitioners/src/index.js';
+import type { PersonAvailability, SessionView, TimeSuggestionsView } from '#libs/contracts';
+import { presentCitySummary } from '#libs/cities';
+import { type Practitioner, presentPerson } from '#libs/practitioners';
 import type { Session } from './entities/session.entity.js';
 import type { TimeSuggestionsResult } from './sessions.service.js';
 import type { SlotJudgement } from './time-suggestions.js';

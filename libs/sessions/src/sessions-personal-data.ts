@@ -1,7 +1,7 @@
 // What sessions keep about a person: their calendar subscription (a secret feed: erased) and the
 // sessions they scheduled, moved or cancelled as a host (kept: the ids name no one once erased).
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PersonalData } from '../../common/src/index.js';
+import { PersonalData } from '#libs/common';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 
 @Injectable()

@@ -11,8 +11,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { SessionView, TimeSuggestionsView } from '../../contracts/src/index.js';
-import { Access, type Actor, CurrentActor, PublicBaseUrl } from '../../common/src/index.js';
+import type { SessionView, TimeSuggestionsView } from '#libs/contracts';
+import { Access, type Actor, CurrentActor, PublicBaseUrl } from '#libs/common';
 import {
   CancelSessionDto,
   ListSessionsQuery,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Exchange, ExchangesModule } from '../../exchanges/src/index.js';
-import { NotificationsModule } from '../../notifications/src/index.js';
+import { Exchange, ExchangesModule } from '#libs/exchanges';
+import { NotificationsModule } from '#libs/notifications';
 import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeed } from './entities/calendar-feed.entity.js';
 import { Session } from './entities/session.entity.js';

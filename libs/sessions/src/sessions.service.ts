@@ -3,18 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In, LessThan, MoreThan, Repository } from 'typeorm';
-import {
-  type Actor,
-  ConflictError,
-  NotFoundError,
-  ValidationFailedError,
-} from '../../common/src/index.js';
-import type { Region } from '../../contracts/src/index.js';
-import { City } from '../../cities/src/index.js';
-import { type ChangeBaseline, Exchange, ExchangeAccess } from '../../exchanges/src/index.js';
-import { NotificationsService } from '../../notifications/src/index.js';
-import { AppConfig, APP_CONFIG } from '../../persistence/src/index.js';
-import { Practitioner } from '../../practitioners/src/index.js';
+import { type Actor, ConflictError, NotFoundError, ValidationFailedError } from '#libs/common';
+import type { Region } from '#libs/contracts';
+import { City } from '#libs/cities';
+import { type ChangeBaseline, Exchange, ExchangeAccess } from '#libs/exchanges';
+import { NotificationsService } from '#libs/notifications';
+import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { Practitioner } from '#libs/practitioners';
 import { buildCalendar } from './calendar.js';
 import type {
   ListSessionsQuery,

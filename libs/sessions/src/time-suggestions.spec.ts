@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import type { WorkingHours } from '../../contracts/src/index.js';
+import type { WorkingHours } from '#libs/contracts';
 import {
   type Availability,
   judge,

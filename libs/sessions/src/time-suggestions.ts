@@ -12,7 +12,7 @@
 // suggestion keeps someone up at night while a slot exists that spares everyone the night and
 // suits as many people.
 import { DateTime } from 'luxon';
-import type { WorkingHours } from '../../contracts/src/index.js';
+import type { WorkingHours } from '#libs/contracts';
 
 export const ASSUMED_WORKING_HOURS: WorkingHours = {
   days: [1, 2, 3, 4, 5],

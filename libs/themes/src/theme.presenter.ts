@@ -1,4 +1,4 @@
-import type { ThemeView } from '../../contracts/src/index.js';
+import type { ThemeView } from '#libs/contracts';
 import type { Theme } from './entities/theme.entity.js';
 
 export const presentTheme = (theme: Theme): ThemeView => ({

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ThemeView } from '../../contracts/src/index.js';
-import { Access } from '../../common/src/index.js';
+import type { ThemeView } from '#libs/contracts';
+import { Access } from '#libs/common';
 import { CreateThemeDto } from './dto/create-theme.dto.js';
 import { presentTheme } from './theme.presenter.js';
 import { ThemesService } from './themes.service.js';

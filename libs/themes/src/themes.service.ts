@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { THEME_TRANSLATION_LANGUAGES, type ThemeTranslations } from '../../contracts/src/index.js';
-import { ConflictError, ValidationFailedError } from '../../common/src/index.js';
+import { THEME_TRANSLATION_LANGUAGES, type ThemeTranslations } from '#libs/contracts';
+import { ConflictError, ValidationFailedError } from '#libs/common';
 import { Theme } from './entities/theme.entity.js';
 
 export function slugify(label: string): string {

@@ -12,11 +12,11 @@ import type {
   Position,
   SessionKind,
   WorkingHours,
-} from '../../../../libs/contracts/src/index.js';
-import { regionOf } from '../../../../libs/cities/src/index.js';
-import { hashPassword } from '../../../../libs/identity/src/index.js';
+} from '#libs/contracts';
+import { regionOf } from '#libs/cities';
+import { hashPassword } from '#libs/identity';
 import { seedDemoThreads } from './demo-threads.js';
-import { PracticeIndex } from '../../../../libs/practices/src/index.js';
+import { PracticeIndex } from '#libs/practices';
 import { seedDemoPractices } from './demo-practices.js';
 
 export const DEMO_PASSWORDS: Record<NetworkRole, string> = {

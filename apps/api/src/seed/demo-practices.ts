@@ -9,8 +9,8 @@ import type {
   PracticeTexts,
   PracticeVisibility,
   TargetGroup,
-} from '../../../../libs/contracts/src/index.js';
-import type { PracticeSnapshot } from '../../../../libs/practices/src/index.js';
+} from '#libs/contracts';
+import type { PracticeSnapshot } from '#libs/practices';
 
 type Texts = Partial<PracticeTexts> & { title: string; summary: string };
 

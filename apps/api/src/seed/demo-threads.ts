@@ -4,11 +4,7 @@
 // lessons learned, reactions, and read positions that leave each demo member something new.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import {
-  mentionToken,
-  type Reaction,
-  type ThreadKind,
-} from '../../../../libs/contracts/src/index.js';
+import { mentionToken, type Reaction, type ThreadKind } from '#libs/contracts';
 
 interface DemoPost {
   by: string;

@@ -13,14 +13,8 @@ import {
   Min,
   registerDecorator,
 } from 'class-validator';
-import { REGIONS, type Region } from '../../../contracts/src/index.js';
-import {
-  IsOmittable,
-  IsBcp47Tag,
-  IsIanaTimeZone,
-  IsVisibleName,
-  PageQuery,
-} from '../../../common/src/index.js';
+import { REGIONS, type Region } from '#libs/contracts';
+import { IsOmittable, IsBcp47Tag, IsIanaTimeZone, IsVisibleName, PageQuery } from '#libs/common';
 import { isCountryCode } from '../region.js';
 
 const IsCountryCode = () => (object: object, propertyName: string) =>

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Region } from '../../../contracts/src/index.js';
+import type { Region } from '#libs/contracts';
 
 /** A member municipality of the network. */
 @Entity('cities')

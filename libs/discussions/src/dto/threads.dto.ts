@@ -22,9 +22,9 @@ import {
   THREAD_KINDS,
   THREAD_LIMITS,
   type ThreadKind,
-} from '../../../contracts/src/index.js';
-import { IsBcp47Tag, IsOmittable, PageQuery } from '../../../common/src/index.js';
-import { AttachmentIds } from '../../../files/src/index.js';
+} from '#libs/contracts';
+import { IsBcp47Tag, IsOmittable, PageQuery } from '#libs/common';
+import { AttachmentIds } from '#libs/files';
 
 const CLIENT_ID = new RegExp(THREAD_LIMITS.clientIdPattern);
 const CLIENT_ID_MESSAGE = 'clientId must be 8–64 letters, digits, - or _';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ThreadKind } from '../../../contracts/src/index.js';
+import type { ThreadKind } from '#libs/contracts';
 
 /** A discussion in an exchange, or in the network-wide commons (exchangeId null). */
 @Entity('threads')

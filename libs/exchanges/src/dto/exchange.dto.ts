@@ -26,8 +26,8 @@ import {
   EXCHANGE_STATUSES,
   type ExchangeRole,
   type ExchangeStatus,
-} from '../../../contracts/src/index.js';
-import { IsOmittable, PageQuery } from '../../../common/src/index.js';
+} from '#libs/contracts';
+import { IsOmittable, PageQuery } from '#libs/common';
 
 export class CreateExchangeDto implements CreateExchangeRequest {
   @ApiProperty({ example: 'Online hate: from detection to local response' })

@@ -7,8 +7,8 @@ import {
   PrimaryColumn,
   type Relation,
 } from 'typeorm';
-import type { ExchangeRole } from '../../../contracts/src/index.js';
-import { Practitioner } from '../../../practitioners/src/index.js';
+import type { ExchangeRole } from '#libs/contracts';
+import { Practitioner } from '#libs/practitioners';
 
 /** A person's role in one exchange. */
 @Entity('exchange_members')

@@ -8,9 +8,9 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import type { AttributionRule, ExchangeStatus } from '../../../contracts/src/index.js';
-import { City } from '../../../cities/src/index.js';
-import { Theme } from '../../../themes/src/index.js';
+import type { AttributionRule, ExchangeStatus } from '#libs/contracts';
+import { City } from '#libs/cities';
+import { Theme } from '#libs/themes';
 
 /** A structured programme between cities. */
 @Entity('exchanges')

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import type { JoinRequestStatus } from '../../../contracts/src/index.js';
-import { Practitioner } from '../../../practitioners/src/index.js';
+import type { JoinRequestStatus } from '#libs/contracts';
+import { Practitioner } from '#libs/practitioners';
 
 /** A member's request to join an exchange, decided by its hosts or a coordinator. */
 @Entity('join_requests')

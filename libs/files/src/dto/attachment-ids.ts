@@ -3,7 +3,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
-import { MAX_ATTACHMENTS } from '../../../contracts/src/index.js';
+import { MAX_ATTACHMENTS } from '#libs/contracts';
 
 export function AttachmentIds(): PropertyDecorator {
   return applyDecorators(

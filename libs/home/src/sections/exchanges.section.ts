@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ExchangeChanges,
-  ExchangeStatus,
-  HomeExchange,
-} from '../../../contracts/src/index.js';
-import { baselineOf, ExchangeVisits } from '../../../exchanges/src/index.js';
-import { RoomActivity } from '../../../live/src/index.js';
-import { SessionsService } from '../../../sessions/src/index.js';
+import type { ExchangeChanges, ExchangeStatus, HomeExchange } from '#libs/contracts';
+import { baselineOf, ExchangeVisits } from '#libs/exchanges';
+import { RoomActivity } from '#libs/live';
+import { SessionsService } from '#libs/sessions';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { presentHomeExchange } from '../home.presenter.js';
 

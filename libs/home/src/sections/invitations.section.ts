@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeList, type InvitationView } from '../../../contracts/src/index.js';
-import { InvitationsService, presentInvitation } from '../../../identity/src/index.js';
+import { HOME_LIMITS, type HomeList, type InvitationView } from '#libs/contracts';
+import { InvitationsService, presentInvitation } from '#libs/identity';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 

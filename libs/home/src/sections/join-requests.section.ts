@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeJoinRequest, type HomeList } from '../../../contracts/src/index.js';
-import { ExchangesService, presentJoinRequest } from '../../../exchanges/src/index.js';
+import { HOME_LIMITS, type HomeJoinRequest, type HomeList } from '#libs/contracts';
+import { ExchangesService, presentJoinRequest } from '#libs/exchanges';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 import { presentExchangeRef } from '../home.presenter.js';

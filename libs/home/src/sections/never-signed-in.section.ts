@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  HOME_LIMITS,
-  type HomeList,
-  type NeverSignedInMember,
-} from '../../../contracts/src/index.js';
-import { AccountsService } from '../../../identity/src/index.js';
+import { HOME_LIMITS, type HomeList, type NeverSignedInMember } from '#libs/contracts';
+import { AccountsService } from '#libs/identity';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 import { presentNeverSignedIn } from '../home.presenter.js';

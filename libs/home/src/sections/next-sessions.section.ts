@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeSession } from '../../../contracts/src/index.js';
-import { RoomActivity } from '../../../live/src/index.js';
-import { SessionsService } from '../../../sessions/src/index.js';
+import { HOME_LIMITS, type HomeSession } from '#libs/contracts';
+import { RoomActivity } from '#libs/live';
+import { SessionsService } from '#libs/sessions';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { presentHomeSession } from '../home.presenter.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeList, type PracticeListItem } from '../../../contracts/src/index.js';
-import { hasNetworkRole } from '../../../common/src/index.js';
-import { PracticeLists } from '../../../practices/src/index.js';
+import { HOME_LIMITS, type HomeList, type PracticeListItem } from '#libs/contracts';
+import { hasNetworkRole } from '#libs/common';
+import { PracticeLists } from '#libs/practices';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 

@@ -4,9 +4,9 @@ import {
   type ExchangeStatus,
   type HomeList,
   type QuietExchange,
-} from '../../../contracts/src/index.js';
-import { ExchangesService } from '../../../exchanges/src/index.js';
-import { SessionsService } from '../../../sessions/src/index.js';
+} from '#libs/contracts';
+import { ExchangesService } from '#libs/exchanges';
+import { SessionsService } from '#libs/sessions';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 import { presentExchangeRef } from '../home.presenter.js';

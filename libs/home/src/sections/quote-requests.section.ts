@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeList, type QuoteRequestView } from '../../../contracts/src/index.js';
-import { QuoteConsents } from '../../../practices/src/index.js';
+import { HOME_LIMITS, type HomeList, type QuoteRequestView } from '#libs/contracts';
+import { QuoteConsents } from '#libs/practices';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 import { canSeeHomeSection } from '../home.policy.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeSections } from '../../../contracts/src/index.js';
-import { ThreadReads } from '../../../discussions/src/index.js';
+import { HOME_LIMITS, type HomeSections } from '#libs/contracts';
+import { ThreadReads } from '#libs/discussions';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 
 /** Threads the viewer took part in or watches with posts they have not read (not muted ones). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HOME_LIMITS, type HomeSections } from '../../../contracts/src/index.js';
-import { NotificationsService, presentNotification } from '../../../notifications/src/index.js';
+import { HOME_LIMITS, type HomeSections } from '#libs/contracts';
+import { NotificationsService, presentNotification } from '#libs/notifications';
 import type { HomeSectionProvider, HomeViewer } from '../home-section.js';
 
 /** Replies to the viewer and mentions of them that they have not read yet. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { MAIL_LANGUAGES, type MailLanguage } from '../../../contracts/src/index.js';
+import { MAIL_LANGUAGES, type MailLanguage } from '#libs/contracts';
 
 export class SignInDto {
   @ApiProperty({ example: 'coordinator@crossings.example' })

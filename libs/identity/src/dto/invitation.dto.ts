@@ -5,9 +5,9 @@ import {
   type MailLanguage,
   NETWORK_ROLES,
   type NetworkRole,
-} from '../../../contracts/src/index.js';
-import { IsIanaTimeZone, IsVisibleName } from '../../../common/src/index.js';
-import { ProfileDto } from '../../../practitioners/src/index.js';
+} from '#libs/contracts';
+import { IsIanaTimeZone, IsVisibleName } from '#libs/common';
+import { ProfileDto } from '#libs/practitioners';
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'new.person@city.example' })

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import type { NetworkRole } from '../../../contracts/src/index.js';
-import { City } from '../../../cities/src/index.js';
+import type { NetworkRole } from '#libs/contracts';
+import { City } from '#libs/cities';
 
 /**
  * A single-use, expiring invitation to join the network. Only the token's hash is kept. At most

@@ -29,8 +29,8 @@ import {
   REASON_LENGTH,
   type RoomRef,
   type SendMessageRequest,
-} from '../../../contracts/src/index.js';
-import { IsBcp47Tag, IsOmittable } from '../../../common/src/index.js';
+} from '#libs/contracts';
+import { IsBcp47Tag, IsOmittable } from '#libs/common';
 
 export class RoomRefDto implements RoomRef {
   @IsUUID()

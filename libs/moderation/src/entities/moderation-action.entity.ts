@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ModerationAction, ModerationSubjectType } from '../../../contracts/src/index.js';
+import type { ModerationAction, ModerationSubjectType } from '#libs/contracts';
 
 /** One line of the audit log, written in the same transaction as the action it records. */
 @Entity('moderation_actions')

@@ -5,8 +5,8 @@ import {
   type NotificationKind,
   type NotificationListQuery,
   type UpdatePreferencesRequest,
-} from '../../../contracts/src/index.js';
-import { IsOmittable, PageQuery } from '../../../common/src/index.js';
+} from '#libs/contracts';
+import { IsOmittable, PageQuery } from '#libs/common';
 
 export class ListNotificationsQuery extends PageQuery implements NotificationListQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })

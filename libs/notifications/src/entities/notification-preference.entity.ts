@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { NotificationKind } from '../../../contracts/src/index.js';
+import type { NotificationKind } from '#libs/contracts';
 
 /** A member's choice for one kind of notification; no row means the kind is on. */
 @Entity('notification_preferences')

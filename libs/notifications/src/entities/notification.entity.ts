@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { NotificationKind } from '../../../contracts/src/index.js';
+import type { NotificationKind } from '#libs/contracts';
 
 /** One entry of a member's inbox. */
 @Entity('notifications')

@@ -1,7 +1,7 @@
 // Exports a compendium as a PDF or Markdown file (coordinators).
 import { Body, Controller, HttpCode, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Access, type Actor, CurrentActor } from '../../../common/src/index.js';
+import { Access, type Actor, CurrentActor } from '#libs/common';
 import { CompendiumDto } from '../dto/review.dto.js';
 import { CompendiumService } from './compendium.service.js';
 

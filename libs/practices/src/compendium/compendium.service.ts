@@ -11,14 +11,14 @@ import {
   PRACTICE_LIMITS,
   PRACTICE_TEXT_FIELDS,
   type SearchLanguage,
-} from '../../../contracts/src/index.js';
+} from '#libs/contracts';
 import {
   type Actor,
   DomainError,
   ProvenanceSources,
   RateLimitedError,
   ValidationFailedError,
-} from '../../../common/src/index.js';
+} from '#libs/common';
 import type { CompendiumDto } from '../dto/review.dto.js';
 import { Practice } from '../entities/practice.entity.js';
 import { PracticeVersion } from '../entities/practice-version.entity.js';

@@ -6,7 +6,7 @@ import type {
   Region,
   SearchLanguage,
   TargetGroup,
-} from '../../../contracts/src/index.js';
+} from '#libs/contracts';
 
 export interface CompendiumLabels {
   defaultTitle: string;

@@ -4,7 +4,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { projectRoot } from '../../../common/src/index.js';
+import { projectRoot } from '#libs/common';
 import type { Compendium, CompendiumEntry } from './compendium.service.js';
 
 const FONT_DIR = path.join(projectRoot(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');

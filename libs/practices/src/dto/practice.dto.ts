@@ -27,8 +27,8 @@ import {
   type PracticeVisibility,
   TARGET_GROUPS,
   type TargetGroup,
-} from '../../../contracts/src/index.js';
-import { IsOmittable, ValidationFailedError } from '../../../common/src/index.js';
+} from '#libs/contracts';
+import { IsOmittable, ValidationFailedError } from '#libs/common';
 
 /** An ISO 639-1 language code, lower case. */
 export const LANGUAGE_CODE = /^[a-z]{2}$/;

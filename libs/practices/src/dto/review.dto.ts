@@ -32,8 +32,8 @@ import {
   type SearchLanguage,
   TARGET_GROUPS,
   type TargetGroup,
-} from '../../../contracts/src/index.js';
-import { IsOmittable } from '../../../common/src/index.js';
+} from '#libs/contracts';
+import { IsOmittable } from '#libs/common';
 import { LANGUAGE_CODE } from './practice.dto.js';
 
 export class ReviewerDto {

@@ -15,9 +15,9 @@ import type {
   PracticeStatus,
   PracticeVisibility,
   TargetGroup,
-} from '../../../contracts/src/index.js';
-import { City } from '../../../cities/src/index.js';
-import { Theme } from '../../../themes/src/index.js';
+} from '#libs/contracts';
+import { City } from '#libs/cities';
+import { Theme } from '#libs/themes';
 import { PracticeText } from './practice-text.entity.js';
 
 /**

@@ -1,6 +1,6 @@
 // Where an entry came from, and the words it quotes (each waiting for its speaker's yes).
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ProvenanceKind, QuoteStatus } from '../../../contracts/src/index.js';
+import type { ProvenanceKind, QuoteStatus } from '#libs/contracts';
 
 @Entity('practice_sources')
 export class PracticeSource {

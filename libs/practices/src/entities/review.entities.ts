@@ -1,7 +1,7 @@
 // The review of an entry's working copy: who reviews it, what they said per field, and the audit
 // trail of every step of the workflow.
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { PracticeField, PracticeStatus } from '../../../contracts/src/index.js';
+import type { PracticeField, PracticeStatus } from '#libs/contracts';
 
 @Entity('practice_reviewers')
 export class PracticeReviewer {

@@ -1,4 +1,4 @@
-import { SEARCH_LANGUAGES } from '../../../contracts/src/index.js';
+import { SEARCH_LANGUAGES } from '#libs/contracts';
 import { foldText, GLOSSARY, glossaryIndex, wordsOf } from './glossary.js';
 
 describe('the P/CVE glossary', () => {

@@ -1,6 +1,6 @@
 // The glossary as the search uses it: every term normalized the way the database folds text
 // (lower case, accents off), indexed by its words, and found in a query longest phrase first.
-import { SEARCH_LANGUAGES, type SearchLanguage } from '../../../contracts/src/index.js';
+import { SEARCH_LANGUAGES, type SearchLanguage } from '#libs/contracts';
 import { GLOSSARY_ROWS } from './concepts.js';
 
 export interface GlossaryConcept {

@@ -5,7 +5,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { PRACTICE_TEXT_FIELDS, type PracticeTexts } from '../../../contracts/src/index.js';
+import { PRACTICE_TEXT_FIELDS, type PracticeTexts } from '#libs/contracts';
 import { glossaryIndex } from '../glossary/glossary.js';
 import type { PracticeSnapshot } from '../practice-snapshot.js';
 import { SEARCH_CONFIGS, slotOf, type SearchSlot } from './query-plan.js';

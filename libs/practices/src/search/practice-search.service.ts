@@ -4,9 +4,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PracticeFilters, QueryExpansion } from '../../../contracts/src/index.js';
-import { type Actor, ValidationFailedError } from '../../../common/src/index.js';
-import { ExchangeAccess } from '../../../exchanges/src/index.js';
+import type { PracticeFilters, QueryExpansion } from '#libs/contracts';
+import { type Actor, ValidationFailedError } from '#libs/common';
+import { ExchangeAccess } from '#libs/exchanges';
 import { type SearchScope, searchScopeOf, termScopesOf } from '../practices.policy.js';
 import {
   compileSql,

@@ -1,7 +1,7 @@
 // From the words a reader typed to the text search queries the database runs: the glossary
 // widens a concept to its terms in every language, likely typos add the nearest known words,
 // and the result is parsed once per language, each language's text with its own stemmer.
-import type { QueryExpansion } from '../../../contracts/src/index.js';
+import type { QueryExpansion } from '#libs/contracts';
 import { glossaryIndex, termsOf, wordsOf } from '../glossary/glossary.js';
 
 /** One thing the query asks for: any of its alternatives must occur (all units must). */

@@ -2,7 +2,7 @@
 // by id, a visitor by address) gets a budget per minute on each node, then RATE_LIMITED.
 import { Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { type Actor, RateLimitedError } from '../../../common/src/index.js';
+import { type Actor, RateLimitedError } from '#libs/common';
 
 /** Searches per caller per minute on one node: far above a person's pace, far below a script's. */
 export const SEARCH_BUDGET_PER_MINUTE = 600;

@@ -11,9 +11,9 @@ import {
   type PracticeSearchResult,
   type SnippetPart,
   type TargetGroup,
-} from '../../../contracts/src/index.js';
-import { type Actor, ValidationFailedError } from '../../../common/src/index.js';
-import { countryName } from '../../../cities/src/index.js';
+} from '#libs/contracts';
+import { type Actor, ValidationFailedError } from '#libs/common';
+import { countryName } from '#libs/cities';
 import type { SearchPracticesQuery } from '../dto/review.dto.js';
 import { PracticeLookups } from '../practice-lookups.js';
 import { MAX_SEARCH_OFFSET, PracticeSearch } from './practice-search.service.js';

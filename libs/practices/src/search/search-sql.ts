@@ -10,7 +10,7 @@
 // - ranking is bounded: the hits are first ordered by a cheap test (does the title or summary
 //   match?) and recency, and only the first RANK_WINDOW of those are ranked with ts_rank on the
 //   full weighted text (which has to be read from TOAST); later pages follow the cheap order.
-import type { PracticeFacet, PracticeFilters } from '../../../contracts/src/index.js';
+import type { PracticeFacet, PracticeFilters } from '#libs/contracts';
 import type { SearchScope } from '../practices.policy.js';
 import { SEARCH_CONFIGS, SEARCH_SLOTS, type SearchSlot } from './query-plan.js';
 

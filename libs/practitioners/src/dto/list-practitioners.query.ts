@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { POSITIONS, REGIONS, type Position, type Region } from '../../../contracts/src/index.js';
-import { IsBcp47Tag, PageQuery } from '../../../common/src/index.js';
+import { POSITIONS, REGIONS, type Position, type Region } from '#libs/contracts';
+import { IsBcp47Tag, PageQuery } from '#libs/common';
 
 export class ListPractitionersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGIONS })

@@ -17,13 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { POSITIONS, type Position } from '../../../contracts/src/index.js';
-import {
-  IsOmittable,
-  IsBcp47Tag,
-  IsIanaTimeZone,
-  IsVisibleName,
-} from '../../../common/src/index.js';
+import { POSITIONS, type Position } from '#libs/contracts';
+import { IsOmittable, IsBcp47Tag, IsIanaTimeZone, IsVisibleName } from '#libs/common';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

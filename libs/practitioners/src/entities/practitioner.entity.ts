@@ -10,14 +10,9 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import type {
-  NetworkRole,
-  Position,
-  PractitionerStatus,
-  WorkingHours,
-} from '../../../contracts/src/index.js';
-import { City } from '../../../cities/src/index.js';
-import { Theme } from '../../../themes/src/index.js';
+import type { NetworkRole, Position, PractitionerStatus, WorkingHours } from '#libs/contracts';
+import { City } from '#libs/cities';
+import { Theme } from '#libs/themes';
 
 /** A person with an account: their profile, network role and status. */
 @Entity('practitioners')

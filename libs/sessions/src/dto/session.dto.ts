@@ -14,8 +14,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SESSION_KINDS, type SessionKind } from '../../../contracts/src/index.js';
-import { IsOmittable, IsIanaTimeZone } from '../../../common/src/index.js';
+import { SESSION_KINDS, type SessionKind } from '#libs/contracts';
+import { IsOmittable, IsIanaTimeZone } from '#libs/common';
 
 export class VenueDto {
   @ApiProperty({ example: 'Stadhuis, Coolsingel 40' })

@@ -8,8 +8,8 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import type { SessionKind } from '../../../contracts/src/index.js';
-import { City } from '../../../cities/src/index.js';
+import type { SessionKind } from '#libs/contracts';
+import { City } from '#libs/cities';
 
 /** A scheduled meeting of an exchange. Times are stored in UTC with the host's time zone beside them. */
 @Entity('sessions')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsOmittable } from '../../../common/src/index.js';
+import { IsOmittable } from '#libs/common';
 
 /** A theme's label in the web client's other languages; each is optional. */
 export class ThemeTranslationsDto {

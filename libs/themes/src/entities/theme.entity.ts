@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ThemeTranslations } from '../../../contracts/src/index.js';
+import type { ThemeTranslations } from '#libs/contracts';
 
 /** A word of the controlled vocabulary shared by exchanges, threads, practices and profiles. */
 @Entity('themes')
