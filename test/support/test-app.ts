@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from '#libs/persistence';
+import { loadConfig } from '#libs/config';
 import { createApp } from '../../apps/api/src/runtime.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -20,7 +20,7 @@ import {
   warnAboutUntrustedProxy,
 } from '#libs/common';
 import { RealtimeIoAdapter } from '#libs/realtime';
-import type { AppConfig } from '#libs/persistence';
+import type { AppConfig } from '#libs/config';
 
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const http = app as NestExpressApplication;

@@ -3,7 +3,8 @@
 // cannot go on says why in one sentence and exits non-zero.
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import { ConfigError, EmbeddedDatabaseError, loadConfig, type AppConfig } from '#libs/persistence';
+import { EmbeddedDatabaseError } from '#libs/persistence';
+import { ConfigError, loadConfig, type AppConfig } from '#libs/config';
 import {
   createApp,
   type Database,

@@ -1,5 +1,6 @@
 // `npm run migration:run`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { loadConfig, runMigrations } from '#libs/persistence';
+import { runMigrations } from '#libs/persistence';
+import { loadConfig } from '#libs/config';
 import { openDatabase } from './runtime.js';
 
 const config = loadConfig();

@@ -7,12 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  type AppConfig,
-  type EmbeddedDatabase,
-  runMigrations,
-  startEmbeddedDatabase,
-} from '#libs/persistence';
+import { type EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '#libs/persistence';
+import { type AppConfig } from '#libs/config';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { StartUpLogger } from './start-up-logger.js';

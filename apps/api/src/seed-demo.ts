@@ -1,7 +1,7 @@
 // `npm run seed:demo`: adds the demo network to the database at DATABASE_URL (or the embedded one)
 // and opens its drop-in session.
 import 'reflect-metadata';
-import { loadConfig } from '#libs/persistence';
+import { loadConfig } from '#libs/config';
 import { createApp, jwtSecretFor, openDatabase, prepareDataDir, usesDataDir } from './runtime.js';
 import { prepareDemoNetwork } from './seed/demo-network.js';
 

@@ -17,7 +17,7 @@ import { City } from '#libs/cities';
 import { ModerationService } from '#libs/moderation';
 import { NotificationsService } from '#libs/notifications';
 import { Practitioner } from '#libs/practitioners';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { themeSqlNames, ThemesService } from '#libs/themes';
 import type {
   AddMemberDto,

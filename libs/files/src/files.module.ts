@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import path from 'node:path';
-import { APP_CONFIG, type AppConfig } from '#libs/persistence';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { StoredFile } from './entities/stored-file.entity.js';
 import { FileOwners } from './file-owners.js';
 import { FileSweeper } from './file-sweeper.js';

@@ -28,7 +28,7 @@ import {
   RateLimitedError,
   ValidationFailedError,
 } from '#libs/common';
-import { APP_CONFIG, type AppConfig } from '#libs/persistence';
+import { APP_CONFIG, type AppConfig } from '#libs/config';
 import { StoredFile } from './entities/stored-file.entity.js';
 import { detectAcceptedType } from './file-types.js';
 import { fileNameProblem, storedFileName } from './file-name.js';

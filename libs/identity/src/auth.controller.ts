@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SignInResponse } from '#libs/contracts';
 import { Access, VerifiedBaseUrl } from '#libs/common';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { presentMe } from '#libs/practitioners';
 import { AuthService, type SignedIn } from './auth.service.js';
 import { DeviceCookies } from './device-cookie.js';

@@ -10,7 +10,7 @@ import {
 } from '#libs/common';
 import { CitiesService, type City } from '#libs/cities';
 import { MailService } from '#libs/mail';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { PractitionersService, type ProfileSaved } from '#libs/practitioners';
 import { invitationMail, mailLanguage } from './account-mail.js';
 import type { AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto.js';

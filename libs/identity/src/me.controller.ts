@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MeUpdated, MeView } from '#libs/contracts';
 import { Access, type Actor, CurrentActor } from '#libs/common';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { PractitionersService, presentMe, ProfileDto } from '#libs/practitioners';
 import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';

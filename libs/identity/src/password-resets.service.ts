@@ -7,7 +7,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { MailLanguage } from '#libs/contracts';
 import { DomainError, DomainEvents } from '#libs/common';
 import { MailService } from '#libs/mail';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { Practitioner, PractitionersService } from '#libs/practitioners';
 import { mailLanguage, passwordResetMail } from './account-mail.js';
 import { PasswordReset } from './entities/password-reset.entity.js';

@@ -1,6 +1,6 @@
 // The refresh token travels only in an httpOnly cookie scoped to the auth routes.
 import type { CookieOptions, Request, Response } from 'express';
-import type { AppConfig } from '#libs/persistence';
+import type { AppConfig } from '#libs/config';
 import type { IssuedRefreshToken } from './sign-in-sessions.service.js';
 
 export const REFRESH_COOKIE = 'crossings_refresh';

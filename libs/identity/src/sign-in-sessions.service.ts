@@ -5,7 +5,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { DomainError, DomainEvents, UnauthenticatedError } from '#libs/common';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { hashToken, newSecretToken } from './secrets.js';
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { NetworkRole } from '#libs/contracts';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { TokenExpiredError, UnauthenticatedError } from '#libs/common';
 
 export interface AccessClaims {

@@ -19,7 +19,8 @@ import {
 } from '#libs/common';
 import { CATCH_UP_LIMIT, EDIT_WINDOW_MS } from '#libs/contracts';
 import { ModeratedContents, type ModeratedItem } from '#libs/moderation';
-import { type AppConfig, APP_CONFIG, PG_POOL } from '#libs/persistence';
+import { PG_POOL } from '#libs/persistence';
+import { type AppConfig, APP_CONFIG } from '#libs/config';
 import { canInRoom } from './live.policy.js';
 import type { MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';

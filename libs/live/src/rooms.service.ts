@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import type { ExchangeRole, RoomView } from '#libs/contracts';
 import { type Actor, DomainError, NotFoundError } from '#libs/common';
 import { ExchangeAccess, ExchangeContent } from '#libs/exchanges';
-import { AppConfig, APP_CONFIG, PG_POOL } from '#libs/persistence';
+import { PG_POOL } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { LiveSql } from './live-sql.js';
 import { canInRoom, type RoomAction, type RoomState } from './live.policy.js';
 

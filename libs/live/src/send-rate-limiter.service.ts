@@ -10,7 +10,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { RateLimitedError } from '#libs/common';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 
 const BURST_WINDOW_SECONDS = 10;
 

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import path from 'node:path';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { OutgoingMail } from './entities/outgoing-mail.entity.js';
 import { FolderTransport, SmtpTransport, type MailTransport } from './mail-transport.js';
 import { MAIL_TRANSPORT, MailService } from './mail.service.js';

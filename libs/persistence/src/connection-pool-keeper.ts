@@ -7,7 +7,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { AppConfig, APP_CONFIG } from './config.js';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { poolOf } from './pg-pool.js';
 
 /** How often a healthy pool is counted (cheap: no I/O unless connections are missing). */

@@ -1,4 +1,3 @@
-export * from './config.js';
 export * from './embedded-database.js';
 export * from './data-source.js';
 export * from './persistence.module.js';

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppConfig, APP_CONFIG } from './config.js';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { ConnectionPoolKeeper } from './connection-pool-keeper.js';
 import { dataSourceOptions } from './data-source.js';
 import { JobQueue } from './job-queue.js';

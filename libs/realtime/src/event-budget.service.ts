@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '#libs/common';
-import { type AppConfig, APP_CONFIG } from '#libs/persistence';
+import { type AppConfig, APP_CONFIG } from '#libs/config';
 
 export const EVENT_BUDGET_WINDOW_SECONDS = 10;
 

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
-import type { AppConfig } from '#libs/persistence';
+import type { AppConfig } from '#libs/config';
 
 export const LIVE_MAX_PAYLOAD_BYTES = 64 * 1024;
 

@@ -2,7 +2,7 @@
 // connections of a person, and run a task on every API node and wait until each has done it
 // (how a change of someone's authority reaches their sockets everywhere before it is answered).
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AppConfig, APP_CONFIG } from '#libs/persistence';
+import { type AppConfig, APP_CONFIG } from '#libs/config';
 import { memberChannel, type RealtimeNamespace, type RealtimeSocket } from './channels.js';
 
 /** The server-side event that carries node tasks between API nodes. */

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/websockets';
 import { type AuthRenewed, LIVE_NAMESPACE, type LiveAck } from '#libs/contracts';
 import { NotificationsService, presentNotification } from '#libs/notifications';
-import { type AppConfig, APP_CONFIG } from '#libs/persistence';
+import { type AppConfig, APP_CONFIG } from '#libs/config';
 import {
   memberChannel,
   type RealtimeNamespace,

@@ -8,7 +8,7 @@ import type { Region } from '#libs/contracts';
 import { City } from '#libs/cities';
 import { type ChangeBaseline, Exchange, ExchangeAccess } from '#libs/exchanges';
 import { NotificationsService } from '#libs/notifications';
-import { AppConfig, APP_CONFIG } from '#libs/persistence';
+import { AppConfig, APP_CONFIG } from '#libs/config';
 import { Practitioner } from '#libs/practitioners';
 import { buildCalendar } from './calendar.js';
 import type {

@@ -1,0 +1,1 @@
+export { AppConfig, APP_CONFIG, ConfigError, loadConfig } from './config.js';
