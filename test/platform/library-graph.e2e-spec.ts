@@ -27,7 +27,8 @@ describe('the library graph', () => {
 
   it('keeps the foundations free of domain libraries', () => {
     expect(libraries.get('contracts')).toEqual([]);
-    expect(libraries.get('persistence')).toEqual([]);
+    expect(libraries.get('config')).toEqual([]);
+    expect(libraries.get('persistence')).toEqual(['config']);
     expect(libraries.get('common')).toEqual(['contracts']);
   });
 
