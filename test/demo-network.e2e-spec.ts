@@ -26,7 +26,7 @@ function readmeAccounts(): Array<{ role: string; email: string; password: string
       .split('|')
       .slice(1, 4)
       .map((cell) => cell.trim());
-    rows.push({ role, email, password });
+    rows.push({ role: role!, email: email!, password: password! });
   }
   return rows;
 }
@@ -223,7 +223,7 @@ describe('demo network', () => {
     expect(paragraph).toContain(america);
 
     const tokens = [await signIn(http, europe), await signIn(http, america)];
-    const room = await dropInRoom(http, tokens[0], dropIn);
+    const room = await dropInRoom(http, tokens[0]!, dropIn);
     expect(room).toMatchObject({ kind: 'session', title: DROP_IN.title, open: true });
     expect(new Date(room.opensAt!).getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Date(room.closesAt!).getTime()).toBeGreaterThan(Date.now() + 3_600_000);
@@ -235,8 +235,8 @@ describe('demo network', () => {
         const joined = await emitAck(socket, 'room.join', { roomId: room.id });
         expect(joined).toMatchObject({ ok: true, data: { canSend: true } });
       }
-      const heard = nextEvent<MessageView>(sockets[1], 'message.created');
-      const sent = await emitAck<MessageView>(sockets[0], 'message.send', {
+      const heard = nextEvent<MessageView>(sockets[1]!, 'message.created');
+      const sent = await emitAck<MessageView>(sockets[0]!, 'message.send', {
         roomId: room.id,
         clientMessageId: 'hello-from-rotterdam',
         body: 'Goedemiddag from Rotterdam!',

@@ -212,7 +212,7 @@ describe('authorization matrix', () => {
           token: caller === 'anonymous' ? undefined : tokens[caller]!.token,
           body: ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) ? {} : undefined,
         });
-        const want = expectedStatus(level, caller);
+        const want = expectedStatus(level!, caller);
         const handlerRefusal =
           NEEDS_REFRESH_COOKIE.has(`${route.method} ${route.path}`) &&
           res.body?.message === 'No session; sign in.';
