@@ -54,7 +54,10 @@ describe('moderation: flags and the review queue', () => {
   });
 
   const flag = (person: TestPerson | null, body: Record<string, unknown>) =>
-    http<FlagReceipt>('POST', '/api/flags', { token: person?.token, body });
+    http<FlagReceipt & { code?: string; message?: string }>('POST', '/api/flags', {
+      token: person?.token,
+      body,
+    });
 
   async function flaggedPost(c: Cast = cast, text = 'Something to report') {
     const { thread } = await startThread(http, c.author, { exchangeId: c.exchangeId });
@@ -63,7 +66,9 @@ describe('moderation: flags and the review queue', () => {
   }
 
   const queue = (person: TestPerson, query = '') =>
-    http<QueuePage>('GET', `/api/moderation/queue${query}`, { token: person.token });
+    http<QueuePage & { code?: string }>('GET', `/api/moderation/queue${query}`, {
+      token: person.token,
+    });
 
   const itemOf = async (person: TestPerson, subjectId: string) =>
     (await queue(person, '?limit=50')).body.items.find(
