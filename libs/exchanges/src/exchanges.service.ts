@@ -361,6 +361,8 @@ export class ExchangesService {
         await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
         return () => this.membershipEnded(id, practitionerId);
       }
+      // A missing member answers 404 before a missing reason does.
+      await this.lockMember(manager, id, practitionerId);
       if (!reason)
         throw new ValidationFailedError(
           'reason: say why this member is removed (3–500 characters)',
