@@ -350,7 +350,7 @@ function decodeListCursor(cursor: string | undefined) {
   const position = decodeCursor(cursor);
   if (!position) return null;
   const match = /^([01])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(position.key);
-  if (!match || Number.isNaN(Date.parse(match[2])))
+  if (!match?.[2] || Number.isNaN(Date.parse(match[2])))
     throw new ValidationFailedError('cursor: not a cursor this API gave out');
   return { pinned: Number(match[1]), at: match[2], id: position.id };
 }
