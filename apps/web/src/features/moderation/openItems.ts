@@ -1,0 +1,74 @@
+// Whether the signed-in person moderates anything, and how many flagged items wait for them: one
+// small store behind the header's "Moderation" link. The review queue itself answers (hosts see
+// their exchanges', coordinators and admins everyone's, members are refused), so the link follows
+// the server's rule, demotions included. Asked again on every (re)connection of the live client
+// and whenever the server says a queue changed.
+import { useEffect, useSyncExternalStore } from 'react';
+import { ApiRequestError } from '../../api/client';
+import { acquireLiveConnection, releaseLiveConnection } from '../../api/live-socket';
+import { moderationApi } from './moderation.api';
+
+export type OpenItems =
+  { moderates: 'unknown' } | { moderates: false } | { moderates: true; total: number };
+
+const UNKNOWN: OpenItems = { moderates: 'unknown' };
+let state: OpenItems = UNKNOWN;
+const listeners = new Set<() => void>();
+
+function publish(next: OpenItems): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useOpenItems(): OpenItems {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+/** Asks the queue how many items wait; a refusal means this person moderates nothing. */
+export async function refreshOpenItems(): Promise<void> {
+  try {
+    const page = await moderationApi.queue();
+    publish({ moderates: true, total: page.total });
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.statusCode === 403) publish({ moderates: false });
+    // otherwise keep what we knew; the next connection asks again
+  }
+}
+
+/** Called whenever a moderator's queue changed (this tab decided, or the server said so). */
+const changeListeners = new Set<() => void>();
+export function onQueueChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function queueChanged(): void {
+  void refreshOpenItems();
+  for (const listener of changeListeners) listener();
+}
+
+/** Keeps the count fresh while mounted (the header mounts it once for signed-in people). */
+export function useOpenItemsRefresh(): void {
+  useEffect(() => {
+    const connection = acquireLiveConnection();
+    const stopConnect = connection.onConnect(() => void refreshOpenItems());
+    // Typed once libs/contracts lists the event (the API's branch adds it).
+    const socket = connection.socket as unknown as {
+      on: (event: string, listener: () => void) => void;
+      off: (event: string, listener: () => void) => void;
+    };
+    socket.on('moderation.queue-changed', queueChanged);
+    void refreshOpenItems();
+    return () => {
+      socket.off('moderation.queue-changed', queueChanged);
+      stopConnect();
+      releaseLiveConnection();
+      publish(UNKNOWN);
+    };
+  }, []);
+}
