@@ -9,6 +9,7 @@ import { AuditLog } from '../features/moderation/AuditLog';
 import { ExchangeFilter, useModeratedExchanges } from '../features/moderation/ExchangeFilter';
 import { refreshOpenItems, useOpenItems } from '../features/moderation/openItems';
 import { ReviewQueue } from '../features/moderation/ReviewQueue';
+import { ErrorNotice } from '../ui/ErrorNotice';
 import { Loading } from '../ui/Loading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -91,7 +92,11 @@ export function ModerationPage() {
         <h1>{t('moderation.title')}</h1>
       </div>
       {openItems.moderates === 'unknown' ? (
-        <Loading />
+        openItems.error ? (
+          <ErrorNotice error={openItems.error} />
+        ) : (
+          <Loading />
+        )
       ) : openItems.moderates ? (
         <ModerationSections />
       ) : (

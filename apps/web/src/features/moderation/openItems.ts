@@ -9,7 +9,10 @@ import { acquireLiveConnection, releaseLiveConnection } from '../../api/live-soc
 import { moderationApi } from './moderation.api';
 
 export type OpenItems =
-  { moderates: 'unknown' } | { moderates: false } | { moderates: true; total: number };
+  /** Not asked yet, or the last question failed (`error`: said where it matters). */
+  | { moderates: 'unknown'; error?: unknown }
+  | { moderates: false }
+  | { moderates: true; total: number };
 
 const UNKNOWN: OpenItems = { moderates: 'unknown' };
 let state: OpenItems = UNKNOWN;
@@ -36,7 +39,8 @@ export async function refreshOpenItems(): Promise<void> {
     publish({ moderates: true, total: page.total });
   } catch (error) {
     if (error instanceof ApiRequestError && error.statusCode === 403) publish({ moderates: false });
-    // otherwise keep what we knew; the next connection asks again
+    // Otherwise keep what we knew (the next connection asks again), or say why we do not know.
+    else if (state.moderates === 'unknown') publish({ moderates: 'unknown', error });
   }
 }
 
