@@ -33,6 +33,8 @@ export function FlagDialog({
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
+  const reasons = useRef<HTMLFieldSetElement>(null);
+  const textBox = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState<FlagReason | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,8 +57,16 @@ export function FlagDialog({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!reason) return setMissing('reason');
-    if (textRequired && !text.trim()) return setMissing('text');
+    if (!reason) {
+      setMissing('reason');
+      reasons.current?.querySelector('input')?.focus();
+      return;
+    }
+    if (textRequired && !text.trim()) {
+      setMissing('text');
+      textBox.current?.focus();
+      return;
+    }
     setMissing(null);
     setBusy(true);
     setError(null);
@@ -119,6 +129,7 @@ export function FlagDialog({
             {t('moderation.flag.intro')}
           </p>
           <fieldset
+            ref={reasons}
             className="flag-reasons"
             aria-describedby={missing === 'reason' ? `${id}-reason-missing` : undefined}
           >
@@ -161,6 +172,7 @@ export function FlagDialog({
               {t('moderation.flag.textHint', { max: FLAG_TEXT_MAX })}
             </p>
             <textarea
+              ref={textBox}
               id={`${id}-text`}
               rows={3}
               value={text}
@@ -190,7 +202,7 @@ export function FlagDialog({
           )}
           <div className="actions">
             {refusal ? (
-              <button type="button" className="button button--primary" onClick={onClose}>
+              <button type="button" className="button button--primary" onClick={onClose} autoFocus>
                 {t('moderation.flag.close')}
               </button>
             ) : (
