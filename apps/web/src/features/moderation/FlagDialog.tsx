@@ -15,7 +15,7 @@ type Refusal = 'already' | 'own' | 'gone' | null;
 function refusalOf(error: unknown): Refusal {
   if (!(error instanceof ApiRequestError)) return null;
   if (error.statusCode === 409) return 'already';
-  if ((error.code as string) === 'CANNOT_FLAG_OWN_CONTENT') return 'own';
+  if (error.code === 'CANNOT_FLAG_OWN_CONTENT') return 'own';
   if (error.statusCode === 404) return 'gone';
   return null;
 }

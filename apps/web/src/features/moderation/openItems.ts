@@ -61,15 +61,10 @@ export function useOpenItemsRefresh(): void {
   useEffect(() => {
     const connection = acquireLiveConnection();
     const stopConnect = connection.onConnect(() => void refreshOpenItems());
-    // Typed once libs/contracts lists the event (the API's branch adds it).
-    const socket = connection.socket as unknown as {
-      on: (event: string, listener: () => void) => void;
-      off: (event: string, listener: () => void) => void;
-    };
-    socket.on('moderation.queue-changed', queueChanged);
+    connection.socket.on('moderation.queue-changed', queueChanged);
     void refreshOpenItems();
     return () => {
-      socket.off('moderation.queue-changed', queueChanged);
+      connection.socket.off('moderation.queue-changed', queueChanged);
       stopConnect();
       releaseLiveConnection();
       publish(UNKNOWN);
