@@ -7,6 +7,7 @@
 // sideways scroll, axe-clean.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCity, createPerson, type TestPerson } from '../factories/accounts.js';
+import { connectLive, connected, emitAck } from '../support/live-client.js';
 import {
   browserContext,
   browserSuite,
@@ -29,6 +30,7 @@ suite('reports and the review queue in the web client', () => {
   let reporter: TestPerson;
   let member: TestPerson;
   let threadId: string;
+  let exchangeId: string;
   const suffix = Math.random().toString(36).slice(2, 6);
 
   const open = async (person: TestPerson, options: Parameters<typeof browserContext>[3] = {}) => {
@@ -84,7 +86,7 @@ suite('reports and the review queue in the web client', () => {
         status: 'active',
       },
     });
-    const exchangeId = exchange.body.id as string;
+    exchangeId = exchange.body.id as string;
     for (const person of [author, reporter, member])
       await http('POST', `/api/exchanges/${exchangeId}/members`, {
         token: coordinator.token,
@@ -200,6 +202,42 @@ suite('reports and the review queue in the web client', () => {
     await line.getByText(`Claire Dubois ${suffix}`).waitFor();
     await page.getByRole('button', { name: 'Download CSV' }).waitFor();
     await expectAccessible(page, 'audit log');
+  });
+
+  it('reports a live message from its menu; a serious reason leaves a placeholder', async () => {
+    const rooms = await http('GET', `/api/exchanges/${exchangeId}/rooms`, { token: author.token });
+    const lobbyId = rooms.body.find((r: { kind: string }) => r.kind === 'lobby').id as string;
+    const socket = connectLive(t.baseUrl, author.token);
+    await connected(socket);
+    await emitAck(socket, 'room.join', { roomId: lobbyId });
+    const sent = await emitAck(socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: `report-me-${suffix}`,
+      body: 'Join us, the real fight starts now.',
+    });
+    socket.close();
+    expect(sent.ok).toBe(true);
+    const page = await open(reporter);
+    await page.goto(`/rooms/${lobbyId}`);
+    const message = page.getByTestId('message').filter({ hasText: 'real fight' });
+    await message.getByRole('button', { name: /Actions for/ }).click();
+    await message.getByRole('button', { name: 'Report' }).click();
+    await page.getByRole('dialog', { name: 'Report this message' }).waitFor();
+    await page.getByRole('radio', { name: /Extremist content/ }).check();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    await page
+      .getByText('Because of the reason you gave, this message is now hidden from you.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByText('You reported this message.').waitFor();
+    expect(await page.getByText('real fight').count()).toBe(0);
+    // Its author has nothing to report in their own message's menu.
+    const own = await open(author);
+    await own.goto(`/rooms/${lobbyId}`);
+    const mine = own.getByTestId('message').filter({ hasText: 'real fight' });
+    await mine.getByRole('button', { name: /Actions for/ }).click();
+    await mine.getByRole('button', { name: 'Delete' }).waitFor();
+    expect(await mine.getByRole('button', { name: 'Report' }).count()).toBe(0);
   });
 
   it('tells a member who moderates nothing that they cannot moderate', async () => {
