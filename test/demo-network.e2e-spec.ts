@@ -1,6 +1,6 @@
 // The demo network a newcomer meets on first start, and the README's table of demo accounts.
 import { readFileSync } from 'node:fs';
-import type { MessageView, RoomView, ThreadPage, ThreadSummary } from '#libs/contracts';
+import type { MessageView, QueuePage, RoomView, ThreadPage, ThreadSummary } from '#libs/contracts';
 import {
   DEMO_EXCHANGES,
   DEMO_PASSWORDS,
@@ -9,6 +9,7 @@ import {
   prepareDemoNetwork,
   seedDemoNetworkIfEmpty,
 } from '../apps/api/src/seed/demo-network.js';
+import { FLAGGED_DEMO_POST } from '../apps/api/src/seed/demo-threads.js';
 import { httpClient, type Http } from './support/http.js';
 import { connected, connectLive, emitAck, nextEvent } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -174,6 +175,22 @@ describe('demo network', () => {
     const mayor = await signIn(http, 'mayor.rotterdam@crossings.example');
     const home = await http('GET', '/api/me/home', { token: mayor });
     expect(home.body.sections.unreadThreads.total).toBeGreaterThan(0);
+  });
+
+  it('has a reported post waiting in the review queue of the coordinator and the exchange’s host, still shown', async () => {
+    const coordinator = await http('POST', '/api/auth/sign-in', {
+      body: { email: 'coordinator@crossings.example', password: DEMO_PASSWORDS.coordinator },
+    });
+    const host = await signIn(http, 'official.atlanta@crossings.example');
+    for (const token of [coordinator.body.accessToken as string, host]) {
+      const queue = await http<QueuePage>('GET', '/api/moderation/queue', { token });
+      const item = queue.body.items.find((i) => i.body === FLAGGED_DEMO_POST);
+      expect(item).toMatchObject({ subjectType: 'post', hidden: false });
+      expect(item!.flags).toHaveLength(2);
+      expect(new Set(item!.flags.map((f) => f.reporterId)).size).toBe(2);
+    }
+    const member = await signIn(http, 'mayor.rotterdam@crossings.example');
+    expect((await http('GET', '/api/moderation/queue', { token: member })).status).toBe(403);
   });
 
   it('lets every account in the README table sign in with its listed role', async () => {
