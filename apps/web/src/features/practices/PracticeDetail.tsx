@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Markdown } from '../../ui/Markdown';
 import { languageName } from '../languages/languages';
+import { dateParts } from '../time/zones';
 import { EvidenceBadge, StatusBadge, VisibilityBadge } from './PracticeBadges';
 
 const LONG_FIELDS = PRACTICE_TEXT_FIELDS.filter((f) => f !== 'title' && f !== 'summary');
@@ -27,7 +28,7 @@ export function useNeutral() {
 export function useMonth() {
   const { i18n } = useTranslation();
   return (month: string) => {
-    const [year, m] = month.split('-').map(Number);
+    const [year, m] = dateParts(month);
     return new Intl.DateTimeFormat(i18n.language, {
       month: 'long',
       year: 'numeric',
