@@ -1,12 +1,6 @@
 // The practice library as it crosses the wire: entries, their workflow, versions and diffs,
 // provenance and quotes, search with facets, and the compendium.
-import type {
-  AttachmentView,
-  CitySummary,
-  PersonSummary,
-  Region,
-  ThemeView,
-} from './index.js';
+import type { AttachmentView, CitySummary, PersonSummary, Region, ThemeView } from './index.js';
 
 export const PRACTICE_STATUSES = [
   'draft',

@@ -55,13 +55,9 @@ export class PracticeDocuments implements OnModuleInit {
   }
 
   /** Every document on the entry now (the working copy's), oldest first. */
-  async list(
-    practiceId: string,
-    manager = this.dataSource.manager,
-  ): Promise<AttachmentView[]> {
+  async list(practiceId: string, manager = this.dataSource.manager): Promise<AttachmentView[]> {
     return (
-      (await this.files.attachmentsOf(PRACTICE_FILES, [practiceId], manager)).get(practiceId) ??
-      []
+      (await this.files.attachmentsOf(PRACTICE_FILES, [practiceId], manager)).get(practiceId) ?? []
     );
   }
 
