@@ -820,7 +820,8 @@ export const de: Messages = {
     attachments: 'Dokumente',
     noAttachments: 'Noch keine Dokumente angehängt.',
     hiddenByModerators: 'Von der Moderation ausgeblendet: {{reason}}',
-    hiddenExplained: 'Nur die Autorin oder der Autor und die Moderation sehen diesen Eintrag jetzt.',
+    hiddenExplained:
+      'Nur die Autorin oder der Autor und die Moderation sehen diesen Eintrag jetzt.',
     neutral: 'eine teilnehmende Person',
     neutralFrom: 'eine teilnehmende Person aus {{region}}',
     regionCity: {
@@ -911,7 +912,8 @@ export const de: Messages = {
     },
     editor: {
       documents: 'Dokumente',
-      documentsHint: 'Evaluationsberichte und andere Dokumente. Jedes wird sofort angehängt; Lesende sehen es ab der nächsten veröffentlichten Version.',
+      documentsHint:
+        'Evaluationsberichte und andere Dokumente. Jedes wird sofort angehängt; Lesende sehen es ab der nächsten veröffentlichten Version.',
       documentsInReview: 'Dokumente können sich während der Begutachtung nicht ändern.',
       attachDocuments: 'Dokumente anhängen',
       title: 'Praxis bearbeiten',

@@ -879,7 +879,8 @@ export const en = {
     },
     editor: {
       documents: 'Documents',
-      documentsHint: 'Evaluation reports and other documents. Each is attached at once; readers see it from the next published version.',
+      documentsHint:
+        'Evaluation reports and other documents. Each is attached at once; readers see it from the next published version.',
       documentsInReview: 'Documents cannot change while the entry is in review.',
       attachDocuments: 'Attach documents',
       title: 'Edit a practice',

@@ -905,7 +905,8 @@ export const fr: Messages = {
     },
     editor: {
       documents: 'Documents',
-      documentsHint: 'Rapports d’évaluation et autres documents. Chacun est joint aussitôt ; les lecteurs le voient à partir de la prochaine version publiée.',
+      documentsHint:
+        'Rapports d’évaluation et autres documents. Chacun est joint aussitôt ; les lecteurs le voient à partir de la prochaine version publiée.',
       documentsInReview: 'Les documents ne peuvent pas changer pendant la relecture.',
       attachDocuments: 'Joindre des documents',
       title: 'Modifier une pratique',

@@ -896,7 +896,8 @@ export const nl: Messages = {
     },
     editor: {
       documents: 'Documenten',
-      documentsHint: 'Evaluatierapporten en andere documenten. Elk document wordt meteen bijgevoegd; lezers zien het vanaf de volgende gepubliceerde versie.',
+      documentsHint:
+        'Evaluatierapporten en andere documenten. Elk document wordt meteen bijgevoegd; lezers zien het vanaf de volgende gepubliceerde versie.',
       documentsInReview: 'Documenten kunnen niet veranderen zolang het item wordt beoordeeld.',
       attachDocuments: 'Documenten bijvoegen',
       title: 'Een praktijk bewerken',
