@@ -88,7 +88,8 @@ export class PracticeModeration implements OnModuleInit {
   private async hideIn(
     manager: EntityManager,
     id: string,
-    by: { actorId: string; reason: string },
+    // actorId null: the system hid it (the review queue's threshold of flags), pending review.
+    by: { actorId: string | null; reason: string },
   ): Promise<void> {
     const practice = await this.lock(manager, id);
     if (!practice) throw new NotFoundError('Practice');
