@@ -227,7 +227,7 @@ suite('the practice library in the web client', () => {
     await page.getByLabel('Link to the evaluation').fill('https://example.org/evaluation');
     await page.getByText('All changes saved.').waitFor();
     expect(await page.getByTestId('missing').count()).toBe(0);
-    draftId = new URL(page.url()).pathname.split('/')[2];
+    draftId = new URL(page.url()).pathname.split('/')[2]!;
     // An evaluation report, attached at once, while an edit waits to be saved: both are kept.
     await page.getByLabel('What did not work').fill('Sessions after school hours.');
     await page.getByTestId('file-drop').locator('input[type=file]').setInputFiles({

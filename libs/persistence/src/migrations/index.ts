@@ -16,6 +16,7 @@ import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
+import { CreateFlags1764601100000 } from './1764601100000-create-flags.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateFiles1764600800000,
   CreatePractices1764600900000,
   CreateThreads1764601000000,
+  CreateFlags1764601100000,
 ];
