@@ -27,6 +27,7 @@ import { hasRole, useMe } from '../identity/session';
 import { languageName } from '../languages/languages';
 import { ThemePicker } from '../themes/ThemePicker';
 import { useThemes } from '../themes/themes';
+import { PracticeDocuments } from './PracticeDocuments';
 import { useAutosave, type Patch } from './useAutosave';
 
 const LONG: PracticeTextField[] = PRACTICE_TEXT_FIELDS.filter(
@@ -475,6 +476,15 @@ export function PracticeEditor({
           )}
         </Field>
       </section>
+
+      <PracticeDocuments
+        entry={entry}
+        beforeChange={autosave.flush}
+        onChanged={(next) => {
+          autosave.adopt(next);
+          saved(next);
+        }}
+      />
     </div>
   );
 }
