@@ -126,15 +126,21 @@ export async function chooseLanguage(page: Page, language: string): Promise<void
   const menuButton = page.getByRole('banner').locator('.menu-button');
   // Signed in on a phone, the switcher is folded into the menu; for visitors it is always shown.
   await switcher.or(menuButton).first().waitFor();
-  const folded = !(await switcher.isVisible());
-  // A tap that lands while the page is still settling (signed-in state arriving) can be undone by
-  // the re-render that follows; tap again until the menu shows the switcher.
-  for (let attempt = 0; folded && !(await switcher.isVisible()); attempt++) {
-    if (attempt === 5) throw new Error('the menu never showed the language switcher');
-    if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
-    await switcher.waitFor({ timeout: 3000 }).catch(() => undefined);
+  // The header changes while the page settles: it shows the visitor's switcher until the signed-in
+  // state arrives and then folds it away, and a tap during that change can be undone. So: open the
+  // menu when the switcher is folded and try again until the choice is made.
+  for (let attempt = 0; ; attempt++) {
+    const folded = !(await switcher.isVisible()) && (await menuButton.isVisible());
+    if (folded && (await menuButton.getAttribute('aria-expanded')) !== 'true')
+      await menuButton.click();
+    try {
+      await switcher.selectOption(language, { timeout: 3000 });
+      break;
+    } catch (failure) {
+      if (attempt === 5) throw failure;
+    }
   }
-  await switcher.selectOption(language);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
-  if (folded && (await switcher.isVisible())) await page.keyboard.press('Escape');
+  if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) === 'true')
+    await page.keyboard.press('Escape');
 }

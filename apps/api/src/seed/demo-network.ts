@@ -802,6 +802,9 @@ export async function prepareDemoNetwork(
   app: INestApplication,
   options: { seed: boolean },
 ): Promise<{ seeded: boolean; dropIn: DropInSession | null }> {
+  // The modules' start-up hooks (the files' incoming folder, the registries) run before the demo
+  // uses them; listen() later finds the app initialised and does not run them twice.
+  await app.init();
   const seeded = options.seed ? await seedDemoNetworkIfEmpty(app) : false;
   return { seeded, dropIn: await openDropInSession(app) };
 }
