@@ -3,10 +3,12 @@
 // run's raw SQL baseline for the same answer: the thread list with unread counts of a member of
 // 20 exchanges, the first page of a 2,500-post thread, and a reply in a thread with 200 watchers
 // (notifications included). Prints p50/p95/p99 and the ratio of the server's p95 to the baseline's.
-// Options (flags or environment): --quick (a tenth of the data, fewer rounds: a smoke run while
-// others share the machine), --threads=20000 --posts=500000 --rounds=300.
-// BENCH_ADMIN_DATABASE_URL: where to create the throwaway database (default the local
-// PostgreSQL as postgres).
+// Options (flags or environment): --scale=0.1 (that share of the data, fewer rounds: a run to
+// iterate on while others share the machine; --quick is --scale=0.1), --threads=20000
+// --posts=500000 --rounds=300, --keep (keep the seeded database for the next run with the same
+// sizes, which then only migrates it: seconds instead of a minute).
+// BENCH_ADMIN_DATABASE_URL: where to create the database `crossings_bench_threads` (default the
+// local PostgreSQL as postgres).
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -26,23 +28,28 @@ function options(argv = process.argv.slice(2), env = process.env) {
     if (match) flags.set(match[1].replace(/-/g, '_').toUpperCase(), match[2] ?? 'true');
   }
   const get = (name, fallback) => flags.get(name) ?? env[name] ?? fallback;
-  const quick = get('QUICK', 'false') === 'true';
-  const num = (name, fallback) => {
+  const number = (name, fallback) => {
     const value = Number(get(name, String(fallback)));
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-    return Math.round(value);
+    return value;
   };
+  const scale = get('QUICK', 'false') === 'true' ? 0.1 : number('SCALE', 1);
+  if (scale > 1) throw new Error('SCALE is at most 1');
+  const num = (name, fallback) => Math.round(number(name, fallback));
+  // Fewer rounds on less data, never fewer than enough for a p95.
+  const rounds = (full) => Math.max(40, Math.round(full * Math.sqrt(scale)));
   return {
-    quick,
+    scale,
+    keep: get('KEEP', 'false') === 'true',
     exchanges: 50,
     memberOf: 20,
-    threads: num('THREADS', quick ? 2_000 : 20_000),
-    posts: num('POSTS', quick ? 50_000 : 500_000),
+    threads: num('THREADS', 20_000 * scale),
+    posts: num('POSTS', 500_000 * scale),
     bigThreads: 4,
     bigThreadPosts: 2_500,
     watchers: 200,
-    rounds: num('ROUNDS', quick ? 60 : 300),
-    postRounds: num('POST_ROUNDS', quick ? 30 : 150),
+    rounds: num('ROUNDS', rounds(300)),
+    postRounds: num('POST_ROUNDS', rounds(150)),
   };
 }
 
@@ -70,23 +77,75 @@ async function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
-async function database() {
-  const adminUrl =
-    process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  await admin.connect();
-  const name = `crossings_bench_threads_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const drop = new pg.Client({ connectionString: adminUrl });
-    await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await drop.end();
-  });
+const DATABASE = 'crossings_bench_threads';
+/** With --keep, the seeded data stays here; each run measures on a fresh copy of it. */
+const KEPT = 'crossings_bench_threads_seed';
+const adminUrl =
+  process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const urlOf = (name) => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), name };
+  return url.toString();
+};
+
+async function asAdmin(work) {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The bench's database, made afresh and dropped at the end: empty, or with --keep a copy of the
+ * data an earlier run seeded with the same sizes (a file copy: seconds instead of the seed).
+ */
+async function database() {
+  cleanups.push(() =>
+    asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)),
+  );
+  return asAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    const kept =
+      o.keep &&
+      (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [KEPT])).rowCount > 0 &&
+      (await seededAlike(urlOf(KEPT)));
+    await admin.query(
+      kept
+        ? `CREATE DATABASE ${DATABASE} TEMPLATE ${KEPT} STRATEGY FILE_COPY`
+        : `CREATE DATABASE ${DATABASE}`,
+    );
+    return { url: urlOf(DATABASE), name: DATABASE, seeded: kept };
+  });
+}
+
+/** Keeps the freshly seeded database's data for later runs (--keep). */
+async function keepSeed() {
+  const started = Date.now();
+  await asAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${KEPT} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${KEPT} TEMPLATE ${DATABASE} STRATEGY FILE_COPY`);
+  });
+  say(`  kept the seeded data as ${KEPT} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** The sizes a kept database was seeded with, as a row the seed leaves (bench_seed). */
+const seedSizes = () =>
+  JSON.stringify({ threads: o.threads, posts: o.posts, big: o.bigThreadPosts, w: o.watchers });
+
+async function seededAlike(url) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query('SELECT sizes, reader, writer, big_thread FROM bench_seed');
+    return rows[0]?.sizes === seedSizes();
+  } catch {
+    return false;
+  } finally {
+    await db.end();
+  }
 }
 
 /** An access token like the API's own, naming the member's signed-in session (`sid`). */
@@ -278,9 +337,28 @@ async function seed(db) {
               (SELECT max(last_seq) FROM threads)::int AS biggest`,
     )
   ).rows[0];
+  await db.query(`CREATE TABLE bench_seed (sizes text, reader uuid, writer uuid, big_thread uuid,
+    seconds numeric)`);
+  await db.query('INSERT INTO bench_seed VALUES ($1, $2, $3, $4, $5)', [
+    seedSizes(),
+    reader,
+    writer,
+    bigThread,
+    (Date.now() - t0) / 1000,
+  ]);
   say(
     `  seeded ${fmt(counts.threads, 0)} threads, ${fmt(counts.posts, 0)} posts (largest thread ${fmt(counts.biggest, 0)}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
+  return { reader, writer, bigThread };
+}
+
+/** A copy of kept data: its seed's people and big thread. */
+async function kept(db) {
+  const { rows } = await db.query(
+    'SELECT reader, writer, big_thread AS "bigThread", seconds FROM bench_seed',
+  );
+  const { reader, writer, bigThread, seconds } = rows[0];
+  say(`  seed: kept (it took ${Number(seconds).toFixed(0)} s)`);
   return { reader, writer, bigThread };
 }
 
@@ -393,12 +471,14 @@ async function timed(rounds, warmup, task) {
 }
 
 async function main() {
-  say(`== bench:threads${o.quick ? ' (quick: a tenth of the data)' : ''}`);
+  say(`== bench:threads${o.scale < 1 ? ` (scale ${o.scale}: that share of the data)` : ''}`);
   say(
     `  machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadAverage()}`,
   );
-  const { url, name } = await database();
-  say(`  database: ${name}`);
+  const { url, name, seeded } = await database();
+  say(
+    `  database: ${name}${seeded ? ` (a copy of ${KEPT}, seeded earlier with these sizes)` : ''}`,
+  );
   const migrate = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/migrate.js')], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
@@ -409,10 +489,16 @@ async function main() {
       code === 0 ? resolve() : reject(new Error(`migrate: ${code}`)),
     ),
   );
-  const db = new pg.Client({ connectionString: url });
+  let db = new pg.Client({ connectionString: url });
   await db.connect();
+  const { reader, writer, bigThread } = seeded ? await kept(db) : await seed(db);
+  if (!seeded && o.keep) {
+    await db.end();
+    await keepSeed();
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+  }
   cleanups.push(() => db.end());
-  const { reader, writer, bigThread } = await seed(db);
   const sessions = (
     await db.query(
       `INSERT INTO refresh_tokens (practitioner_id, family_id, token_hash, expires_at)
