@@ -1,6 +1,6 @@
 // The demo network a newcomer meets on first start, and the README's table of demo accounts.
 import { readFileSync } from 'node:fs';
-import type { MessageView, RoomView, ThreadPage, ThreadSummary } from '#libs/contracts';
+import type { MessageView, QueuePage, RoomView, ThreadPage, ThreadSummary } from '#libs/contracts';
 import {
   DEMO_EXCHANGES,
   DEMO_PASSWORDS,
@@ -9,6 +9,7 @@ import {
   prepareDemoNetwork,
   seedDemoNetworkIfEmpty,
 } from '../apps/api/src/seed/demo-network.js';
+import { FLAGGED_DEMO_POST } from '../apps/api/src/seed/demo-threads.js';
 import { httpClient, type Http } from './support/http.js';
 import { connected, connectLive, emitAck, nextEvent } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -26,7 +27,7 @@ function readmeAccounts(): Array<{ role: string; email: string; password: string
       .split('|')
       .slice(1, 4)
       .map((cell) => cell.trim());
-    rows.push({ role, email, password });
+    rows.push({ role: role!, email: email!, password: password! });
   }
   return rows;
 }
@@ -176,6 +177,22 @@ describe('demo network', () => {
     expect(home.body.sections.unreadThreads.total).toBeGreaterThan(0);
   });
 
+  it('has a reported post waiting in the review queue of the coordinator and the exchange’s host, still shown', async () => {
+    const coordinator = await http('POST', '/api/auth/sign-in', {
+      body: { email: 'coordinator@crossings.example', password: DEMO_PASSWORDS.coordinator },
+    });
+    const host = await signIn(http, 'official.atlanta@crossings.example');
+    for (const token of [coordinator.body.accessToken as string, host]) {
+      const queue = await http<QueuePage>('GET', '/api/moderation/queue', { token });
+      const item = queue.body.items.find((i) => i.body === FLAGGED_DEMO_POST);
+      expect(item).toMatchObject({ subjectType: 'post', hidden: false });
+      expect(item!.flags).toHaveLength(2);
+      expect(new Set(item!.flags.map((f) => f.reporterId)).size).toBe(2);
+    }
+    const member = await signIn(http, 'mayor.rotterdam@crossings.example');
+    expect((await http('GET', '/api/moderation/queue', { token: member })).status).toBe(403);
+  });
+
   it('lets every account in the README table sign in with its listed role', async () => {
     const accounts = readmeAccounts();
     expect(accounts.length).toBeGreaterThanOrEqual(3);
@@ -223,7 +240,7 @@ describe('demo network', () => {
     expect(paragraph).toContain(america);
 
     const tokens = [await signIn(http, europe), await signIn(http, america)];
-    const room = await dropInRoom(http, tokens[0], dropIn);
+    const room = await dropInRoom(http, tokens[0]!, dropIn);
     expect(room).toMatchObject({ kind: 'session', title: DROP_IN.title, open: true });
     expect(new Date(room.opensAt!).getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Date(room.closesAt!).getTime()).toBeGreaterThan(Date.now() + 3_600_000);
@@ -235,8 +252,8 @@ describe('demo network', () => {
         const joined = await emitAck(socket, 'room.join', { roomId: room.id });
         expect(joined).toMatchObject({ ok: true, data: { canSend: true } });
       }
-      const heard = nextEvent<MessageView>(sockets[1], 'message.created');
-      const sent = await emitAck<MessageView>(sockets[0], 'message.send', {
+      const heard = nextEvent<MessageView>(sockets[1]!, 'message.created');
+      const sent = await emitAck<MessageView>(sockets[0]!, 'message.send', {
         roomId: room.id,
         clientMessageId: 'hello-from-rotterdam',
         body: 'Goedemiddag from Rotterdam!',

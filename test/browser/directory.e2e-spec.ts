@@ -113,7 +113,7 @@ suite('the web client', () => {
 
     const link = await page.getByTestId('invite-link').inputValue();
     expect(link).toMatch(/\/invite\/[^/]+$/);
-    inviteToken = link.split('/invite/')[1];
+    inviteToken = link.split('/invite/')[1]!;
     await page.getByRole('cell', { name: newcomer.email }).waitFor();
     await expectAccessible(page, 'invite');
   });

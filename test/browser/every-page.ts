@@ -330,7 +330,7 @@ export const PAGES: PageVisit[] = [
 /** Every `path: '…'` of the router in App.tsx. */
 export function appRoutes(): string[] {
   const source = readFileSync(path.resolve('apps/web/src/App.tsx'), 'utf8');
-  return [...source.matchAll(/path:\s*'([^']+)'/g)].map((match) => match[1]);
+  return [...source.matchAll(/path:\s*'([^']+)'/g)].map((match) => match[1]!);
 }
 
 async function ok(http: Http, method: string, url: string, token: string, body?: unknown) {
@@ -478,8 +478,8 @@ export async function buildWorld(
   try {
     await Promise.all(sockets.map((socket) => connected(socket)));
     const say = async (index: number, roomId: string, body: string, isQuestion = false) => {
-      await emitAck(sockets[index], 'room.join', { roomId });
-      const ack = await emitAck(sockets[index], 'message.send', {
+      await emitAck(sockets[index]!, 'room.join', { roomId });
+      const ack = await emitAck(sockets[index]!, 'message.send', {
         roomId,
         clientMessageId: `${roomId}-${body.length}-${index}`,
         body,
@@ -631,7 +631,7 @@ export async function buildWorld(
     sessionId: session.id,
     lobbyId: lobby.id,
     sessionRoomId: sessionRoom.id,
-    inviteToken,
+    inviteToken: inviteToken!,
     mailId,
     threadId,
     commonsThreadId: commons.thread.id as string,

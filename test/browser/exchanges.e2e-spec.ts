@@ -246,10 +246,10 @@ suite('exchanges in the web client', () => {
     expect(suggestions.status).toBe(200);
     const best = suggestions.body.suggestions[0];
     // Working days in Denver and Amsterdam overlap at the end of the European day.
-    expect(best.outside).toEqual([]);
-    expect(best.inside).toHaveLength(3);
+    expect(best!.outside).toEqual([]);
+    expect(best!.inside).toHaveLength(3);
     await expect(top.textContent()).resolves.toContain(
-      `${rangeIn('Europe/Amsterdam', best.startsAt, best.endsAt)} (your time)3 of 3 within working hours`,
+      `${rangeIn('Europe/Amsterdam', best!.startsAt, best!.endsAt)} (your time)3 of 3 within working hours`,
     );
 
     // A weaker suggestion says who would be outside their hours, how far and which way, on
@@ -276,9 +276,9 @@ suite('exchanges in the web client', () => {
     await expect(top.getAttribute('aria-pressed')).resolves.toBe('true');
     const rosa = timeline.getByRole('listitem').filter({ hasText: participant.displayName });
     await expect(rosa.textContent()).resolves.toContain(
-      `${clocksIn('America/Denver', best.startsAt, best.endsAt)} in ${denver.name}within working hours`,
+      `${clocksIn('America/Denver', best!.startsAt, best!.endsAt)} in ${denver.name}within working hours`,
     );
-    const hostClock = DateTime.fromISO(best.startsAt).setZone('Europe/Amsterdam');
+    const hostClock = DateTime.fromISO(best!.startsAt).setZone('Europe/Amsterdam');
     await expect(page.getByLabel('Date', { exact: true }).inputValue()).resolves.toBe(
       hostClock.toISODate(),
     );
@@ -296,7 +296,7 @@ suite('exchanges in the web client', () => {
     expect(found.status).toBe(200);
     session = found.body;
     expect(session.hostTimeZone).toBe('Europe/Amsterdam');
-    expect(session.startsAt).toBe(best.startsAt);
+    expect(session.startsAt).toBe(best!.startsAt);
     await expect(page.getByTestId('session-your-time').textContent()).resolves.toContain(
       rangeIn('Europe/Amsterdam', session.startsAt, session.endsAt),
     );

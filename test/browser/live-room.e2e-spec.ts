@@ -392,7 +392,7 @@ suite('a live session room in the web client', () => {
       .filter((m) => !m.deleted)
       .map((m) => m.seq)
       .reverse();
-    const lastSeq = history.body[0].seq;
+    const lastSeq = history.body[0]!.seq;
     const hiddenSeq = history.body.find((m) => m.deleted)!.seq;
     expect(stored).toEqual(
       Array.from({ length: lastSeq }, (_, i) => i + 1).filter((seq) => seq !== hiddenSeq),

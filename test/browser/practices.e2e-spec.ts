@@ -226,7 +226,7 @@ suite('the practice library in the web client', () => {
     await page.getByLabel('Link to the evaluation').fill('https://example.org/evaluation');
     await page.getByText('All changes saved.').waitFor();
     expect(await page.getByTestId('missing').count()).toBe(0);
-    draftId = new URL(page.url()).pathname.split('/')[2];
+    draftId = new URL(page.url()).pathname.split('/')[2]!;
     // What was typed is there after a reload.
     await page.reload();
     await heading(page, 'Edit a practice');

@@ -138,7 +138,7 @@ describe('calendars', () => {
       status: 'CONFIRMED',
       url: `${PUBLIC_URL}/exchanges/${exchangeA.id}/sessions/${session.id}`,
     });
-    expect(event.summary).toBe('Roundtable in the gap week (Exchange A)');
+    expect(event!.summary).toBe('Roundtable in the gap week (Exchange A)');
 
     // The same session in Amsterdam time: same instants, another zone.
     const amsterdam = await scheduleSession(http, coordinator, exchangeA.id, {
@@ -152,9 +152,9 @@ describe('calendars', () => {
       startTzid: 'Europe/Amsterdam',
       startLocal: `${gapSaturday}T15:00:00`,
     });
-    expect(other.uid).not.toBe(event.uid);
+    expect(other!.uid).not.toBe(event!.uid);
     // Downloading again gives the same UID.
-    expect((await sessionIcs(coordinator, session.id)).events[0].uid).toBe(event.uid);
+    expect((await sessionIcs(coordinator, session.id)).events[0]!.uid).toBe(event!.uid);
   });
 
   it('SEQUENCE rises with every change, the UID stays, and a cancellation is STATUS:CANCELLED', async () => {
@@ -175,7 +175,7 @@ describe('calendars', () => {
     expect(moved.status).toBe(200);
     const second = (await sessionIcs(member, session.id)).events[0];
     expect(second).toMatchObject({
-      uid: first.uid,
+      uid: first!.uid,
       sequence: 1,
       start: `${afterEuFall}T16:00:00.000Z`,
       end: `${afterEuFall}T17:30:00.000Z`,
@@ -188,8 +188,8 @@ describe('calendars', () => {
       body: { title: 'Workshop that moved' },
     });
     const third = (await sessionIcs(member, session.id)).events[0];
-    expect(third.sequence).toBe(2);
-    expect(third.summary).toBe('Workshop that moved (Exchange A)');
+    expect(third!.sequence).toBe(2);
+    expect(third!.summary).toBe('Workshop that moved (Exchange A)');
 
     const cancelled = await http('POST', `/api/sessions/${session.id}/cancel`, {
       token: coordinator.token,
@@ -198,7 +198,7 @@ describe('calendars', () => {
     expect(cancelled.status).toBe(200);
     const fourth = (await sessionIcs(member, session.id)).events[0];
     expect(fourth).toMatchObject({
-      uid: first.uid,
+      uid: first!.uid,
       sequence: 3,
       status: 'CANCELLED',
       start: `${afterEuFall}T16:00:00.000Z`,

@@ -330,12 +330,12 @@ describe('exchange roles × every exchange-scoped route', () => {
     const problems: string[] = [];
     for (const caller of CALLERS) {
       const w = await newWorld();
-      const { path, body } = route.request(w);
-      const before = route.write ? await snapshot(t.dataSource, w) : null;
-      const res = await http(method, path, { token: people[caller].token, body });
-      const other = route.otherwise?.callers.includes(caller) ? route.otherwise : null;
-      const want = route.allowed.includes(caller)
-        ? { status: route.ok ?? 200, code: undefined }
+      const { path, body } = route!.request(w);
+      const before = route!.write ? await snapshot(t.dataSource, w) : null;
+      const res = await http(method!, path, { token: people[caller].token, body });
+      const other = route!.otherwise?.callers.includes(caller) ? route!.otherwise : null;
+      const want = route!.allowed.includes(caller)
+        ? { status: route!.ok ?? 200, code: undefined }
         : caller === 'suspended'
           ? { status: 403, code: 'ACCOUNT_SUSPENDED' }
           : (other ?? { status: 403, code: 'FORBIDDEN' });
@@ -347,8 +347,8 @@ describe('exchange roles × every exchange-scoped route', () => {
       }
       if (want.code) {
         if (before !== null) expect(await snapshot(t.dataSource, w)).toEqual(before);
-      } else if (route.check) {
-        await route.check(res, caller, w);
+      } else if (route!.check) {
+        await route!.check(res, caller, w);
       }
     }
     expect(problems).toEqual([]);

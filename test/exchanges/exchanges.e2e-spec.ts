@@ -331,7 +331,7 @@ describe('exchanges', () => {
         data: { exchangeId: exchange.id, exchangeTitle: 'Members exchange', role: 'participant' },
         readAt: null,
       });
-      expect(inbox[0].text).toContain('Members exchange');
+      expect(inbox[0]!.text).toContain('Members exchange');
 
       const again = await http('POST', `/api/exchanges/${exchange.id}/members`, {
         token: host.token,
@@ -451,7 +451,7 @@ describe('exchanges', () => {
             requesterName: 'Ada Asker',
           },
         });
-        expect(latest.text).toContain('Ada Asker');
+        expect(latest!.text).toContain('Ada Asker');
       }
       // Participants are not told.
       expect((await inboxOf(http, participant)).map((n) => n.kind)).not.toContain('join-requested');
@@ -524,7 +524,7 @@ describe('exchanges', () => {
         kind: 'join-decided',
         data: { exchangeId: exchange.id, approved: false, role: null },
       });
-      expect(decision.text).not.toContain('Cora');
+      expect(decision!.text).not.toContain('Cora');
       expect((await get(asker, `/api/exchanges/${exchange.id}/members`)).status).toBe(403);
       // They may ask again later, not at once: the hosts are not asked again and again.
       const hostInboxBefore = (await inboxOf(http, coordinator)).length;

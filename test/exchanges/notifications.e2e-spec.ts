@@ -162,34 +162,34 @@ describe('notifications', () => {
     it('marks one read, only for its recipient, and filters unread', async () => {
       const [newest, second] = await inboxOf(http, person);
       const stranger = await createPerson(t.dataSource, http);
-      const notMine = await http('POST', `/api/notifications/${newest.id}/read`, {
+      const notMine = await http('POST', `/api/notifications/${newest!.id}/read`, {
         token: stranger.token,
       });
       expect(notMine.status).toBe(404);
       expect(notMine.body.code).toBe('NOT_FOUND');
-      expect((await inboxOf(http, person))[0].readAt).toBeNull();
+      expect((await inboxOf(http, person))[0]!.readAt).toBeNull();
 
-      const read = await http('POST', `/api/notifications/${second.id}/read`, {
+      const read = await http('POST', `/api/notifications/${second!.id}/read`, {
         token: person.token,
       });
       expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ id: second.id, kind: second.kind });
+      expect(read.body).toMatchObject({ id: second!.id, kind: second!.kind });
       expect(read.body.readAt).not.toBeNull();
-      const again = await http('POST', `/api/notifications/${second.id}/read`, {
+      const again = await http('POST', `/api/notifications/${second!.id}/read`, {
         token: person.token,
       });
       expect(again.body.readAt).toBe(read.body.readAt);
 
       const page = await http('GET', '/api/notifications?limit=100', { token: person.token });
       expect(page.body.unreadCount).toBe(24);
-      expect(page.body.items.find((n: InboxItem) => n.id === second.id).readAt).toBe(
+      expect(page.body.items.find((n: InboxItem) => n.id === second!.id).readAt).toBe(
         read.body.readAt,
       );
       const unread = await http('GET', '/api/notifications?unread=true&limit=100', {
         token: person.token,
       });
       expect(unread.body.items).toHaveLength(24);
-      expect(unread.body.items.map((n: InboxItem) => n.id)).not.toContain(second.id);
+      expect(unread.body.items.map((n: InboxItem) => n.id)).not.toContain(second!.id);
 
       for (const [path, status] of [
         [`/api/notifications/${randomUUID()}/read`, 404],
@@ -423,7 +423,7 @@ describe('notifications', () => {
                 WHERE name = 'session-reminder' AND data->>'sessionId' = $1 AND state NOT IN ('completed', 'failed')`,
               [cancelled.id],
             )) as Array<{ open: number }>;
-            return row.open === 0 ? true : undefined;
+            return row!.open === 0 ? true : undefined;
           },
           REMINDER_TIMEOUT,
           'the cancelled session job to finish',

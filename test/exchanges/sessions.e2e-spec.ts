@@ -375,7 +375,7 @@ describe('sessions', () => {
           kind: 'session-cancelled',
           data: { sessionId: session.id, reason: 'The venue is closed.' },
         });
-        expect(latest.text).toContain('The venue is closed.');
+        expect(latest!.text).toContain('The venue is closed.');
       }
       expect(
         (await inboxOf(http, coordinator)).some(
@@ -457,12 +457,12 @@ describe('sessions', () => {
       const name = (id: string) => Object.entries(tz).find(([, p]) => p.id === id)![0];
       return {
         outside: Object.fromEntries(
-          slot.outside.map((j) => [name(j.person.id), j.distanceMinutes]),
+          slot!.outside.map((j) => [name(j.person.id), j.distanceMinutes]),
         ),
         local: Object.fromEntries(
-          [...slot.inside, ...slot.outside].map((j) => [name(j.person.id), j.localStart]),
+          [...slot!.inside, ...slot!.outside].map((j) => [name(j.person.id), j.localStart]),
         ),
-        insideCount: slot.insideCount,
+        insideCount: slot!.insideCount,
       };
     };
 
@@ -546,8 +546,8 @@ describe('sessions', () => {
         expect(slot.insideCount).toBe(2);
         expect(slot.outside).toHaveLength(1);
         expect(slot.outside[0]).toMatchObject({ atNight: false, dayOff: false });
-        expect(slot.outside[0].distanceMinutes).toBeLessThanOrEqual(60);
-        expect(slot.outside[0].assumedHours).toBe(false);
+        expect(slot.outside[0]!.distanceMinutes).toBeLessThanOrEqual(60);
+        expect(slot.outside[0]!.assumedHours).toBe(false);
       }
     });
 
@@ -586,10 +586,10 @@ describe('sessions', () => {
       const during = addDays(dst.usSpring, 2);
       const [slot] = await suggestions(`${during}T15:00:00Z`, `${during}T16:00:00Z`);
       // 00:00 in Tokyo, but an observer only listens in: the slot still suits everyone judged.
-      expect(slot.insideCount).toBe(3);
-      expect(slot.memberCount).toBe(3);
-      expect(slot.outside).toEqual([]);
-      expect(slot.inside.map((j) => j.person.id)).not.toContain(observerInTokyo.id);
+      expect(slot!.insideCount).toBe(3);
+      expect(slot!.memberCount).toBe(3);
+      expect(slot!.outside).toEqual([]);
+      expect(slot!.inside.map((j) => j.person.id)).not.toContain(observerInTokyo.id);
       const removed = await http(
         'DELETE',
         `/api/exchanges/${findExchangeId}/members/${observerInTokyo.id}`,
@@ -667,11 +667,11 @@ describe('sessions', () => {
           }),
         ]);
       }
-      expect(answer.suggestions[0].outside[0]).toMatchObject({
+      expect(answer.suggestions[0]!.outside[0]).toMatchObject({
         localStart: `${monday}T08:00`,
         distanceMinutes: 60,
       });
-      expect(answer.suggestions[5].outside[0]).toMatchObject({
+      expect(answer.suggestions[5]!.outside[0]).toMatchObject({
         localStart: `${monday}T07:30`,
         distanceMinutes: 90,
       });
@@ -685,7 +685,7 @@ describe('sessions', () => {
         paris,
       );
       expect(night).toMatchObject({ insideCount: 2, atNightCount: 1 });
-      expect(night.outside[0]).toMatchObject({
+      expect(night!.outside[0]).toMatchObject({
         localStart: `${monday}T01:00`,
         atNight: true,
         distanceMinutes: 480,
@@ -705,7 +705,7 @@ describe('sessions', () => {
       const best = () =>
         suggest(`${day}T00:00:00Z`, `${addDays(day, 1)}T00:00:00Z`, 60, 2, id, paris);
       const outsider = (answer: TimeSuggestionsView) =>
-        answer.suggestions[0].outside.map((o) => [o.person.id, o.direction, o.distanceMinutes]);
+        answer.suggestions[0]!.outside.map((o) => [o.person.id, o.direction, o.distanceMinutes]);
       /** A one-hour session hosted from Paris, starting at a UTC hour on a date. */
       const sessionAt = (title: string, date: string, utcHour: number) =>
         scheduleSession(http, paris, id, {
@@ -736,7 +736,7 @@ describe('sessions', () => {
         },
         stretched: { kind: 'region', region: 'north-america' },
       });
-      expect(answer.suggestions[0].startsAt).toBe(`${day}T16:00:00.000Z`);
+      expect(answer.suggestions[0]!.startsAt).toBe(`${day}T16:00:00.000Z`);
       expect(outsider(answer)).toEqual([[paris.id, 'after-end', 60]]);
 
       // A later session kept Paris late: Denver's turn to come in early.

@@ -38,7 +38,7 @@ export async function createCity(
       input.timeZone ?? 'Europe/Amsterdam',
     ],
   )) as Array<{ id: string }>;
-  return { id: row.id, name };
+  return { id: row!.id, name };
 }
 
 export async function createPerson(
@@ -80,11 +80,11 @@ export async function createPerson(
   if (options.status === 'suspended') {
     await dataSource.query(
       `UPDATE practitioners SET status = 'suspended', suspended_at = now() WHERE id = $1`,
-      [row.id],
+      [row!.id],
     );
   }
   return {
-    id: row.id,
+    id: row!.id,
     email,
     displayName,
     networkRole: role,

@@ -83,7 +83,7 @@ describe('files: access, attachment, removal', () => {
         ['GET', `${file.url}/meta`],
         ['DELETE', file.url],
       ]) {
-        const res = await http(method, path, { token: other.token });
+        const res = await http(method!, path!, { token: other.token });
         expect([method, path, res.status, res.body.code]).toEqual([method, path, 404, 'NOT_FOUND']);
       }
     }
@@ -250,7 +250,7 @@ describe('files: access, attachment, removal', () => {
       `SELECT cron FROM pgboss.schedule WHERE name = $1`,
       [FILE_SWEEP_QUEUE],
     )) as Array<{ cron: string }>;
-    expect(schedule.cron).toBe('*/5 * * * *');
+    expect(schedule!.cron).toBe('*/5 * * * *');
 
     const stale = await uploadPdf(alice);
     const fresh = await uploadPdf(alice);

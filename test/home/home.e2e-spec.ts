@@ -147,14 +147,14 @@ describe('the home page', () => {
       });
       sessions[title] = s;
     }
-    await http('POST', `/api/sessions/${sessions.cancelled.id}/cancel`, {
+    await http('POST', `/api/sessions/${sessions.cancelled!.id}/cancel`, {
       token: coordinator.token,
       body: {},
     });
     // A session cannot be scheduled in the past: move one that is under way by hand.
     await t.dataSource.query(
       `UPDATE sessions SET starts_at = now() - interval '10 minutes' WHERE id = $1`,
-      [sessions['under way'].id],
+      [sessions['under way']!.id],
     );
     // The outsider asks to join E1 and E3: E1's host sees the first, coordinators both.
     for (const exchange of [e1, e3]) {
@@ -216,7 +216,7 @@ describe('the home page', () => {
       // The same room the exchange's room list names.
       const rooms = await http('GET', `/api/rooms/${room.id}`, { token: participant.token });
       expect(rooms.status).toBe(200);
-      expect(rooms.body.sessionId).toBe(sessions[title].id);
+      expect(rooms.body.sessionId).toBe(sessions[title]!.id);
     }
     for (const title of ['in two hours', 'tomorrow', 'in three days']) {
       const item = byTitle.get(title)!;
@@ -247,7 +247,7 @@ describe('the home page', () => {
     for (const person of [participant, host, observer]) {
       const text = JSON.stringify(await home(person));
       expect(text).not.toContain(e3.id);
-      expect(text).not.toContain(sessions.elsewhere.id);
+      expect(text).not.toContain(sessions.elsewhere!.id);
       expect(text).not.toContain(e4.id);
     }
   });
@@ -271,7 +271,7 @@ describe('the home page', () => {
       expect(all.items.map((i) => i.exchange.id)).toEqual([e1.id, e3.id]);
     }
     // Decided requests leave the list.
-    const request = hosts.items[0].request;
+    const request = hosts.items[0]!.request;
     const decided = await http(
       'POST',
       `/api/exchanges/${e1.id}/join-requests/${request.id}/decline`,
@@ -295,7 +295,7 @@ describe('the home page', () => {
       `INSERT INTO practitioners (email, display_name, network_role, status, time_zone)
        VALUES ('dormant@home.example', 'Dora Dormant', 'member', 'active', 'America/Chicago')
        RETURNING id`,
-    )) as Array<{ id: string }>;
+    )) as [{ id: string }];
     await t.dataSource.query(
       `INSERT INTO practitioners (email, display_name, network_role, status, time_zone)
        VALUES ('away@home.example', 'Sam Suspended', 'member', 'suspended', 'UTC')`,
@@ -320,7 +320,7 @@ describe('the home page', () => {
       const quiet = sections.quietExchanges!;
       expect(quiet.items.map((q) => q.exchange.title)).toEqual([e3.title, e4.title]);
       expect(quiet.total).toBe(2);
-      expect(quiet.items[0].lastSessionAt).not.toBeNull();
+      expect(quiet.items[0]!.lastSessionAt).not.toBeNull();
       expect(quiet.items[1]).toEqual({
         exchange: { id: e4.id, title: e4.title, status: 'planned' },
         lastSessionAt: null,
@@ -370,20 +370,24 @@ describe('the home page', () => {
 
     it('shows what someone else did since: sessions scheduled, moved and cancelled, members, messages', async () => {
       await scheduleSession(http, host, e1.id, { title: 'added after the visit' });
-      const moved = await http('PATCH', `/api/sessions/${sessions.tomorrow.id}`, {
+      const moved = await http('PATCH', `/api/sessions/${sessions.tomorrow!.id}`, {
         token: host.token,
         body: { startsAt: fromNow(DAY + HOUR), endsAt: fromNow(DAY + 2 * HOUR) },
       });
       expect(moved.status).toBe(200);
       // A title edit is no new time.
-      await http('PATCH', `/api/sessions/${sessions['in two hours'].id}`, {
+      await http('PATCH', `/api/sessions/${sessions['in two hours']!.id}`, {
         token: host.token,
         body: { title: 'in two hours (renamed)' },
       });
-      const cancelled = await http('POST', `/api/sessions/${sessions['in three days'].id}/cancel`, {
-        token: host.token,
-        body: { reason: 'Travel' },
-      });
+      const cancelled = await http(
+        'POST',
+        `/api/sessions/${sessions['in three days']!.id}/cancel`,
+        {
+          token: host.token,
+          body: { reason: 'Travel' },
+        },
+      );
       expect(cancelled.status).toBe(200);
       newcomer = await createPerson(t.dataSource, http, { displayName: 'Nils Newcomer' });
       await addMember(http, host, e1.id, newcomer, 'participant');
@@ -416,7 +420,7 @@ describe('the home page', () => {
         newMessages: 1,
       });
       // The changed exchange comes first.
-      expect(view.sections.exchanges![0].exchange.id).toBe(e1.id);
+      expect(view.sections.exchanges![0]!.exchange.id).toBe(e1.id);
     });
 
     it("does not count the viewer's own doings", async () => {
@@ -444,7 +448,7 @@ describe('the home page', () => {
             'SELECT count(*)::int AS n FROM exchange_visits WHERE practitioner_id = $1',
             [newcomer.id],
           )) as Array<{ n: number }>
-        )[0].n;
+        )[0]!.n;
       await visit(newcomer, e1.id);
       expect(await visits()).toBe(1);
       const erased = await http('DELETE', '/api/me', {
@@ -460,7 +464,7 @@ describe('the home page', () => {
       const [{ n }] = (await t.dataSource.query(
         'SELECT count(*)::int AS n FROM exchange_visits WHERE practitioner_id = $1',
         [outsider.id],
-      )) as Array<{ n: number }>;
+      )) as [{ n: number }];
       expect(n).toBe(0);
     });
   });

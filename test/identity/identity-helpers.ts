@@ -18,7 +18,7 @@ export function refresh(http: Http, cookie: string): Promise<HttpResult> {
 
 /** The token at the end of an invitation link. */
 export function tokenOf(inviteUrl: string): string {
-  return inviteUrl.split('/invite/')[1];
+  return inviteUrl.split('/invite/')[1]!;
 }
 
 export async function invite(

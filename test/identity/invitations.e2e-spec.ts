@@ -21,7 +21,7 @@ describe('invitations', () => {
       'SELECT count(*)::int AS n FROM practitioners WHERE lower(email) = lower($1)',
       [email],
     )) as Array<{ n: number }>;
-    return row.n;
+    return row!.n;
   };
 
   beforeAll(async () => {

@@ -108,8 +108,8 @@ describe('invitation mail through SMTP', () => {
     // The retry (run now rather than in 30 s) delivers it and empties the outbox; a duplicate
     // retry finds nothing left to send.
     const mail = t.app.get(MailService);
-    await mail.deliver(queued.id);
-    await mail.deliver(queued.id);
+    await mail.deliver(queued!.id);
+    await mail.deliver(queued!.id);
     expect(smtp.received.filter((m) => m.to === 'retry.me@test.example')).toHaveLength(1);
     expect(await outbox(t, 'retry.me@test.example')).toEqual([]);
   });

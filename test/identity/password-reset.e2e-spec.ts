@@ -61,7 +61,7 @@ describe('password reset by e-mail', () => {
     // Not localhost:0: the address this test reached the server on.
     expect(link.startsWith(`${t.baseUrl}/reset-password/`)).toBe(true);
 
-    const done = await resetWith(http, tokenOf(link));
+    const done = await resetWith(http, tokenOf(link)!);
     expect(done.status).toBe(204);
 
     expect(
@@ -78,7 +78,7 @@ describe('password reset by e-mail', () => {
     expect((await http('GET', '/api/me', { token: person.token })).status).toBe(401);
 
     // Once only.
-    const again = await resetWith(http, tokenOf(link), 'yet another passphrase');
+    const again = await resetWith(http, tokenOf(link)!, 'yet another passphrase');
     expect(again.status).toBe(410);
     expect(again.body.code).toBe('PASSWORD_RESET_INVALID');
     await signIn(http, person.email, NEW_PASSWORD);
@@ -92,7 +92,7 @@ describe('password reset by e-mail', () => {
       const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
       await forgot(http, person.email);
       const token = tokenOf(linkIn(await smtp.waitFor(person.email), '/reset-password/'));
-      expect((await resetWith(http, token)).status).toBe(204);
+      expect((await resetWith(http, token!)).status).toBe(204);
       expect(await dropped).toBe('io server disconnect');
       await expect(connected(connectLive(t.baseUrl, person.token))).rejects.toMatchObject({
         data: { code: 'UNAUTHENTICATED' },
@@ -132,7 +132,7 @@ describe('password reset by e-mail', () => {
         WHERE practitioner_id = $1`,
       [person.id],
     );
-    const res = await resetWith(http, token);
+    const res = await resetWith(http, token!);
     expect(res.status).toBe(410);
     expect(res.body.code).toBe('PASSWORD_RESET_INVALID');
     await signIn(http, person.email, person.password);
@@ -209,9 +209,9 @@ describe('password reset limits', () => {
     const [first, second] = smtp.received
       .filter((m) => m.to === person.email)
       .map((m) => tokenOf(linkIn(m, '/reset-password/')));
-    expect((await resetWith(http, second, NEW_PASSWORD, from('198.51.100.106'))).status).toBe(204);
+    expect((await resetWith(http, second!, NEW_PASSWORD, from('198.51.100.106'))).status).toBe(204);
     expect(
-      (await resetWith(http, first, 'the attacker passphrase', from('198.51.100.106'))).status,
+      (await resetWith(http, first!, 'the attacker passphrase', from('198.51.100.106'))).status,
     ).toBe(410);
   });
 
@@ -221,7 +221,7 @@ describe('password reset limits', () => {
       answers.push(visible(await forgot(http, person.email, {}, from(`198.51.100.${i + 1}`))));
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    expect(answers[0].status).toBe(202);
+    expect(answers[0]!.status).toBe(202);
     await smtp.waitFor(person.email);
     await sleep(2000);
     expect(smtp.received.filter((m) => m.to === person.email)).toHaveLength(3);
@@ -253,11 +253,11 @@ describe('password reset limits', () => {
     const other = await createPerson(t.dataSource, http);
     await forgot(http, other.email, {}, from('203.0.113.9'));
     const token = tokenOf(linkIn(await smtp.waitFor(other.email), '/reset-password/'));
-    const refused = await resetWith(http, token, NEW_PASSWORD, from('203.0.113.8'));
+    const refused = await resetWith(http, token!, NEW_PASSWORD, from('203.0.113.8'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // From elsewhere the link still works.
-    expect((await resetWith(http, token, NEW_PASSWORD, from('203.0.113.10'))).status).toBe(204);
+    expect((await resetWith(http, token!, NEW_PASSWORD, from('203.0.113.10'))).status).toBe(204);
   });
 
   it('a mailed link never points at a Host a stranger sent: behind a proxy without PUBLIC_URL it names this server', async () => {
@@ -365,7 +365,7 @@ describe('password reset after a lockout', () => {
 
     await forgot(http, person.email);
     const token = tokenOf(linkIn(await smtp.waitFor(person.email), '/reset-password/'));
-    const reset = await resetWith(http, token);
+    const reset = await resetWith(http, token!);
     expect(reset.status).toBe(204);
     const device = reset.headers
       .getSetCookie()

@@ -27,7 +27,7 @@ async function tracesOf(
       `SELECT count(*)::int AS n FROM "${table}" WHERE strpos(lower("${column}"::text), lower($1)) > 0`,
       [needle],
     )) as Array<{ n: number }>;
-    if (row.n > 0) traces.push({ table, column, count: row.n });
+    if (row!.n > 0) traces.push({ table, column, count: row!.n });
   }
   return traces;
 }

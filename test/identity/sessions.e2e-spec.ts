@@ -272,6 +272,6 @@ describe('changing the password', () => {
       '400 VALIDATION_FAILED': 1,
     });
     const winner = candidates[results.findIndex((r) => r.status === 200)];
-    await signIn(http, person.email, winner);
+    await signIn(http, person.email, winner!);
   });
 });

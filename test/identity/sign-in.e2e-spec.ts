@@ -75,8 +75,8 @@ describe('sign-in', () => {
     expect(results.slice(0, 5).map((r) => r.body.code)).toEqual(
       Array(5).fill('INVALID_CREDENTIALS'),
     );
-    expect(results[5].status).toBe(429);
-    expect(results[5].body.code).toBe('RATE_LIMITED');
+    expect(results[5]!.status).toBe(429);
+    expect(results[5]!.body.code).toBe('RATE_LIMITED');
   });
 
   it('a successful sign-in resets the account counter', async () => {
@@ -239,8 +239,8 @@ describe('brute force from one address', () => {
 
     const elsewhere = await signInWith(
       http,
-      people[0].email,
-      people[0].password,
+      people[0]!.email,
+      people[0]!.password,
       from('198.51.100.2'),
     );
     expect(elsewhere.status).toBe(200);

@@ -511,7 +511,7 @@ describe('live rooms: a socket holds authority only while its person does', () =
         data: { code: 'TOO_MANY_CONNECTIONS' },
       });
       // Closing one makes room for another.
-      first[0].disconnect();
+      first[0]!.disconnect();
       await sleep(200);
       await connected(open());
     });

@@ -154,7 +154,7 @@ describe('live rooms: mentions', () => {
         }),
       }),
     ]);
-    expect(listeners.named[0].text).toBe(
+    expect(listeners.named[0]!.text).toBe(
       'Rosa Delgado mentioned you in the lobby of "Mentions exchange".',
     );
     expect(listeners.observer).toHaveLength(1);

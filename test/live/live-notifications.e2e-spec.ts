@@ -142,10 +142,10 @@ describe('live rooms: notifications on the per-member channel', () => {
       ]);
     }
     // One notification per person: both of a's tabs show the same one; b's is b's own.
-    expect(seen.aSecondTab[0].id).toBe(seen.a[0].id);
-    expect(seen.b[0].id).not.toBe(seen.a[0].id);
-    expect((await inbox(a)).map((n) => n.id)).toContain(seen.a[0].id);
-    expect((await inbox(b)).map((n) => n.id)).toContain(seen.b[0].id);
+    expect(seen.aSecondTab[0]!.id).toBe(seen.a[0]!.id);
+    expect(seen.b[0]!.id).not.toBe(seen.a[0]!.id);
+    expect((await inbox(a)).map((n) => n.id)).toContain(seen.a[0]!.id);
+    expect((await inbox(b)).map((n) => n.id)).toContain(seen.b[0]!.id);
 
     // The host who scheduled it and the outsider hear nothing. Prove the pipe is flowing to the
     // outsider by sending them something of their own afterwards.

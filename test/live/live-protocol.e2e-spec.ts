@@ -117,7 +117,7 @@ describe('live rooms: the protocol', () => {
     }
 
     const history = await http('GET', `/api/rooms/${roomId}/messages?limit=200`, {
-      token: people[0].token,
+      token: people[0]!.token,
     });
     expect(history.body.map((m: MessageView) => m.seq)).toEqual(range(1, 200).reverse());
   });

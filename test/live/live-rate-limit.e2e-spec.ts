@@ -117,7 +117,7 @@ describe('live rooms: send rate limit', () => {
     // After a pause the steady rate lets one send a second through (the burst is spent for its
     // 10-second window); a refused message can simply be retried with the same clientMessageId.
     await sleep(1100);
-    const retried = await send(chattySocket, limitedIds[0]);
+    const retried = await send(chattySocket, limitedIds[0]!);
     expect(retried).toMatchObject({ ok: true, data: { clientMessageId: limitedIds[0] } });
     const tooSoon = await send(chattySocket, 'right-after-0001');
     expect(tooSoon).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });

@@ -94,11 +94,11 @@ describe('live rooms: stale state plus live events equals a fresh fetch', () => 
     });
     http = httpClient(t.baseUrl);
     coordinator = await createPerson(t.dataSource, http, { role: 'coordinator' });
-    [alice, bob, carol] = await Promise.all(
+    [alice, bob, carol] = (await Promise.all(
       ['Alice', 'Bob', 'Carol'].map((displayName) =>
         createPerson(t.dataSource, http, { displayName }),
       ),
-    );
+    )) as [TestPerson, TestPerson, TestPerson];
     const city = await createCity(t.dataSource);
     const exchange = await http('POST', '/api/exchanges', {
       token: coordinator.token,

@@ -285,7 +285,7 @@ describe('live rooms: validation of every payload', () => {
           return { what: `without ${field}`, payload };
         }),
         fc.constantFrom(...fields).chain((field) =>
-          BAD[field].map((value) => ({
+          BAD[field]!.map((value) => ({
             what: `bad ${field}`,
             payload: { ...base, [field]: value },
           })),
@@ -337,7 +337,7 @@ describe('live rooms: validation of every payload', () => {
         acks.forEach((ack, j) => {
           if (ack.ok || ack.error.code !== 'VALIDATION_FAILED') {
             failures.push(
-              `${event} ${batch[j].what} ${JSON.stringify(batch[j].payload)?.slice(0, 200)} → ${JSON.stringify(ack).slice(0, 300)}`,
+              `${event} ${batch[j]!.what} ${JSON.stringify(batch[j]!.payload)?.slice(0, 200)} → ${JSON.stringify(ack).slice(0, 300)}`,
             );
           }
         });

@@ -374,7 +374,7 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       });
     const started = await Promise.allSettled([start('node-a'), start('node-b')]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name));
+    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name)) as [LiveNode, LiveNode];
     httpA = httpClient(nodeA.baseUrl);
     httpB = httpClient(nodeB.baseUrl);
 
@@ -402,9 +402,9 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
     roomId = rooms.body.find((r: { kind: string }) => r.kind === 'lobby').id as string;
     // Two senders (one per node) and a listener on node A.
     const specs: Array<[string, TestPerson, LiveNode]> = [
-      ['ana', people[0], nodeA],
-      ['ben', people[1], nodeB],
-      ['cora', people[2], nodeA],
+      ['ana', people[0]!, nodeA],
+      ['ben', people[1]!, nodeB],
+      ['cora', people[2]!, nodeA],
     ];
     for (const [name, person, node] of specs) {
       const participant = new Participant(name, person, roomId);
@@ -435,12 +435,12 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       const alive = () => nodes.every((node) => node.isRunning());
 
       // Before anything fails, messages from each node reach the other node.
-      ana.start(250);
-      ben.start(250);
+      ana!.start(250);
+      ben!.start(250);
       await eventually(
         () =>
-          ben.acknowledged().some((o) => cora.deliveredAt.has(o.clientMessageId)) &&
-          ana.acknowledged().some((o) => ben.deliveredAt.has(o.clientMessageId)),
+          ben!.acknowledged().some((o) => cora!.deliveredAt.has(o.clientMessageId)) &&
+          ana!.acknowledged().some((o) => ben!.deliveredAt.has(o.clientMessageId)),
         15_000,
         'cross-node delivery before the outage',
       );
@@ -453,11 +453,11 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       // Sends were still stored and acknowledged on both nodes...
       const ackedWithoutRedis = (p: Participant) =>
         p.acknowledged().filter((o) => (o.ackedAt ?? 0) > redisDownAt + 2_000);
-      expect(ackedWithoutRedis(ana).length).toBeGreaterThan(5);
-      expect(ackedWithoutRedis(ben).length).toBeGreaterThan(5);
+      expect(ackedWithoutRedis(ana!).length).toBeGreaterThan(5);
+      expect(ackedWithoutRedis(ben!).length).toBeGreaterThan(5);
       // ...and what ana sent on node A still reached cora on node A.
       expect(
-        ackedWithoutRedis(ana).filter((o) => cora.deliveredAt.has(o.clientMessageId)).length,
+        ackedWithoutRedis(ana!).filter((o) => cora!.deliveredAt.has(o.clientMessageId)).length,
       ).toBeGreaterThan(5);
       // The health check does not depend on Redis.
       expect((await httpA('GET', '/health')).status).toBe(200);
@@ -466,10 +466,10 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       await redis.start();
       const redisBackAt = Date.now();
       const freshAcrossNodes = () =>
-        ben
+        ben!
           .acknowledged()
           .filter((o) => (o.ackedAt ?? 0) > redisBackAt)
-          .map((o) => cora.deliveredAt.get(o.clientMessageId))
+          .map((o) => cora!.deliveredAt.get(o.clientMessageId))
           .filter((at): at is number => at !== undefined);
       await eventually(
         () => freshAcrossNodes().length > 0,
@@ -482,7 +482,7 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       expect(redisRecoveryMs).toBeLessThanOrEqual(RECOVERY_MS);
       // Gaps from the outage are filled by re-joining with sinceSeq.
       const seqAtRecovery = Math.max(
-        ...[...ana.acknowledged(), ...ben.acknowledged()].map((o) => o.acked!.seq),
+        ...[...ana!.acknowledged(), ...ben!.acknowledged()].map((o) => o.acked!.seq),
       );
       await eventually(
         () => participants.every((p) => p.contiguous() >= seqAtRecovery),
@@ -500,10 +500,10 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       expect((await httpB('GET', '/health')).status).toBe(503);
       const me = await httpB('GET', `/api/exchanges`, { token: host.token });
       expect(me).toMatchObject({ status: 503, body: { code: 'SERVICE_UNAVAILABLE' } });
-      const probe = ana.newOutgoing();
+      const probe = ana!.newOutgoing();
       const askedAt = Date.now();
       const ack = await emitAck(
-        ana.socket,
+        ana!.socket,
         'message.send',
         { roomId, clientMessageId: probe.clientMessageId, body: 'while the database is away' },
         8_000,
@@ -520,7 +520,7 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       let sendOkAt: number | undefined;
       while (sendOkAt === undefined && Date.now() - pgBackAt < 20_000) {
         const attempt = await emitAck<MessageView>(
-          ben.socket,
+          ben!.socket,
           'message.send',
           { roomId, clientMessageId: `ben-probe-${Date.now()}`, body: 'are you back?' },
           8_000,
@@ -544,10 +544,10 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
 
       // Everything that was acknowledged is stored exactly once, seqs are contiguous, and each
       // client ends with the whole room.
-      await Promise.all([ana.stop(), ben.stop()]);
-      await ana.retryUnacknowledged();
-      await ben.retryUnacknowledged();
-      expect([...ana.errors, ...ben.errors, ...cora.errors]).toEqual([]);
+      await Promise.all([ana!.stop(), ben!.stop()]);
+      await ana!.retryUnacknowledged();
+      await ben!.retryUnacknowledged();
+      expect([...ana!.errors, ...ben!.errors, ...cora!.errors]).toEqual([]);
       const rows = (await dataSource!.query(
         'SELECT seq, id, client_message_id AS "clientMessageId" FROM messages WHERE room_id = $1 ORDER BY seq',
         [roomId],
@@ -556,7 +556,7 @@ suite('resilience: Redis down, PostgreSQL restarted (two nodes, private servers)
       const byClientId = new Map<string, number>();
       for (const row of rows)
         byClientId.set(row.clientMessageId, (byClientId.get(row.clientMessageId) ?? 0) + 1);
-      for (const outgoing of [...ana.acknowledged(), ...ben.acknowledged()]) {
+      for (const outgoing of [...ana!.acknowledged(), ...ben!.acknowledged()]) {
         expect(byClientId.get(outgoing.clientMessageId)).toBe(1);
         const row = rows.find((r) => r.clientMessageId === outgoing.clientMessageId);
         expect(row).toMatchObject({ id: outgoing.acked!.id });

@@ -55,7 +55,7 @@ suite('socket authority across two API nodes (Redis)', () => {
       );
     const started = await Promise.allSettled([start('node-a'), start('node-b')]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name));
+    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name)) as [LiveNode, LiveNode];
     httpA = httpClient(nodeA.baseUrl);
     dataSource = new DataSource({ type: 'postgres', url: database.url });
     await dataSource.initialize();

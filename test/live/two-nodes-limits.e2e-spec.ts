@@ -131,7 +131,7 @@ suite('live limits across two API nodes (Redis)', () => {
         turn += 1;
         const id = nextId(tag);
         (marked ? sentAfter : sentBefore).add(id);
-        const ack = await send(socket, roomId, id).catch((error: Error) => ({
+        const ack = await send(socket, roomId!, id).catch((error: Error) => ({
           ok: false as const,
           error: { code: 'TIMEOUT', message: error.message },
         }));
@@ -179,7 +179,7 @@ suite('live limits across two API nodes (Redis)', () => {
       });
     const started = await Promise.allSettled([start('node-a'), start('node-b')]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name));
+    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name)) as [LiveNode, LiveNode];
     httpA = httpClient(nodeA.baseUrl);
     httpB = httpClient(nodeB.baseUrl);
     dataSource = new DataSource({ type: 'postgres', url: database.url });
@@ -225,7 +225,7 @@ suite('live limits across two API nodes (Redis)', () => {
       const pending: Array<Promise<LiveAck<MessageView>>> = [];
       for (let batch = 0; batch < ATTEMPTS / 20; batch += 1) {
         for (let i = batch * 20; i < (batch + 1) * 20; i += 1)
-          pending.push(send(i % 2 === 0 ? onA : onB, lobbyId, ids[i]));
+          pending.push(send(i % 2 === 0 ? onA : onB, lobbyId, ids[i]!));
         await sleep(100);
       }
       const acks = await Promise.all(pending);
@@ -282,26 +282,29 @@ suite('live limits across two API nodes (Redis)', () => {
         [0, 1, 2, 3, 4, 5].map(() => createPerson(dataSource, httpA, { cityId })),
       );
       const exchangeId = await createExchange('Removal across nodes', [
-        gone,
-        muted,
-        alice,
-        bob,
-        carol,
-        dave,
+        gone!,
+        muted!,
+        alice!,
+        bob!,
+        carol!,
+        dave!,
       ]);
       const { lobbyId, sessionRoomId } = await roomsOf(exchangeId);
       const both = [lobbyId, sessionRoomId];
 
       const hostOnB = await joined(nodeB, host, ...both);
-      const aliceOnA = await joined(nodeA, alice, ...both);
-      const bobOnB = await joined(nodeB, bob, ...both);
-      const carolOnA = await joined(nodeA, carol, lobbyId);
-      const daveOnB = await joined(nodeB, dave, lobbyId);
+      const aliceOnA = await joined(nodeA, alice!, ...both);
+      const bobOnB = await joined(nodeB, bob!, ...both);
+      const carolOnA = await joined(nodeA, carol!, lobbyId);
+      const daveOnB = await joined(nodeB, dave!, lobbyId);
       // Each of the two members about to be removed has a socket on A and one on B.
-      const goneSockets = [await joined(nodeA, gone, ...both), await joined(nodeB, gone, ...both)];
+      const goneSockets = [
+        await joined(nodeA, gone!, ...both),
+        await joined(nodeB, gone!, ...both),
+      ];
       const mutedSockets = [
-        await joined(nodeA, muted, ...both),
-        await joined(nodeB, muted, ...both),
+        await joined(nodeA, muted!, ...both),
+        await joined(nodeB, muted!, ...both),
       ];
       const heard = new Map<Socket, MessageView[]>();
       const removedNotices = new Map<Socket, RoomRemoved[]>();
@@ -340,7 +343,7 @@ suite('live limits across two API nodes (Redis)', () => {
         both,
       );
       await sleep(500);
-      const removed = await httpA('DELETE', `/api/exchanges/${exchangeId}/members/${gone.id}`, {
+      const removed = await httpA('DELETE', `/api/exchanges/${exchangeId}/members/${gone!.id}`, {
         token: host.token,
         body: { reason: 'Removed across nodes' },
       });
@@ -381,11 +384,11 @@ suite('live limits across two API nodes (Redis)', () => {
       const ack = await emitAck(
         hostOnB,
         'member.remove',
-        { roomId: lobbyId, practitionerId: muted.id, reason: 'Repeated personal attacks' },
+        { roomId: lobbyId, practitionerId: muted!.id, reason: 'Repeated personal attacks' },
         10_000,
       );
       const saidAgainAtOnce = talkAgain.mark();
-      expect(ack).toEqual({ ok: true, data: { practitionerId: muted.id } });
+      expect(ack).toEqual({ ok: true, data: { practitionerId: muted!.id } });
       await sleep(3_000);
       await Promise.all([talkAgain.stop(), saidAgainAtOnce]);
       expect(talkAgain.errors).toEqual([]);

@@ -354,7 +354,7 @@ suite('live rooms across two API nodes (Redis)', () => {
     // Both at once, as a deployment starts them (settled, so a failure leaves no node behind).
     const started = await Promise.allSettled([start('node-a'), start('node-b')]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name));
+    [nodeA, nodeB] = nodes.sort((a, b) => a.name.localeCompare(b.name)) as [LiveNode, LiveNode];
     httpA = httpClient(nodeA.baseUrl);
     httpB = httpClient(nodeB.baseUrl);
     dataSource = new DataSource({ type: 'postgres', url: database.url });
@@ -387,11 +387,11 @@ suite('live rooms across two API nodes (Redis)', () => {
       expect(nodeA.port).not.toBe(nodeB.port);
       // people[0] signed in on B, people[1] on A.
       const [meOnA, meOnB] = await Promise.all([
-        httpA('GET', '/api/me', { token: people[0].token }),
-        httpB('GET', '/api/me', { token: people[1].token }),
+        httpA('GET', '/api/me', { token: people[0]!.token }),
+        httpB('GET', '/api/me', { token: people[1]!.token }),
       ]);
-      expect(meOnA).toMatchObject({ status: 200, body: { id: people[0].id } });
-      expect(meOnB).toMatchObject({ status: 200, body: { id: people[1].id } });
+      expect(meOnA).toMatchObject({ status: 200, body: { id: people[0]!.id } });
+      expect(meOnB).toMatchObject({ status: 200, body: { id: people[1]!.id } });
     }),
   );
 
@@ -403,8 +403,8 @@ suite('live rooms across two API nodes (Redis)', () => {
       const [mayor, practitioner, researcher] = people;
 
       const hostSocket = live(nodeA, host);
-      const mayorSocket = live(nodeA, mayor);
-      const practitionerSocket = live(nodeB, practitioner);
+      const mayorSocket = live(nodeA, mayor!);
+      const practitionerSocket = live(nodeB, practitioner!);
       await Promise.all([hostSocket, mayorSocket, practitionerSocket].map((s) => connected(s)));
 
       expect(await emitAck(hostSocket, 'room.join', { roomId })).toMatchObject({ ok: true });
@@ -412,18 +412,18 @@ suite('live rooms across two API nodes (Redis)', () => {
       const hostSeesPractitioner = nextEvent<PresenceChanged>(
         hostSocket,
         'presence.changed',
-        (p) => p.roomId === roomId && present(p).includes(practitioner.id),
+        (p) => p.roomId === roomId && present(p).includes(practitioner!.id),
         10_000,
       );
       const joinedOnB = await emitAck<RoomJoined>(practitionerSocket, 'room.join', { roomId });
       expect(joinedOnB.ok).toBe(true);
       if (!joinedOnB.ok) return;
-      expect(present(joinedOnB.data)).toEqual([host.id, practitioner.id].sort());
+      expect(present(joinedOnB.data)).toEqual([host.id, practitioner!.id].sort());
       // ...and the host on A hears that the practitioner (on B) arrived.
       await hostSeesPractitioner;
       const mayorJoined = await emitAck<RoomJoined>(mayorSocket, 'room.join', { roomId });
       expect(mayorJoined.ok && present(mayorJoined.data)).toEqual(
-        [host.id, mayor.id, practitioner.id].sort(),
+        [host.id, mayor!.id, practitioner!.id].sort(),
       );
 
       // A message sent on A reaches B, and one sent on B reaches A.
@@ -437,7 +437,7 @@ suite('live rooms across two API nodes (Redis)', () => {
       expect(await onB).toMatchObject({
         seq: 1,
         body: 'Good morning from Rotterdam',
-        author: { id: mayor.id },
+        author: { id: mayor!.id },
       });
       const onA = nextEvent<MessageView>(mayorSocket, 'message.created', (m) => m.seq === 2);
       const fromB = await emitAck<MessageView>(practitionerSocket, 'message.send', {
@@ -446,10 +446,10 @@ suite('live rooms across two API nodes (Redis)', () => {
         body: 'And good night from Denver',
       });
       expect(fromB).toMatchObject({ ok: true, data: { seq: 2 } });
-      expect(await onA).toMatchObject({ seq: 2, author: { id: practitioner.id } });
+      expect(await onA).toMatchObject({ seq: 2, author: { id: practitioner!.id } });
 
       // The mayor's retry of the same clientMessageId through the other node returns the original.
-      const mayorOnB = live(nodeB, mayor);
+      const mayorOnB = live(nodeB, mayor!);
       await connected(mayorOnB);
       const retryOnB = await emitAck<MessageView>(mayorOnB, 'message.send', {
         roomId,
@@ -475,7 +475,7 @@ suite('live rooms across two API nodes (Redis)', () => {
         'SELECT count(*)::int AS n FROM messages WHERE room_id = $1 AND client_message_id = $2',
         [roomId, 'across-0003'],
       )) as Array<{ n: number }>;
-      expect(rows[0].n).toBe(1);
+      expect(rows[0]!.n).toBe(1);
       await eventually(
         () => practitionerHears.some((m) => m.seq === 3),
         10_000,
@@ -487,7 +487,7 @@ suite('live rooms across two API nodes (Redis)', () => {
       const typingOnA = nextEvent<{ roomId: string; person: { id: string } }>(
         mayorSocket,
         'typing',
-        (t) => t.roomId === roomId && t.person.id === practitioner.id,
+        (t) => t.roomId === roomId && t.person.id === practitioner!.id,
         10_000,
       );
       expect(await emitAck(practitionerSocket, 'typing', { roomId })).toMatchObject({ ok: true });
@@ -524,13 +524,13 @@ suite('live rooms across two API nodes (Redis)', () => {
       });
       expect(await hiddenOnA).toMatchObject({ reason: 'hidden', seq: 2 });
       const historyOnB = await httpB('GET', `/api/rooms/${roomId}/messages`, {
-        token: researcher.token,
+        token: researcher!.token,
       });
       expect(historyOnB.status).toBe(200);
       expect(JSON.stringify(historyOnB.body)).not.toContain('And good night from Denver');
 
       // A notification created by a request to A reaches the person's socket on B.
-      const researcherSocket = live(nodeB, researcher);
+      const researcherSocket = live(nodeB, researcher!);
       await connected(researcherSocket);
       const notified = nextEvent<NotificationView>(
         researcherSocket,
@@ -541,7 +541,7 @@ suite('live rooms across two API nodes (Redis)', () => {
       const second = await createExchange('A second exchange', []);
       const added = await httpA('POST', `/api/exchanges/${second}/members`, {
         token: host.token,
-        body: { practitionerId: researcher.id, role: 'participant' },
+        body: { practitionerId: researcher!.id, role: 'participant' },
       });
       expect(added.status).toBe(201);
       expect(await notified).toMatchObject({ data: { exchangeId: second } });
@@ -550,13 +550,13 @@ suite('live rooms across two API nodes (Redis)', () => {
       const gone = nextEvent<PresenceChanged>(
         hostSocket,
         'presence.changed',
-        (p) => p.roomId === roomId && !present(p).includes(practitioner.id),
+        (p) => p.roomId === roomId && !present(p).includes(practitioner!.id),
         10_000,
       );
       // (By now a second delivery of the five-times-sent message would have arrived.)
       expect(practitionerHears.filter((m) => m.clientMessageId === 'across-0003')).toHaveLength(1);
       practitionerSocket.close();
-      expect(present(await gone)).toEqual([host.id, mayor.id].sort());
+      expect(present(await gone)).toEqual([host.id, mayor!.id].sort());
     }),
   );
 
@@ -595,10 +595,10 @@ suite('live rooms across two API nodes (Redis)', () => {
       // Each B client, as behind a load balancer, reconnects to A: it waits for its sends in
       // flight to be answered or time out, re-joins with sinceSeq = the last seq it has in order,
       // and retries every send that was never acknowledged, with the same clientMessageId.
-      const presenceOnA = collectPresence(onA[1].socket, roomId);
+      const presenceOnA = collectPresence(onA[1]!.socket, roomId);
       const recovered = await Promise.all(
         onB.map(async (client, i) => {
-          await senders[i].settle();
+          await senders[i]!.settle();
           client.socket.close();
           await client.connect(nodeA);
           const rejoined = await client.join(client.contiguous());
@@ -607,7 +607,7 @@ suite('live rooms across two API nodes (Redis)', () => {
           return {
             inOrder,
             lastSeq: rejoined.room.lastSeq,
-            retried: await senders[i].retryUnacknowledged(),
+            retried: await senders[i]!.retryUnacknowledged(),
           };
         }),
       );

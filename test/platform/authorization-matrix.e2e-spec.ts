@@ -158,6 +158,13 @@ const EXPECTED: Record<string, AccessLevel> = {
   'GET /api/files/:id': 'member',
   'GET /api/files/:id/meta': 'member',
   'DELETE /api/files/:id': 'member',
+  // Flags and the review queue (test/moderation/flags.e2e-spec.ts): whoever sees an item reports
+  // it; hosts pass the guard as members, and the service refuses (403) a member who hosts nothing,
+  // which is what this matrix's plain member is, so the queue and the log read as coordinator's.
+  'POST /api/flags': 'member',
+  'GET /api/moderation/queue': 'coordinator',
+  'POST /api/moderation/queue/:subjectType/:subjectId/decision': 'member',
+  'GET /api/moderation/actions': 'coordinator',
 };
 
 /** Public routes whose handler itself answers 401 without a refresh cookie (not the guard). */
@@ -212,7 +219,7 @@ describe('authorization matrix', () => {
           token: caller === 'anonymous' ? undefined : tokens[caller]!.token,
           body: ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) ? {} : undefined,
         });
-        const want = expectedStatus(level, caller);
+        const want = expectedStatus(level!, caller);
         const handlerRefusal =
           NEEDS_REFRESH_COOKIE.has(`${route.method} ${route.path}`) &&
           res.body?.message === 'No session; sign in.';

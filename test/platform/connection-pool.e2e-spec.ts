@@ -22,7 +22,7 @@ describe('the warm PostgreSQL pool', () => {
         WHERE datname = $1 AND application_name = 'crossings-api'`,
       [database],
     );
-    return rows[0].n;
+    return rows[0]!.n;
   }
 
   async function untilWarm(withinMs: number): Promise<number> {

@@ -91,7 +91,7 @@ async function databaseFingerprint(dataSource: DataSource): Promise<Record<strin
       `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h
          FROM "${name}" t`,
     )) as Array<{ n: number; h: string }>;
-    fingerprint[name] = `${row.n} rows ${row.h}`;
+    fingerprint[name] = `${row!.n} rows ${row!.h}`;
   }
   return fingerprint;
 }
@@ -161,11 +161,15 @@ describe('malformed input', () => {
       if (name === 'token') return 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
       if (name === 'practitionerId') return as(other.id);
       if (name === 'requestId') return as(randomUUID());
-      const kind = path.split('/')[2];
-      const id =
-        { cities: ids.city, practitioners: other.id, exchanges: ids.exchange }[kind] ??
-        { sessions: ids.session, rooms: ids.room }[kind] ??
-        randomUUID();
+      const kind = path.split('/')[2] ?? '';
+      const known: Record<string, string> = {
+        cities: ids.city,
+        practitioners: other.id,
+        exchanges: ids.exchange,
+        sessions: ids.session,
+        rooms: ids.room,
+      };
+      const id = known[kind] ?? randomUUID();
       return as(id);
     });
 

@@ -15,6 +15,13 @@ export interface DomainEventMap {
     practitionerId: string;
     change: 'added' | 'role-changed' | 'removed';
   };
+  /** A flag was raised or decided: the queue's moderators hear how many items wait. */
+  'moderation.queue-changed': {
+    exchangeId: string | null;
+    openItems: number;
+    /** The moderators of that exchange: its hosts, every coordinator and admin. */
+    moderatorIds: string[];
+  };
 }
 
 type Listener<K extends keyof DomainEventMap> = (event: DomainEventMap[K]) => void | Promise<void>;

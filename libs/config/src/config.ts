@@ -215,6 +215,16 @@ export class AppConfig {
   @Min(1)
   LIVE_MAX_CONNECTIONS_PER_PERSON = 20;
 
+  /**
+   * Reports from this many different members on one item hide it pending review (the review
+   * queue decides); 1 hides at the first report.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  FLAG_HIDE_THRESHOLD = 3;
+
   /** Catch-up reads (room joins) one API node runs at once; the rest wait their turn. */
   @Transform(toInt)
   @IsInt()

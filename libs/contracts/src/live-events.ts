@@ -35,6 +35,7 @@ import {
   type TypingEvent,
 } from './live.js';
 import type { NotificationView } from './notifications.js';
+import type { ModerationQueueChanged } from './moderation.js';
 import {
   REACTIONS,
   THREAD_KINDS,
@@ -101,6 +102,7 @@ export interface LiveServerEventShapes {
   'post.deleted': PostDeleted;
   'thread.updated': ThreadShared;
   'thread.removed': ThreadRemoved;
+  'moderation.queue-changed': ModerationQueueChanged;
 }
 
 export type ServerEvent = keyof LiveServerEventShapes;
@@ -576,6 +578,14 @@ export const LIVE_SERVER_EVENTS: { readonly [E in ServerEvent]: ServerEventSpec 
     summary:
       'You can no longer read a thread you subscribed to (moved, hidden, deleted, you left).',
     payload: object<ThreadRemoved>({ threadId: uuid, reason: { type: 'string' } }),
+  },
+  'moderation.queue-changed': {
+    summary:
+      'For moderators: a report was raised or decided on an item of an exchange you moderate (null: network-wide content); openItems is how many items of it wait for review.',
+    payload: object<ModerationQueueChanged>({
+      exchangeId: nullable(uuid),
+      openItems: { type: 'integer', minimum: 0 },
+    }),
   },
 };
 

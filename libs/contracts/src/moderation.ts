@@ -31,6 +31,8 @@ export const MODERATION_ACTIONS = [
   'unpin',
   'move',
   'merge',
+  // the review queue: reports on an item closed with no action
+  'dismiss',
 ] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
@@ -171,4 +173,15 @@ export interface AuditLineView extends AuditEntryView {
 export interface AuditPage {
   items: AuditLineView[];
   nextCursor: string | null;
+}
+
+/**
+ * Live `moderation.queue-changed`, to the moderators of the item's exchange (its hosts, and every
+ * coordinator and admin) when a flag is raised or a decision closes an item's flags.
+ */
+export interface ModerationQueueChanged {
+  /** The exchange of the item; null for network-wide content (the commons). */
+  exchangeId: string | null;
+  /** Open items of that exchange (or, null, of network-wide content) now. */
+  openItems: number;
 }

@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'practice-archived',
   'practice-quote-requested',
   'practice-quote-decided',
+  'report-reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -157,6 +157,12 @@ export class ThreadModeration implements OnModuleInit {
       },
       canSee: async (actor, id) => (await this.access.threadIfReadable(actor, id)) !== null,
     });
+    // The review queue's "hide and mute" on a post or thread mutes its author in the threads of
+    // its exchange (or of the commons).
+    for (const type of ['post', 'thread'] as const)
+      this.contents.registerAuthorMute(type, async (actor, item, mute, manager) => {
+        await this.mute(actor, item.exchangeId, item.authorId, mute.minutes, mute.reason, manager);
+      });
     // A thread or post written in an exchange fixes its attribution rule.
     this.exchangeContent.register({
       holdsContent: async (exchangeId) => {

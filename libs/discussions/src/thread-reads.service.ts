@@ -29,6 +29,7 @@ import {
   ValidationFailedError,
 } from '#libs/common';
 import { FilesService } from '#libs/files';
+import { FlagsService } from '#libs/moderation';
 import { PG_POOL } from '#libs/persistence';
 import { DiscussionsSql, prepared } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
@@ -76,6 +77,7 @@ export class ThreadReads {
     private readonly sql: DiscussionsSql,
     private readonly access: ThreadAccess,
     private readonly files: FilesService,
+    private readonly flags: FlagsService,
   ) {
     this.postSelect = `SELECT ${POST_COLUMNS}, ${sql.personColumns('pa', 'pc', 'author')},
       ${sql.postReactions}
@@ -330,11 +332,20 @@ export class ThreadReads {
   }
 
   async present(rows: PostRow[], reader: PostReader): Promise<PostView[]> {
-    const attachments = await this.files.attachmentsOf(
-      POST_SUBJECT,
-      rows.map((r) => r.id),
+    const ids = rows.map((r) => r.id);
+    const [attachments, reported] = await Promise.all([
+      this.files.attachmentsOf(POST_SUBJECT, ids),
+      // What this reader reported as extremist content or personal data: a tombstone naming no
+      // one for them from then on (moderators review it in the queue, and see it as it is).
+      reader.id && !reader.moderator
+        ? this.flags.hiddenFromReporter(reader.id, 'post', ids)
+        : new Set<string>(),
+    ]);
+    return rows.map((row) =>
+      reported.has(row.id)
+        ? presentPost({ ...row, hidden_at: row.hidden_at ?? row.created_at }, [], ANY_READER)
+        : presentPost(row, attachments.get(row.id) ?? [], reader),
     );
-    return rows.map((row) => presentPost(row, attachments.get(row.id) ?? [], reader));
   }
 }
 

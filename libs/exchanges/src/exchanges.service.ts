@@ -354,37 +354,66 @@ export class ExchangesService {
   ): Promise<void> {
     const leaving = practitionerId === actor.id;
     const { exchange } = await this.access.require(actor, id, leaving ? 'leave' : 'manage');
-    await this.dataSource.transaction(async (manager) => {
-      const member = await this.lockMember(manager, id, practitionerId);
-      if (member.role === 'host') await this.assertAnotherHost(manager, id, practitionerId);
-      if (!leaving && !reason)
+    const afterCommit = await this.dataSource.transaction(async (manager) => {
+      if (leaving) {
+        const member = await this.lockMember(manager, id, practitionerId);
+        if (member.role === 'host') await this.assertAnotherHost(manager, id, practitionerId);
+        await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
+        return () => this.membershipEnded(id, practitionerId);
+      }
+      // A missing member answers 404 before a missing reason does.
+      await this.lockMember(manager, id, practitionerId);
+      if (!reason)
         throw new ValidationFailedError(
           'reason: say why this member is removed (3–500 characters)',
         );
-      await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
-      if (leaving) return;
-      await this.moderation.record(manager, {
-        actor,
-        exchangeId: id,
-        subject: { type: 'member', id: practitionerId },
-        targetId: practitionerId,
-        action: 'remove-from-exchange',
-        reason: reason!,
-        notify: false, // told below, in the exchange's own words
-      });
-      await this.notifications.notify(
-        [practitionerId],
-        {
-          kind: 'exchange-member-removed',
-          text: `You are no longer a member of "${exchange.title}". Reason: ${reason}`,
-          data: { exchangeId: id, exchangeTitle: exchange.title, reason: reason ?? null },
-        },
-        manager,
-      );
+      return this.removeMemberIn(manager, actor, id, practitionerId, reason, exchange.title);
     });
-    // Live rooms drop the person's open connections from this exchange's rooms, on every node.
-    await this.events.emit('exchange.membership-changed', {
+    await afterCommit();
+  }
+
+  /**
+   * A host or coordinator removes a member, saying why, in the caller's transaction (the review
+   * queue's decisions use it too): audited, and told to the person without naming who removed
+   * them. Returns what to do after the commit (drop the person's open connections).
+   */
+  async removeMemberIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    practitionerId: string,
+    reason: string,
+    title?: string,
+  ): Promise<() => Promise<void>> {
+    const exchangeTitle = title ?? (await this.access.require(actor, id, 'manage')).exchange.title;
+    const member = await this.lockMember(manager, id, practitionerId);
+    if (member.role === 'host') await this.assertAnotherHost(manager, id, practitionerId);
+    await manager.delete(ExchangeMember, { exchangeId: id, practitionerId });
+    await this.moderation.record(manager, {
+      actor,
       exchangeId: id,
+      subject: { type: 'member', id: practitionerId },
+      targetId: practitionerId,
+      action: 'remove-from-exchange',
+      reason,
+      notify: false, // told below, in the exchange's own words
+    });
+    await this.notifications.notify(
+      [practitionerId],
+      {
+        kind: 'exchange-member-removed',
+        text: `You are no longer a member of "${exchangeTitle}". Reason: ${reason}`,
+        data: { exchangeId: id, exchangeTitle, reason },
+      },
+      manager,
+    );
+    return () => this.membershipEnded(id, practitionerId);
+  }
+
+  /** Live rooms drop the person's open connections from this exchange's rooms, on every node. */
+  private membershipEnded(exchangeId: string, practitionerId: string): Promise<void> {
+    return this.events.emit('exchange.membership-changed', {
+      exchangeId,
       practitionerId,
       change: 'removed',
     });

@@ -1,9 +1,9 @@
 // A person's rights over their account (export, erase) and coordinators' suspensions.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, DomainEvents, PersonalData } from '#libs/common';
-import { ModerationService } from '#libs/moderation';
+import { MemberSanctions, ModerationService } from '#libs/moderation';
 import { MailService } from '#libs/mail';
 import { Practitioner, PractitionersService, presentMe } from '#libs/practitioners';
 import { Invitation } from './entities/invitation.entity.js';
@@ -28,9 +28,14 @@ export class AccountsService implements OnModuleInit {
     private readonly personalData: PersonalData,
     private readonly moderation: ModerationService,
     private readonly mail: MailService,
+    private readonly sanctions: MemberSanctions,
   ) {}
 
   onModuleInit(): void {
+    // The review queue suspends an author through the same path, in its decision's transaction.
+    this.sanctions.useSuspension((actor, id, reason, manager) =>
+      this.setStatusIn(manager, actor, id, 'suspend', reason),
+    );
     // The parts identity exports (profile, invitations, sessions) and erases itself, below.
     this.personalData.declareCovered([
       'refresh_tokens.practitioner_id',
@@ -150,22 +155,38 @@ export class AccountsService implements OnModuleInit {
     action: 'suspend' | 'reinstate',
     reason: string,
   ): Promise<Practitioner> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.practitioners.setStatus(actor, id, action, manager);
-      if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);
-      // A network-wide action: in the audit log with no exchange. A reinstated person is told.
-      await this.moderation.record(manager, {
-        actor,
-        exchangeId: null,
-        subject: { type: 'account', id },
-        targetId: id,
-        action,
-        reason,
-        notify: action === 'reinstate' ? { where: 'the network', context: {} } : false,
-      });
-    });
-    // Open live connections of a suspended account are closed at once.
-    if (action === 'suspend') await this.events.emit('account.suspended', { practitionerId: id });
+    const afterCommit = await this.dataSource.transaction((manager) =>
+      this.setStatusIn(manager, actor, id, action, reason),
+    );
+    await afterCommit();
     return this.practitioners.getById(id);
+  }
+
+  /**
+   * Suspends or reinstates in the caller's transaction, with its audit line; returns what to do
+   * once it committed (a suspended account's open live connections are closed at once).
+   */
+  async setStatusIn(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    action: 'suspend' | 'reinstate',
+    reason: string,
+  ): Promise<() => Promise<void>> {
+    await this.practitioners.setStatus(actor, id, action, manager);
+    if (action === 'suspend') await this.sessions.endAllExcept(id, null, manager);
+    // A network-wide action: in the audit log with no exchange. A reinstated person is told.
+    await this.moderation.record(manager, {
+      actor,
+      exchangeId: null,
+      subject: { type: 'account', id },
+      targetId: id,
+      action,
+      reason,
+      notify: action === 'reinstate' ? { where: 'the network', context: {} } : false,
+    });
+    return async () => {
+      if (action === 'suspend') await this.events.emit('account.suspended', { practitionerId: id });
+    };
   }
 }

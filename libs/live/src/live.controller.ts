@@ -12,7 +12,7 @@ import { Access, type Actor, APP_VERSION, CurrentActor, DomainError } from '#lib
 import { HistoryQuery } from './dto/live.dto.js';
 import { liveProtocolDocument } from './protocol-doc.js';
 import { canInRoom } from './live.policy.js';
-import { ANY_MEMBER, authorOf, presentMessage } from './live.presenter.js';
+import { ANY_MEMBER, authorOf, presentMessage, presentMessagesFor } from './live.presenter.js';
 import { MessagesService } from './messages.service.js';
 import { RoomModeration } from './room-moderation.service.js';
 import { ReadStateService } from './read-state.service.js';
@@ -66,7 +66,7 @@ export class LiveController {
     const { state } = await this.rooms.context(actor, id);
     const viewer = { id: actor.id, moderator: canInRoom(actor, 'moderate', state) };
     const rows = await this.messages.history(id, query.beforeSeq, query.limit ?? 50);
-    return rows.map((row) => presentMessage(row, authorOf(row), viewer));
+    return presentMessagesFor(rows, viewer, await this.messages.reportedBy(actor.id, rows));
   }
 
   /** A session room's question queue: open questions by votes, then answered ones. */

@@ -39,6 +39,7 @@ import {
   type MessageRow,
   MODERATOR,
   presentMessage,
+  presentMessagesFor,
 } from './live.presenter.js';
 import { MentionsService } from './mentions.service.js';
 import { MessagesService } from './messages.service.js';
@@ -98,7 +99,11 @@ export class LiveGateway implements OnGatewayConnection {
         return {
           room: context.room,
           present: await this.presence.present(roomId),
-          messages: rows.map((row) => presentMessage(row, authorOf(row), viewer)),
+          messages: presentMessagesFor(
+            rows,
+            viewer,
+            await this.messages.reportedBy(actor.id, rows),
+          ),
           reset,
           canModerate,
           canSend: canInRoom(actor, 'send', context.state),

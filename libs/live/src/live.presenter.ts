@@ -98,3 +98,23 @@ export function presentMessage(
     threadId: gone ? null : row.thread_id,
   };
 }
+
+/**
+ * Messages for one viewer; those the viewer reported as extremist content or personal data (see
+ * FlagsService.hiddenFromReporter) reach them as a tombstone naming no one, like a hidden one.
+ */
+export function presentMessagesFor(
+  rows: MessageRow[],
+  viewer: MessageViewer,
+  reported: ReadonlySet<string>,
+): MessageView[] {
+  return rows.map((row) =>
+    reported.has(row.id) && !viewer.moderator
+      ? presentMessage(
+          { ...row, hidden_at: row.hidden_at ?? row.created_at },
+          authorOf(row),
+          ANY_MEMBER,
+        )
+      : presentMessage(row, authorOf(row), viewer),
+  );
+}

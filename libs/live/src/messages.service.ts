@@ -18,7 +18,7 @@ import {
   ValidationFailedError,
 } from '#libs/common';
 import { CATCH_UP_LIMIT, EDIT_WINDOW_MS } from '#libs/contracts';
-import { ModeratedContents, type ModeratedItem } from '#libs/moderation';
+import { FlagsService, ModeratedContents, type ModeratedItem } from '#libs/moderation';
 import { PG_POOL } from '#libs/persistence';
 import { type AppConfig, APP_CONFIG } from '#libs/config';
 import { canInRoom } from './live.policy.js';
@@ -81,6 +81,7 @@ export class MessagesService implements OnModuleInit {
     private readonly rooms: RoomsService,
     private readonly rateLimiter: SendRateLimiter,
     private readonly moderatedContents: ModeratedContents,
+    private readonly flags: FlagsService,
   ) {
     this.catchUpReads = pLimit(config.LIVE_CATCH_UP_CONCURRENCY);
   }
@@ -264,6 +265,15 @@ export class MessagesService implements OnModuleInit {
         ORDER BY (m.answered_at IS NOT NULL), m.upvotes DESC, m.seq ASC`,
       [roomId, viewerId],
     )) as Array<MessageRow & { upvoted_by_me: boolean }>;
+  }
+
+  /** Of these messages, the ones the person reported for a serious reason (their tombstones). */
+  reportedBy(practitionerId: string, rows: MessageRow[]): Promise<Set<string>> {
+    return this.flags.hiddenFromReporter(
+      practitionerId,
+      'message',
+      rows.map((r) => r.id),
+    );
   }
 
   /** A person's own messages, for their data export. */

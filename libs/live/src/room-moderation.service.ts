@@ -1,7 +1,7 @@
 // Moderation in live rooms, through the moderation library: hiding and restoring messages, and
 // muting, unmuting, removing and readmitting members. Each action and its audit line (and the
 // notification of the person concerned) commit together.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import type {
   RoomRestrictions,
 } from '#libs/contracts';
 import { type Actor, ConflictError, ValidationFailedError } from '#libs/common';
-import { ModerationActionEntry, ModerationService } from '#libs/moderation';
+import { ModeratedContents, ModerationActionEntry, ModerationService } from '#libs/moderation';
 import { PG_POOL } from '#libs/persistence';
 import { authorOf, type MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';
@@ -21,7 +21,7 @@ import { type RoomContext, RoomsService } from './rooms.service.js';
 type MemberAction = 'mute' | 'unmute' | 'remove' | 'readmit';
 
 @Injectable()
-export class RoomModeration {
+export class RoomModeration implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -29,7 +29,17 @@ export class RoomModeration {
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
     private readonly moderation: ModerationService,
+    private readonly contents: ModeratedContents,
   ) {}
+
+  onModuleInit(): void {
+    // The review queue's "hide and mute" on a message mutes its author in the message's room.
+    this.contents.registerAuthorMute('message', async (actor, item, mute, manager) => {
+      const roomId = item.context.roomId;
+      if (!roomId) throw new ValidationFailedError('message: not in a room');
+      await this.mute(actor, roomId, item.authorId, mute.minutes, mute.reason, manager);
+    });
+  }
 
   /** Hides a message of this room: gone for everyone but moderators, kept as evidence. */
   async hide(actor: Actor, roomId: string, messageId: string, reason: string): Promise<MessageRow> {
@@ -65,6 +75,7 @@ export class RoomModeration {
     targetId: string,
     minutes: number,
     reason: string,
+    inTransaction?: EntityManager,
   ): Promise<Date> {
     const until = new Date(Date.now() + minutes * 60_000);
     await this.onMember(
@@ -80,6 +91,7 @@ export class RoomModeration {
          ON CONFLICT (room_id, practitioner_id) DO UPDATE SET until = EXCLUDED.until`,
           [roomId, targetId, until],
         ),
+      inTransaction,
     );
     return until;
   }
@@ -163,6 +175,7 @@ export class RoomModeration {
     reason: string,
     details: Record<string, string>,
     change: (manager: EntityManager) => Promise<unknown>,
+    inTransaction?: EntityManager,
   ): Promise<void> {
     const context = await this.rooms.context(actor, roomId, 'moderate');
     const [membership] = (
@@ -170,7 +183,7 @@ export class RoomModeration {
     ).rows;
     if (!membership)
       throw new ValidationFailedError('practitionerId: not a member of this exchange');
-    await this.dataSource.transaction(async (manager) => {
+    const run = async (manager: EntityManager) => {
       await this.moderation.assertMayModerateMember(
         actor,
         membership.exchange_id,
@@ -188,7 +201,8 @@ export class RoomModeration {
         details: { roomId, ...details },
         notify: { where: whereOf(context), context: roomFacts(context) },
       });
-    });
+    };
+    await (inTransaction ? run(inTransaction) : this.dataSource.transaction(run));
   }
 }
 

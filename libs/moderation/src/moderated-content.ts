@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ModerationSubjectType } from '#libs/contracts';
+import type { Actor } from '#libs/common';
 
 export interface ModeratedItem {
   /** The exchange it lives in, or null (the network commons, a public practice). */
@@ -26,7 +27,12 @@ export interface ModeratedContent {
   readonly type: ModerationSubjectType;
   /** The item as moderation needs it, or null when there is no such item. */
   describe(id: string, manager: EntityManager): Promise<ModeratedItem | null>;
-  hide(id: string, by: { actorId: string; reason: string }, manager: EntityManager): Promise<void>;
+  /** `actorId` null: the system hid it (reports reached the threshold, pending review). */
+  hide(
+    id: string,
+    by: { actorId: string | null; reason: string },
+    manager: EntityManager,
+  ): Promise<void>;
   restore(id: string, manager: EntityManager): Promise<void>;
   /** Whether the person may see the item (may flag it); false for a missing item. */
   canSee(
@@ -35,8 +41,22 @@ export interface ModeratedContent {
   ): Promise<boolean>;
 }
 
+/**
+ * The review queue's "hide and mute": mutes the item's author where it was written (a room, an
+ * exchange's threads) for `minutes`, with its own audit line, in the caller's transaction.
+ * Refuses (typed error) when the actor may not act on the author.
+ */
+export type AuthorMute = (
+  actor: Actor,
+  item: ModeratedItem,
+  mute: { minutes: number; reason: string },
+  manager: EntityManager,
+) => Promise<void>;
+
 @Injectable()
 export class ModeratedContents {
+  private readonly mutes = new Map<ModerationSubjectType, AuthorMute>();
+
   private readonly kinds = new Map<ModerationSubjectType, ModeratedContent>();
 
   register(content: ModeratedContent): void {
@@ -49,5 +69,14 @@ export class ModeratedContents {
     const content = this.kinds.get(type);
     if (!content) throw new Error(`No moderated content of type ${type} is registered`);
     return content;
+  }
+
+  /** How the author of this kind of content is muted (registered by whoever keeps the mutes). */
+  registerAuthorMute(type: ModerationSubjectType, mute: AuthorMute): void {
+    this.mutes.set(type, mute);
+  }
+
+  authorMuteOf(type: ModerationSubjectType): AuthorMute | null {
+    return this.mutes.get(type) ?? null;
   }
 }

@@ -37,7 +37,8 @@ const OUTCOME_TEXT: Partial<
 };
 
 export interface AuditEntry {
-  actor: Actor;
+  /** Null: the system acted (an item hidden pending review when reports reached the threshold). */
+  actor: Actor | null;
   exchangeId: string | null;
   subject: { type: ModerationSubjectType; id: string | null };
   /** The person the action concerns; they are notified unless `notify` is false. */
@@ -57,6 +58,12 @@ export interface ExchangeStanding {
     manager?: EntityManager,
   ): Promise<ExchangeRole | null>;
   networkRoleOf(practitionerId: string, manager?: EntityManager): Promise<NetworkRole | null>;
+  /** The exchanges where the person is a host. */
+  hostedExchangeIds(practitionerId: string): Promise<string[]>;
+  /** Exchange titles by id (unknown ids are left out). */
+  exchangeTitles(exchangeIds: string[]): Promise<Map<string, string>>;
+  /** Who moderates there: the exchange's hosts (none for null), and every coordinator and admin. */
+  moderatorIds(exchangeId: string | null): Promise<string[]>;
 }
 
 @Injectable()
@@ -81,14 +88,14 @@ export class ModerationService {
         subjectType: entry.subject.type,
         subjectId: entry.subject.id,
         action: entry.action,
-        actorId: entry.actor.id,
+        actorId: entry.actor?.id ?? null,
         targetId: entry.targetId,
         reason: entry.reason,
         details: entry.details ?? {},
       }),
     );
     const sentence = OUTCOME_TEXT[entry.action];
-    if (entry.notify && sentence && entry.targetId && entry.targetId !== entry.actor.id) {
+    if (entry.notify && sentence && entry.targetId && entry.targetId !== entry.actor?.id) {
       const until = typeof entry.details?.until === 'string' ? entry.details.until : null;
       await this.notifications.notify(
         [entry.targetId],
@@ -200,7 +207,7 @@ export class ModerationService {
     });
   }
 
-  private requireStanding(): ExchangeStanding {
+  requireStanding(): ExchangeStanding {
     if (!this.standing) throw new Error('No exchange standing registered with moderation');
     return this.standing;
   }

@@ -28,14 +28,14 @@ const labels = {
 describe('diffSnapshots', () => {
   it('compares every field, word by word for texts', () => {
     const after = base();
-    after.texts.en.summary = 'Trained mentors meet young people weekly.';
+    after.texts.en!.summary = 'Trained mentors meet young people weekly.';
     after.themes = ['mental-health', 'youth-engagement'];
     const changed = diffSnapshots(base(), after, labels).filter((f) => f.changed);
     expect(changed.map((f) => [f.field, f.language, f.before, f.after])).toEqual([
       ['summary', 'en', 'Mentors meet young people.', 'Trained mentors meet young people weekly.'],
       ['themes', null, 'YOUTH-ENGAGEMENT', 'MENTAL-HEALTH, YOUTH-ENGAGEMENT'],
     ]);
-    expect(changed[0].segments.filter((s) => s.op !== 'equal')).toEqual([
+    expect(changed[0]!.segments.filter((s) => s.op !== 'equal')).toEqual([
       { op: 'delete', text: 'Mentors' },
       { op: 'insert', text: 'Trained mentors' },
       { op: 'insert', text: 'weekly' },

@@ -13,6 +13,7 @@ import {
 import { type AuthRenewed, LIVE_NAMESPACE, type LiveAck } from '#libs/contracts';
 import { NotificationsService, presentNotification } from '#libs/notifications';
 import { type AppConfig, APP_CONFIG } from '#libs/config';
+import { DomainEvents } from '#libs/common';
 import {
   memberChannel,
   type RealtimeNamespace,
@@ -45,6 +46,7 @@ export class RealtimeGateway
     private readonly acks: RealtimeAcks,
     private readonly budget: EventBudget,
     private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   afterInit(nsp: RealtimeNamespace): void {
@@ -67,6 +69,13 @@ export class RealtimeGateway
     this.notifications.onCreated((n) =>
       nsp.to(memberChannel(n.recipientId)).emit('notification.created', presentNotification(n)),
     );
+    // The review queue's count, to each moderator's connections (their pages refresh it).
+    this.events.on('moderation.queue-changed', ({ exchangeId, openItems, moderatorIds }) => {
+      if (moderatorIds.length > 0)
+        nsp
+          .to(moderatorIds.map(memberChannel))
+          .emit('moderation.queue-changed', { exchangeId, openItems });
+    });
   }
 
   handleConnection(socket: RealtimeSocket): void {

@@ -165,7 +165,7 @@ describe('time suggestions across the Atlantic', () => {
         }),
       ]);
     }
-    expect(slots[0].outside[0]).toMatchObject({
+    expect(slots[0]!.outside[0]).toMatchObject({
       distanceMinutes: 60,
       localStart: '2026-02-16T08:00',
     });
@@ -198,7 +198,7 @@ describe('time suggestions across the Atlantic', () => {
       '2026-02-16T16:00:00.000Z',
       '2026-02-16T15:00:00.000Z',
     ]);
-    expect(spareDenver[0].outside.map((j) => j.person)).toEqual([amsterdam.person]);
+    expect(spareDenver[0]!.outside.map((j) => j.person)).toEqual([amsterdam.person]);
     const spareAmsterdam = timeSuggestions([amsterdam, denver], {
       from: utc('2026-02-16T00:00:00Z'),
       to: utc('2026-02-17T00:00:00Z'),
@@ -206,7 +206,7 @@ describe('time suggestions across the Atlantic', () => {
       limit: 1,
       spare: (p) => !inDenver(p),
     });
-    expect(spareAmsterdam[0].outside.map((j) => j.person)).toEqual([denver.person]);
+    expect(spareAmsterdam[0]!.outside.map((j) => j.person)).toEqual([denver.person]);
   });
 
   it('names the side stretched most at a past session', () => {
@@ -228,12 +228,12 @@ describe('time suggestions across the Atlantic', () => {
   it('finds 15:00–16:00 UTC in the March week when the US has changed its clocks and Europe has not', () => {
     // US clocks moved on 8 March 2026, Europe's move on 29 March: Denver is UTC−6, Amsterdam UTC+1.
     const [best, ...rest] = find('2026-03-16T00:00:00Z', '2026-03-17T00:00:00Z');
-    expect(best.startsAt.toISOString()).toBe('2026-03-16T15:00:00.000Z');
-    expect(best.inside.map((j) => j.person).sort()).toEqual(['Anna (Amsterdam)', 'Dan (Denver)']);
-    expect(best.inside.find((j) => j.person === 'Dan (Denver)')!.localStart).toBe(
+    expect(best!.startsAt.toISOString()).toBe('2026-03-16T15:00:00.000Z');
+    expect(best!.inside.map((j) => j.person).sort()).toEqual(['Anna (Amsterdam)', 'Dan (Denver)']);
+    expect(best!.inside.find((j) => j.person === 'Dan (Denver)')!.localStart).toBe(
       '2026-03-16T09:00',
     );
-    expect(best.inside.find((j) => j.person === 'Anna (Amsterdam)')!.localStart).toBe(
+    expect(best!.inside.find((j) => j.person === 'Anna (Amsterdam)')!.localStart).toBe(
       '2026-03-16T16:00',
     );
     expect(rest.every((slot) => slot.inside.length < 2)).toBe(true);
@@ -241,16 +241,16 @@ describe('time suggestions across the Atlantic', () => {
 
   it('loses that hour again once Europe changes too (week of 30 March)', () => {
     const [best] = find('2026-03-30T00:00:00Z', '2026-03-31T00:00:00Z');
-    expect(best.inside).toHaveLength(1);
+    expect(best!.inside).toHaveLength(1);
   });
 
   it('finds 15:00–16:00 UTC in the autumn week when Europe has gone back and the US has not', () => {
     // Europe back to CET on 25 October 2026, the US back to MST on 1 November.
     const [best] = find('2026-10-27T00:00:00Z', '2026-10-28T00:00:00Z');
-    expect(best.startsAt.toISOString()).toBe('2026-10-27T15:00:00.000Z');
-    expect(best.inside).toHaveLength(2);
+    expect(best!.startsAt.toISOString()).toBe('2026-10-27T15:00:00.000Z');
+    expect(best!.inside).toHaveLength(2);
     const [after] = find('2026-11-03T00:00:00Z', '2026-11-04T00:00:00Z');
-    expect(after.inside).toHaveLength(1);
+    expect(after!.inside).toHaveLength(1);
   });
 
   it('names who is outside, how far and which way', () => {
@@ -261,11 +261,11 @@ describe('time suggestions across the Atlantic', () => {
       limit: 1,
     });
     // 14:00–15:00 UTC: Amsterdam 15–16 (in), New York 09–10 (in), Denver 07–08: two hours early.
-    expect(slots[0].inside.map((j) => j.person).sort()).toEqual([
+    expect(slots[0]!.inside.map((j) => j.person).sort()).toEqual([
       'Anna (Amsterdam)',
       'Nia (New York)',
     ]);
-    expect(slots[0].outside).toEqual([
+    expect(slots[0]!.outside).toEqual([
       expect.objectContaining({
         person: 'Dan (Denver)',
         distanceMinutes: 120,
@@ -297,7 +297,7 @@ describe('time suggestions across the Atlantic', () => {
       durationMinutes: 60,
       limit: 1,
     });
-    expect(slot.inside[0]).toMatchObject({ person: 'Uma', assumedHours: true });
+    expect(slot!.inside[0]).toMatchObject({ person: 'Uma', assumedHours: true });
   });
 
   it('never suggests a slot before notBefore', () => {
@@ -385,10 +385,10 @@ describe('find-a-time properties (fast-check)', () => {
   ) {
     const memo = members.map(() => new Map<number, 'in' | 'night' | 'out'>());
     const quarter = (i: number, t: number) => {
-      const cached = memo[i].get(t);
+      const cached = memo[i]!.get(t);
       if (cached) return cached;
-      const hours = members[i].workingHours ?? OFFICE;
-      const local = DateTime.fromMillis(t, { zone: members[i].timeZone });
+      const hours = members[i]!.workingHours ?? OFFICE;
+      const local = DateTime.fromMillis(t, { zone: members[i]!.timeZone });
       const minute = local.hour * 60 + local.minute;
       const [ns, ne] = [minutesOf(night.start), minutesOf(night.end)];
       const state =
@@ -399,7 +399,7 @@ describe('find-a-time properties (fast-check)', () => {
           : (ns < ne ? minute >= ns && minute < ne : minute >= ns || minute < ne)
             ? 'night'
             : 'out';
-      memo[i].set(t, state);
+      memo[i]!.set(t, state);
       return state;
     };
     return (start: number, end: number) => {
@@ -493,7 +493,7 @@ describe('find-a-time properties (fast-check)', () => {
             night,
           });
           const [best] = slots;
-          expect(best.inside).toHaveLength(1);
+          expect(best!.inside).toHaveLength(1);
           for (const slot of slots) {
             expect(judgeSlot(slot.startsAt.getTime(), slot.endsAt.getTime()).atNight).toBe(0);
             for (const out of slot.outside) {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { mentionToken, type Reaction, type ThreadKind } from '#libs/contracts';
+import { Flag } from '#libs/moderation';
 
 interface DemoPost {
   by: string;
@@ -417,7 +418,43 @@ export async function seedDemoThreads(
       [threadId, author],
     );
   }
-  // TODO(lead): the demo's review queue should hold one flag on the post FLAGGED_DEMO_POST (in
-  // "Lesson learned: our first 72 hours after the 2021 shootings"). Flags are built by the
-  // review-queue helper; once its service is on main, create the flag here through it.
+  await seedDemoFlags(manager, person);
+}
+
+/**
+ * The demo's review queue: two members reported FLAGGED_DEMO_POST (in "Lesson learned: our first
+ * 72 hours after the 2021 shootings"), under the threshold, so it is still shown and waits for
+ * the exchange's hosts (the demo coordinator among them). Written as rows: FlagsService works in
+ * its own transaction, and the demo network is still uncommitted here.
+ */
+async function seedDemoFlags(
+  manager: EntityManager,
+  person: (email: string) => string,
+): Promise<void> {
+  const [post] = (await manager.query(
+    'SELECT p.id, t.exchange_id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.body = $1',
+    [FLAGGED_DEMO_POST],
+  )) as Array<{ id: string; exchange_id: string | null }>;
+  if (!post) throw new Error('demo threads: the flagged demo post is missing');
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+  await manager.getRepository(Flag).insert([
+    {
+      subjectType: 'post',
+      subjectId: post.id,
+      exchangeId: post.exchange_id,
+      reporterId: person('youth.rotterdam@crossings.example'),
+      reason: 'harassment',
+      text: null,
+      createdAt: hoursAgo(30),
+    },
+    {
+      subjectType: 'post',
+      subjectId: post.id,
+      exchangeId: post.exchange_id,
+      reporterId: person('research.la@crossings.example'),
+      reason: 'other',
+      text: 'Calls for naming people in the press; that could put them and their families at risk.',
+      createdAt: hoursAgo(6),
+    },
+  ]);
 }

@@ -462,8 +462,13 @@ export const de: Messages = {
       'practice-archived': 'eine Praxis, die ich geschrieben habe, wird archiviert',
       'practice-quote-requested': 'jemand möchte meine Worte in einer Praxis zitieren',
       'practice-quote-decided': 'jemand antwortet auf meine Bitte, ihn zu zitieren',
+      'report-reviewed': 'meine Meldung eines Beitrags oder einer Nachricht geprüft wurde',
     },
     text: {
+      reportReviewed: {
+        actionTaken: 'Die Moderation hat Ihre Meldung geprüft und Maßnahmen ergriffen. Danke.',
+        reviewed: 'Die Moderation hat Ihre Meldung geprüft. Danke.',
+      },
       mention: '{{author}} hat Sie in {{where}} erwähnt.',
       joinRequested: '{{requester}} bittet um Aufnahme in „{{exchange}}“.',
       joinApproved: 'Die Gastgeber von „{{exchange}}“ haben Sie als {{role}} aufgenommen.',

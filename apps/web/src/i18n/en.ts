@@ -444,8 +444,13 @@ export const en = {
       'practice-archived': 'a practice I wrote is archived',
       'practice-quote-requested': 'someone asks to quote my words in a practice',
       'practice-quote-decided': 'someone answers my request to quote them',
+      'report-reviewed': 'my report on a post or message was reviewed',
     },
     text: {
+      reportReviewed: {
+        actionTaken: 'Moderators reviewed your report and took action. Thank you.',
+        reviewed: 'Moderators reviewed your report. Thank you.',
+      },
       mention: '{{author}} mentioned you in {{where}}.',
       joinRequested: '{{requester}} asks to join “{{exchange}}”.',
       joinApproved: 'The hosts of “{{exchange}}” welcomed you as {{role}}.',

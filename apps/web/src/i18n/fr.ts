@@ -462,8 +462,13 @@ export const fr: Messages = {
       'practice-archived': 'une pratique que j’ai rédigée est archivée',
       'practice-quote-requested': 'quelqu’un souhaite citer mes propos dans une pratique',
       'practice-quote-decided': 'quelqu’un répond à ma demande de citation',
+      'report-reviewed': 'mon signalement d’un message ou d’une contribution a été examiné',
     },
     text: {
+      reportReviewed: {
+        actionTaken: 'La modération a examiné votre signalement et a pris des mesures. Merci.',
+        reviewed: 'La modération a examiné votre signalement. Merci.',
+      },
       mention: '{{author}} vous a mentionné dans {{where}}.',
       joinRequested: '{{requester}} demande à rejoindre « {{exchange}} ».',
       joinApproved: 'Les hôtes de « {{exchange}} » vous ont accueilli·e comme {{role}}.',

@@ -455,8 +455,13 @@ export const nl: Messages = {
       'practice-archived': 'een praktijk die ik schreef wordt gearchiveerd',
       'practice-quote-requested': 'iemand wil mijn woorden citeren in een praktijk',
       'practice-quote-decided': 'iemand antwoordt op mijn verzoek om te citeren',
+      'report-reviewed': 'mijn melding over een bericht of bijdrage is bekeken',
     },
     text: {
+      reportReviewed: {
+        actionTaken: 'De moderatoren hebben uw melding bekeken en maatregelen genomen. Dank u.',
+        reviewed: 'De moderatoren hebben uw melding bekeken. Dank u.',
+      },
       mention: '{{author}} heeft je genoemd in {{where}}.',
       joinRequested: '{{requester}} vraagt om deel te nemen aan “{{exchange}}”.',
       joinApproved: 'De gastheren van “{{exchange}}” verwelkomen u als {{role}}.',

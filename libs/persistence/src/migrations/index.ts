@@ -17,6 +17,7 @@ import { ThreadReadingIndexes1764601150000 } from './1764601150000-thread-readin
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
+import { CreateFlags1764601100000 } from './1764601100000-create-flags.js';
 
 export const MIGRATIONS = [
   CreateFoundation1764300000000,
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   CreateFiles1764600800000,
   CreatePractices1764600900000,
   CreateThreads1764601000000,
+  CreateFlags1764601100000,
   ThreadReadingIndexes1764601150000,
 ];

@@ -4,12 +4,12 @@ describe('planQuery', () => {
   it('widens a glossary term to its concept in every language, and says so', () => {
     const plan = planQuery('Radicalisering jongeren');
     expect(plan.units.map((u) => u.words)).toEqual(['radicalisering', 'jongeren']);
-    expect(plan.units[0].alternatives).toEqual(
+    expect(plan.units[0]!.alternatives).toEqual(
       expect.arrayContaining(['radicalisering', 'radicalisation', 'Radikalisierung']),
     );
-    expect(plan.units[0].expansion).toMatchObject({ kind: 'glossary', concept: 'radicalisation' });
-    expect(plan.units[0].expansion!.alternatives).not.toContain('radicalisering');
-    expect(plan.units[1].expansion!.concept).toBe('young-people');
+    expect(plan.units[0]!.expansion).toMatchObject({ kind: 'glossary', concept: 'radicalisation' });
+    expect(plan.units[0]!.expansion!.alternatives).not.toContain('radicalisering');
+    expect(plan.units[1]!.expansion!.concept).toBe('young-people');
     expect(plan.plainWords).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe('planQuery', () => {
       alternatives: ['resilianse', 'resilience'],
       expansion: { kind: 'typo', term: 'resilianse', alternatives: ['resilience'] },
     });
-    expect(plan.units[1].expansion!.kind).toBe('glossary');
+    expect(plan.units[1]!.expansion!.kind).toBe('glossary');
   });
 });
 

@@ -29,6 +29,7 @@ type RoomEvent = Exclude<
   | 'post.deleted'
   | 'thread.updated'
   | 'thread.removed'
+  | 'moderation.queue-changed'
 >;
 
 const TYPING_SHOWN_MS = 4_000;

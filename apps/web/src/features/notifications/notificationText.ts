@@ -80,6 +80,12 @@ export function notificationSentence(
   const endsAt = text(data, 'endsAt');
   const hostTimeZone = text(data, 'hostTimeZone') ?? 'UTC';
   const when = startsAt ? whenText(startsAt, endsAt, hostTimeZone, locale, zone) : null;
+  if (notification.kind === 'report-reviewed')
+    return t(
+      data.outcome === 'action-taken'
+        ? 'notifications.text.reportReviewed.actionTaken'
+        : 'notifications.text.reportReviewed.reviewed',
+    );
   if (text(data, 'threadId')) return threadSentence(notification, t) ?? notification.text;
   if (notification.kind === 'moderation-outcome' && text(data, 'scope') === 'threads') {
     const action = text(data, 'action');
