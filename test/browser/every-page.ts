@@ -324,6 +324,27 @@ export const PAGES: PageVisit[] = [
     path: () => '/practices/compendium',
     ready: shows('[data-testid="compendium-entries"] input'),
   },
+  {
+    route: '/moderation',
+    what: 'the review queue, as a coordinator',
+    as: 'coordinator',
+    path: () => '/moderation',
+    ready: shows('[data-testid="queue-flag"]'),
+  },
+  {
+    route: '/moderation',
+    what: 'the audit log',
+    as: 'coordinator',
+    path: () => '/moderation?view=log',
+    ready: shows('main table, main .empty'),
+  },
+  {
+    route: '/moderation',
+    what: 'to someone who moderates nothing',
+    as: 'practitioner',
+    path: () => '/moderation',
+    ready: shows('[data-testid="cannot-moderate"]'),
+  },
   { route: '*', as: 'practitioner', path: () => '/no-such-page' },
 ];
 
@@ -554,6 +575,13 @@ export async function buildWorld(
     postId: answer.id,
   });
   await ok(http, 'PUT', `/api/posts/${answer.id}/reactions/heart`, coordinator.token, {});
+  // A report waiting in the coordinator's review queue (not a serious reason: the post stays).
+  await ok(http, 'POST', '/api/flags', practitioner.token, {
+    subjectType: 'post',
+    subjectId: answer.id,
+    reason: 'off-topic',
+    text: 'This belongs in the session notes.',
+  });
   const commons = await ok(http, 'POST', '/api/threads', practitioner.token, {
     title: `Jugendarbeit und Polizei ${suffix}`,
     kind: 'lesson-learned',

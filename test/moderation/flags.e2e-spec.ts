@@ -151,7 +151,7 @@ describe('moderation: flags and the review queue', () => {
       const [row] = (await t.dataSource.query(
         'SELECT count(*)::int AS n FROM flags WHERE subject_id = $1',
         [postId],
-      )) as Array<{ n: number }>;
+      )) as [{ n: number }];
       expect(row!.n).toBe(0);
       const other = await flag(cast.people.participant, {
         subjectType: 'post',
@@ -220,7 +220,7 @@ describe('moderation: flags and the review queue', () => {
          SELECT $1, n.last_seq, $2, 'flag-test-1', 'Call Anna at +31 6 1234 5678' FROM n
          RETURNING id`,
         [lobbyId, cast.author.id],
-      )) as Array<{ id: string }>;
+      )) as [{ id: string }];
       const res = await flag(reporters[1]!, {
         subjectType: 'message',
         subjectId: messageId,
@@ -342,7 +342,7 @@ describe('moderation: flags and the review queue', () => {
       const [{ n }] = (await t.dataSource.query(
         `SELECT count(DISTINCT subject_id)::int AS n FROM flags WHERE resolved_at IS NULL AND exchange_id = $1`,
         [cast.exchangeId],
-      )) as Array<{ n: number }>;
+      )) as [{ n: number }];
       expect(event.openItems).toBe(n);
     });
   });

@@ -125,6 +125,10 @@ const ThreadPage = lazyPage(
   () => import('./pages/ThreadPage'),
   (m) => m.ThreadPage,
 );
+const ModerationPage = lazyPage(
+  () => import('./pages/ModerationPage'),
+  (m) => m.ModerationPage,
+);
 const ScheduleSessionPage = lazyPage(
   () => import('./pages/ScheduleSessionPage'),
   (m) => m.ScheduleSessionPage,
@@ -170,6 +174,8 @@ const router = createBrowserRouter([
           { path: '/practices/mine', lazy: MyPracticesPage },
           { path: '/practices/:id/edit', lazy: PracticeEditorPage },
           { path: '/practices/:id/review', lazy: PracticeReviewPage },
+          // Hosts, coordinators and admins: the queue itself says who may review (members are told).
+          { path: '/moderation', lazy: ModerationPage },
           {
             element: <RequireSession role="coordinator" />,
             children: [

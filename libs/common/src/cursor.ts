@@ -51,6 +51,7 @@ export function toPage<T>(
   positionOf: (row: T) => CursorPosition,
 ): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
-  const nextCursor = rows.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null;
+  const last = items.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor(positionOf(last)) : null;
   return { items, nextCursor };
 }

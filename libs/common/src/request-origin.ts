@@ -47,7 +47,7 @@ export function verifiedBaseUrl(req: Request, settings: OriginSettings): string 
   if (settings.TRUST_PROXY_HOPS > 0) return fallback;
   const hostHeader = req.headers.host ?? '';
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostHeader);
-  if (!match) return fallback;
+  if (!match?.[1]) return fallback;
   const hostname = withoutBrackets(match[1]).toLowerCase();
   const port = match[2] ? Number(match[2]) : 80;
   if (port !== socket.localPort) return fallback;

@@ -25,7 +25,8 @@ export function isBcp47Tag(value: unknown): value is string {
 }
 
 export function canonicalLanguageTag(value: string): string {
-  return Intl.getCanonicalLocales(value)[0];
+  // getCanonicalLocales throws on an invalid tag, so one string yields exactly one tag.
+  return Intl.getCanonicalLocales(value)[0]!;
 }
 
 function rule(name: string, test: (value: unknown) => boolean, message: string) {

@@ -39,7 +39,7 @@ function maskCode(body: string): string {
   const fence = /^ {0,3}(`{3,}|~{3,})[^\n]*$/gm;
   let open: { at: number; marker: string } | null = null;
   for (let match = fence.exec(body); match; match = fence.exec(body)) {
-    const marker = match[1];
+    const marker = match[1] ?? '';
     if (!open) open = { at: match.index, marker };
     else if (marker[0] === open.marker[0] && marker.length >= open.marker.length) {
       blank(open.at, match.index + match[0].length);
@@ -67,7 +67,7 @@ export function parseMentions(body: string): MentionToken[] {
     if (!id) continue;
     found.push({
       id: id.toLowerCase(),
-      label: label.replace(/\\(.)/g, '$1'),
+      label: (label ?? '').replace(/\\(.)/g, '$1'),
       index,
       length: match[0].length,
     });

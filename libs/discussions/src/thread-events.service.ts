@@ -39,7 +39,7 @@ export class ThreadEvents {
       const moderators = threadModeratorsChannel(threadId);
       if (!row.hidden_at) {
         const [post] = await this.reads.present([row], ANY_READER);
-        this.server.to(channel).emit('post.updated', post);
+        if (post) this.server.to(channel).emit('post.updated', post);
         return;
       }
       const deleted: PostDeleted = {
@@ -54,12 +54,13 @@ export class ThreadEvents {
         .except([moderators, memberChannel(row.author_id)])
         .emit('post.deleted', deleted);
       const [forAuthor] = await this.reads.present([row], { id: row.author_id, moderator: false });
-      this.server
-        .to(memberChannel(row.author_id))
-        .except(moderators)
-        .emit('post.updated', forAuthor);
+      if (forAuthor)
+        this.server
+          .to(memberChannel(row.author_id))
+          .except(moderators)
+          .emit('post.updated', forAuthor);
       const [forModerators] = await this.reads.present([row], MODERATOR_READER);
-      this.server.to(moderators).emit('post.updated', forModerators);
+      if (forModerators) this.server.to(moderators).emit('post.updated', forModerators);
     });
   }
 

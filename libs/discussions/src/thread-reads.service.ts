@@ -353,10 +353,9 @@ function decodeListCursor(cursor: string | undefined) {
   const position = decodeCursor(cursor);
   if (!position) return null;
   const match = /^([01])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)$/.exec(position.key);
-  const at = match?.[2];
-  if (!match || !at || Number.isNaN(Date.parse(at)))
+  if (!match?.[2] || Number.isNaN(Date.parse(match[2])))
     throw new ValidationFailedError('cursor: not a cursor this API gave out');
-  return { pinned: Number(match[1]), at, id: position.id };
+  return { pinned: Number(match[1]), at: match[2], id: position.id };
 }
 
 function decodeSeqCursor(cursor: string | undefined): number {

@@ -601,7 +601,7 @@ export class ExchangesService {
     const [{ n }] = (await manager.query(
       `SELECT count(*)::int AS n FROM exchange_members WHERE exchange_id = $1 AND role = 'host' AND practitioner_id <> $2`,
       [exchangeId, practitionerId],
-    )) as Array<{ n: number }>;
+    )) as [{ n: number }];
     if (n === 0)
       throw new ConflictError('An exchange needs at least one host: make someone else host first.');
   }

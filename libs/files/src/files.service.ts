@@ -397,7 +397,7 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
       `SELECT COALESCE(SUM(size_bytes), 0)::bigint AS used
          FROM files WHERE uploader_id = $1 AND status IN ('pending', 'stored')`,
       [uploaderId],
-    )) as Array<{ used: string }>;
+    )) as [{ used: string }];
     return Number(row.used);
   }
 

@@ -15,7 +15,7 @@ import { ActorResolver } from './actor-resolver.service.js';
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header);
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 @Injectable()

@@ -59,7 +59,8 @@ export class DeviceCookies {
       .split('~')
       .filter((part) => ENTRY.test(part))
       .map((part) => {
-        const [account, device, mac] = part.split('.');
+        // ENTRY matched: exactly three dot-separated parts.
+        const [account = '', device = '', mac = ''] = part.split('.');
         return { account, device, mac };
       })
       .filter((e) => this.valid(e));

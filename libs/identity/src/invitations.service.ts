@@ -98,7 +98,7 @@ export class InvitationsService {
         }),
         manager,
       );
-      return identifiers[0].id as string;
+      return identifiers[0]!.id as string;
     });
     const invitation = await this.invitations.findOneByOrFail({ id });
     return { invitation, token };

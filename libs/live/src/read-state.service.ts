@@ -101,7 +101,8 @@ export class ReadStateService implements OnModuleInit {
         WHERE r.id = $2`,
       [practitionerId, roomId],
     )) as UnreadRow[];
-    return toState(row);
+    // The caller checked that the reader may see the room, and rooms are never deleted.
+    return toState(row!);
   }
 
   /** An exchange's rooms with the reader's position and unread count in each. */

@@ -79,7 +79,7 @@ export class MailService implements OnModuleInit, OnApplicationBootstrap, OnModu
       subject: message.subject,
       body: message.text,
     });
-    const id = identifiers[0].id as string;
+    const id = identifiers[0]!.id as string;
     const runner = em.queryRunner;
     if (runner?.isTransactionActive) {
       this.pending.set(runner, [...(this.pending.get(runner) ?? []), id]);

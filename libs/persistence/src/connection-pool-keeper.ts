@@ -69,7 +69,7 @@ export class ConnectionPoolKeeper implements OnModuleInit, OnModuleDestroy {
   }
 
   private backoff(): number {
-    return BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length) - 1];
+    return BACKOFF_MS[Math.max(0, Math.min(this.failures, BACKOFF_MS.length) - 1)] ?? 0;
   }
 
   private async openMissing(): Promise<void> {

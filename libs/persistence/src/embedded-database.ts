@@ -125,7 +125,7 @@ async function processInfo(pid: number): Promise<ServerProcess | null> {
     // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
     const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' ');
-    return { pid, parentPid: Number(ppid), command, state };
+    return { pid, parentPid: Number(ppid), command, state: state ?? '' };
   } catch {
     return null;
   }

@@ -58,7 +58,10 @@ export class PracticeLists {
     const themes = await this.lookups.themes();
     const order = rows.map((r) => r.id);
     practices.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-    return { items: practices.map((p) => presentListItem(p, themes, lang)), total: rows[0].total };
+    return {
+      items: practices.map((p) => presentListItem(p, themes, lang)),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   /** Published in the last days, in any of `themes` (all themes when empty), that the actor may read. */

@@ -197,7 +197,7 @@ export class PracticeReader {
     const textsByLanguage = Object.fromEntries(
       orderedLanguages(practice.originalLanguage, Object.keys(snapshot.texts)).map((l) => [
         l,
-        snapshot.texts[l],
+        snapshot.texts[l]!,
       ]),
     );
     const {

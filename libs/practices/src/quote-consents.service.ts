@@ -81,7 +81,7 @@ export class QuoteConsents {
       );
     });
     const [view] = await this.present([await this.quotes.findOneByOrFail({ id: quoteId })]);
-    return view;
+    return view!;
   }
 
   private async present(rows: PracticeQuote[]): Promise<QuoteRequestView[]> {

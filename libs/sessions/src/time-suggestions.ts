@@ -261,7 +261,7 @@ export function timeSuggestions<P>(
       if (a.atNight) atNight += 1;
       if (a.distanceMinutes === 0) inside += 1;
       distance += a.distanceMinutes;
-      if (people[i].spared) sparedDistance += a.distanceMinutes;
+      if (people[i]?.spared) sparedDistance += a.distanceMinutes;
     });
     candidates.push({ start: t, assessments, atNight, inside, distance, sparedDistance });
   }
@@ -271,11 +271,11 @@ export function timeSuggestions<P>(
   const bestWithFewerAtNight = new Array<number>(nightCounts).fill(-1);
   for (const c of candidates) {
     for (let n = c.atNight + 1; n < nightCounts; n += 1)
-      bestWithFewerAtNight[n] = Math.max(bestWithFewerAtNight[n], c.inside);
+      bestWithFewerAtNight[n] = Math.max(bestWithFewerAtNight[n] ?? -1, c.inside);
   }
 
   return candidates
-    .filter((c) => bestWithFewerAtNight[c.atNight] < c.inside)
+    .filter((c) => (bestWithFewerAtNight[c.atNight] ?? -1) < c.inside)
     .sort(
       (a, b) =>
         a.atNight - b.atNight ||
@@ -289,7 +289,7 @@ export function timeSuggestions<P>(
       const startsAt = new Date(c.start);
       const endsAt = new Date(c.start + durationMs);
       const judgements = people.map((p, i) =>
-        describe(p.member, p.hours, startsAt, endsAt, c.assessments[i]),
+        describe(p.member, p.hours, startsAt, endsAt, c.assessments[i]!),
       );
       return {
         startsAt,
@@ -324,8 +324,8 @@ export function stretchedSide<P>(
     const side = sideOf(member.person);
     totals.set(side, (totals.get(side) ?? 0) + distanceMinutes);
   }
-  const ranked = [...totals].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || ranked[0][1] === 0) return null;
-  if (ranked.length > 1 && ranked[1][1] === ranked[0][1]) return null;
-  return ranked[0][0];
+  const [first, second] = [...totals].sort((a, b) => b[1] - a[1]);
+  if (!first || first[1] === 0) return null;
+  if (second && second[1] === first[1]) return null;
+  return first[0];
 }

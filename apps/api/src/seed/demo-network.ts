@@ -689,7 +689,7 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     const [{ count }] = (await manager.query(
       'SELECT count(*)::int AS count FROM practitioners',
-    )) as Array<{ count: number }>;
+    )) as [{ count: number }];
     if (count > 0) return false;
     const cityIds = await seedCities(manager);
     const personIds = await seedPeople(manager, cityIds, hashes);
@@ -755,7 +755,7 @@ export async function openDropInSession(
           DROP_IN.hostTimeZone,
           exchange.created_by_id,
         ],
-      )) as Array<{ id: string }>;
+      )) as [{ id: string }];
       sessionId = row.id;
     } else {
       sessionId = existing.id;
@@ -782,7 +782,7 @@ export async function openDropInSession(
       `SELECT s.starts_at, s.ends_at, r.id AS room_id FROM sessions s JOIN rooms r ON r.session_id = s.id
         WHERE s.id = $1`,
       [sessionId],
-    )) as Array<{ starts_at: Date; ends_at: Date; room_id: string }>;
+    )) as [{ starts_at: Date; ends_at: Date; room_id: string }];
     return {
       exchangeId: exchange.id,
       sessionId,
@@ -817,7 +817,7 @@ async function seedCities(manager: EntityManager): Promise<Map<string, string>> 
         city.population,
         city.languages,
       ],
-    )) as Array<{ id: string }>;
+    )) as [{ id: string }];
     cityIds.set(city.name, row.id);
   }
   return cityIds;
@@ -848,7 +848,7 @@ async function seedPeople(
         JSON.stringify(OFFICE),
         person.bio,
       ],
-    )) as Array<{ id: string }>;
+    )) as [{ id: string }];
     personIds.set(person.email, row.id);
     if (person.themes.length > 0) {
       await manager.query(
@@ -866,11 +866,11 @@ async function seedExchange(
   exchange: DemoExchange,
   { cityIds, personIds }: DemoIds,
 ): Promise<string> {
-  const hostId = personIds.get(exchange.members[0][0]);
+  const hostId = personIds.get(exchange.members[0]![0]);
   const [row] = (await manager.query(
     `INSERT INTO exchanges (title, description, status, attribution, created_by_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [exchange.title, exchange.description, exchange.status, exchange.attribution, hostId],
-  )) as Array<{ id: string }>;
+  )) as [{ id: string }];
   await manager.query(
     `INSERT INTO exchange_themes (exchange_id, theme_id) SELECT $1, id FROM themes WHERE slug = ANY($2)`,
     [row.id, exchange.themes],
@@ -901,7 +901,7 @@ async function seedLobby(
   const [lobby] = (await manager.query(
     `INSERT INTO rooms (exchange_id, kind) VALUES ($1, 'lobby') RETURNING id`,
     [exchangeId],
-  )) as Array<{ id: string }>;
+  )) as [{ id: string }];
   let seq = 0;
   for (const [email, body, language] of conversation) {
     seq += 1;

@@ -753,7 +753,7 @@ export async function seedDemoPractices(
         entry.contact?.email ?? '',
         entry.publishedDaysAgo,
       ],
-    )) as Array<{ id: string }>;
+    )) as [{ id: string }];
     const id = row.id;
     for (const [language, texts] of Object.entries(entry.texts)) {
       await manager.query(
@@ -801,9 +801,7 @@ export async function seedDemoPractices(
       const [chatham] = (await manager.query(
         `SELECT attribution = 'chatham-house' AS ch FROM exchanges WHERE id = $1`,
         [xId],
-      )) as Array<{
-        ch: boolean;
-      }>;
+      )) as [{ ch: boolean }];
       const [quote] = (await manager.query(
         `INSERT INTO practice_quotes (practice_id, source_kind, source_id, person_id, text, exchange_id, chatham_house,
            status, requested_by_id, decided_at)
@@ -819,7 +817,7 @@ export async function seedDemoPractices(
           authorId,
           status === 'accepted' ? new Date() : null,
         ],
-      )) as Array<{ id: string }>;
+      )) as [{ id: string }];
       await manager.query(
         `INSERT INTO practice_sources (practice_id, kind, source_id, added_by_id) VALUES ($1, 'message', $2, $3)
          ON CONFLICT DO NOTHING`,
@@ -837,7 +835,7 @@ export async function seedDemoPractices(
     const { id, authorId, xId, sources, quoteIds } = await insert(entry, 'published');
     const reviewerId = person('research.minneapolis@crossings.example');
     const publishedAt = new Date(Date.now() - entry.publishedDaysAgo * 86_400_000);
-    const slug = slugOf(entry.texts[entry.original].title);
+    const slug = slugOf(entry.texts[entry.original]!.title);
     const order = (k: string) => ['exchange', 'session', 'thread', 'post', 'message'].indexOf(k);
     const snapshot: PracticeSnapshot = {
       originalLanguage: entry.original,
@@ -847,7 +845,7 @@ export async function seedDemoPractices(
           ...Object.keys(entry.texts)
             .filter((l) => l !== entry.original)
             .sort(),
-        ].map((l) => [l, fullTexts(entry.texts[l])]),
+        ].map((l) => [l, fullTexts(entry.texts[l]!)]),
       ),
       targetGroups: [...entry.targetGroups].sort(),
       themes: [...entry.themes].sort(),
@@ -926,7 +924,7 @@ export async function seedDemoPractices(
     [authorId, 'submit', 'draft', 'in-review'],
     [coordinatorId, 'assign-reviewer', 'in-review', 'in-review'],
   ]);
-  const title = review.texts.en.title;
+  const title = review.texts.en!.title;
   await manager.query(
     `INSERT INTO notifications (recipient_id, kind, text, data) VALUES ($1, 'practice-review-assigned', $2, $3),
        ($4, 'practice-quote-requested', $5, $6)`,

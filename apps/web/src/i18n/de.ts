@@ -530,6 +530,7 @@ export const de: Messages = {
     otherHint: 'Sprachcodes, durch Kommas getrennt, zum Beispiel pt-BR, ku.',
   },
   live: {
+    report: 'Melden',
     muteAuthor: '{{name}} stummschalten',
     removeAuthor: '{{name}} aus dem Raum entfernen',
     yourMessageHidden:
@@ -767,6 +768,7 @@ export const de: Messages = {
     },
   },
   practices: {
+    report: 'Dieses Praxisbeispiel melden',
     nav: 'Praxis',
     libraryTitle: 'Praxisbibliothek',
     libraryIntro:
@@ -1098,6 +1100,7 @@ export const de: Messages = {
   },
   threads: {
     report: 'Melden',
+    reportThread: 'Diskussion melden',
     thread: 'Diskussion',
     threads: 'Diskussionen',
     threadsOf: 'Diskussionen von „{{title}}“',
@@ -1218,6 +1221,164 @@ export const de: Messages = {
       europe: 'Eine teilnehmende Person aus einer europäischen Stadt',
       northAmerica: 'Eine teilnehmende Person aus einer nordamerikanischen Stadt',
       other: 'Eine teilnehmende Person',
+    },
+  },
+  moderation: {
+    nav: 'Moderation',
+    title: 'Moderation',
+    openItems: 'Meldungen, die auf Prüfung warten: {{count}}',
+    sections: 'Bereiche der Moderation',
+    cannotModerate:
+      'Sie moderieren keinen Austausch, daher gibt es hier nichts für Sie zu prüfen. Es moderieren die Gastgeber eines Austauschs, Koordinatoren und Administratoren.',
+    subjects: {
+      message: 'Nachricht',
+      post: 'Beitrag',
+      thread: 'Diskussion',
+      practice: 'Praxisbeispiel',
+      member: 'Mitglied',
+      account: 'Konto',
+    },
+    reasons: {
+      spam: 'Spam oder Werbung',
+      harassment: 'Belästigung oder Beleidigung',
+      'extremist-content': 'Extremistische Inhalte',
+      'personal-data': 'Personenbezogene Daten',
+      'off-topic': 'Themenfremd',
+      other: 'Etwas anderes',
+    },
+    reasonHints: {
+      spam: 'Unerwünschte Werbung oder immer wieder dasselbe.',
+      harassment: 'Angriffe, Drohungen oder Beleidigungen gegen eine Person oder Gruppe.',
+      'extremist-content':
+        'Wirbt für gewalttätigen Extremismus, Terrorismus oder Hass oder verherrlicht ihn, statt über seine Prävention zu sprechen.',
+      'personal-data':
+        'Namen, Adressen, Fotos oder andere Angaben, die jemanden erkennbar machen, der ihrer Weitergabe nicht zugestimmt hat.',
+      'off-topic': 'Gehört nicht in diesen Austausch oder dieses Gespräch.',
+      other: 'Schreiben Sie den Moderatoren unten, was nicht stimmt.',
+    },
+    decisions: {
+      dismiss: 'Meldungen zurückweisen',
+      hide: 'Ausblenden',
+      'hide-and-mute': 'Ausblenden und den Autor stummschalten',
+      'remove-from-exchange': 'Den Autor aus dem Austausch entfernen',
+      suspend: 'Das Konto des Autors sperren',
+    },
+    actions: {
+      hide: 'Ausgeblendet',
+      restore: 'Wiederhergestellt',
+      mute: 'Stummgeschaltet',
+      unmute: 'Stummschaltung aufgehoben',
+      remove: 'Aus einem Raum entfernt',
+      readmit: 'Wieder in einen Raum gelassen',
+      'remove-from-exchange': 'Aus dem Austausch entfernt',
+      suspend: 'Konto gesperrt',
+      reinstate: 'Konto entsperrt',
+      lock: 'Geschlossen',
+      unlock: 'Wieder geöffnet',
+      pin: 'Angeheftet',
+      unpin: 'Losgelöst',
+      move: 'Verschoben',
+      merge: 'Zusammengeführt',
+      dismiss: 'Meldungen zurückgewiesen',
+    },
+    filters: {
+      exchange: 'Austausch',
+      allExchanges: 'Alle Austausche',
+      targetType: 'Betrifft',
+      allTargets: 'Alles',
+    },
+    flag: {
+      title: {
+        message: 'Diese Nachricht melden',
+        post: 'Diesen Beitrag melden',
+        thread: 'Diese Diskussion melden',
+        practice: 'Dieses Praxisbeispiel melden',
+      },
+      intro:
+        'Sagen Sie den Moderatoren, was nicht stimmt. Sie prüfen jede Meldung und entscheiden, was geschieht.',
+      reasonLegend: 'Warum melden Sie das?',
+      reasonRequired: 'Wählen Sie einen Grund.',
+      textLabel: 'Was die Moderatoren wissen sollten (freiwillig)',
+      textLabelRequired: 'Was stimmt nicht? (Pflichtfeld)',
+      textHint: 'Höchstens {{max}} Zeichen.',
+      textRequired: 'Sagen Sie in ein paar Worten, was nicht stimmt: Dieser Grund verlangt es.',
+      submit: 'Meldung senden',
+      cancel: 'Abbrechen',
+      close: 'Schließen',
+      doneTitle: 'Danke: Ihre Meldung wurde gesendet',
+      whatNext:
+        'Die Moderatoren prüfen sie und entscheiden, ob sie es ausblenden oder anders handeln. Sie erhalten eine Benachrichtigung, sobald sie entschieden haben.',
+      hiddenFromYou: {
+        message:
+          'Wegen des Grundes, den Sie angegeben haben, ist diese Nachricht für Sie jetzt ausgeblendet.',
+        post: 'Wegen des Grundes, den Sie angegeben haben, ist dieser Beitrag für Sie jetzt ausgeblendet.',
+        thread:
+          'Wegen des Grundes, den Sie angegeben haben, ist diese Diskussion für Sie jetzt ausgeblendet.',
+        practice:
+          'Wegen des Grundes, den Sie angegeben haben, ist dieses Praxisbeispiel für Sie jetzt ausgeblendet.',
+      },
+      hiddenPendingReview: {
+        message:
+          'Mehrere Mitglieder haben diese Nachricht gemeldet: Sie ist für alle ausgeblendet, bis ein Moderator entscheidet.',
+        post: 'Mehrere Mitglieder haben diesen Beitrag gemeldet: Er ist für alle ausgeblendet, bis ein Moderator entscheidet.',
+        thread:
+          'Mehrere Mitglieder haben diese Diskussion gemeldet: Sie ist für alle ausgeblendet, bis ein Moderator entscheidet.',
+        practice:
+          'Mehrere Mitglieder haben dieses Praxisbeispiel gemeldet: Es ist für alle ausgeblendet, bis ein Moderator entscheidet.',
+      },
+      hiddenPlaceholder: {
+        message:
+          'Sie haben diese Nachricht gemeldet. Sie ist für Sie ausgeblendet, solange die Moderatoren sie prüfen.',
+        post: 'Sie haben diesen Beitrag gemeldet. Er ist für Sie ausgeblendet, solange die Moderatoren ihn prüfen.',
+        thread:
+          'Sie haben diese Diskussion gemeldet. Sie ist für Sie ausgeblendet, solange die Moderatoren sie prüfen.',
+        practice:
+          'Sie haben dieses Praxisbeispiel gemeldet. Es ist für Sie ausgeblendet, solange die Moderatoren es prüfen.',
+      },
+      refused: {
+        already:
+          'Sie haben das bereits gemeldet. Die Moderatoren haben Ihre Meldung: Sie müssen sie nicht noch einmal senden.',
+        own: 'Sie können nicht melden, was Sie selbst geschrieben haben.',
+        gone: 'Das gibt es nicht mehr, oder Sie können es nicht mehr sehen.',
+      },
+    },
+    queue: {
+      heading: 'Prüfliste',
+      intro:
+        'Gemeldete Inhalte, die ältesten zuerst. Jede Entscheidung fragt nach dem Grund: Er geht ins Moderationsprotokoll und an den Autor.',
+      open: '(offen: {{count}})',
+      empty: 'Nichts wartet auf Prüfung.',
+      itemBy: '{{kind}} von {{name}}',
+      itemUnknownAuthor: '{{kind}}, Autor unbekannt',
+      hidden: 'Ausgeblendet',
+      commons: 'Gemeinsamer Bereich des Netzwerks',
+      firstFlagged: 'zuerst gemeldet {{when}}',
+      authorProfile: 'Profil von {{name}}',
+      openWhereItIs: 'An Ort und Stelle ansehen',
+      content: 'Gemeldeter Inhalt',
+      flags: 'Meldungen: {{count}}',
+      flaggedBy: 'von {{name}}, {{when}}',
+      history: 'Jüngste Moderationsgeschichte des Autors',
+      noHistory: 'Keine frühere Moderation dieses Autors.',
+      historyReason: 'Grund: {{reason}}',
+      decisions: 'Entscheidungen',
+      reasonFor: 'Warum? ({{decision}})',
+      decided: 'Erledigt: {{decision}}. Geschlossene Meldungen: {{count}}.',
+      alreadyDecided:
+        'Ein anderer Moderator hat darüber bereits entschieden: Es ist nicht mehr in der Prüfliste.',
+    },
+    audit: {
+      heading: 'Moderationsprotokoll',
+      intro: 'Jede Moderationsmaßnahme, die neueste zuerst.',
+      downloadCsv: 'Als CSV herunterladen',
+      when: 'Wann',
+      action: 'Maßnahme',
+      target: 'Betrifft',
+      exchange: 'Austausch',
+      actor: 'Von',
+      reason: 'Grund',
+      network: 'Das ganze Netzwerk',
+      empty: 'Noch keine Moderationsmaßnahmen.',
     },
   },
 };

@@ -528,6 +528,7 @@ export const fr: Messages = {
     otherHint: 'Codes de langue séparés par des virgules, par exemple pt-BR, ku.',
   },
   live: {
+    report: 'Signaler',
     muteAuthor: 'Rendre {{name}} muet',
     removeAuthor: 'Retirer {{name}} du salon',
     yourMessageHidden: 'Un modérateur a masqué votre message. Motif : {{reason}}',
@@ -760,6 +761,7 @@ export const fr: Messages = {
     },
   },
   practices: {
+    report: 'Signaler cette pratique',
     nav: 'Pratiques',
     libraryTitle: 'Bibliothèque de pratiques',
     libraryIntro:
@@ -1091,6 +1093,7 @@ export const fr: Messages = {
   },
   threads: {
     report: 'Signaler',
+    reportThread: 'Signaler la discussion',
     thread: 'Fil de discussion',
     threads: 'Fils de discussion',
     threadsOf: 'Fils de « {{title}} »',
@@ -1212,6 +1215,160 @@ export const fr: Messages = {
       europe: 'Un·e participant·e d’une ville européenne',
       northAmerica: 'Un·e participant·e d’une ville nord-américaine',
       other: 'Un·e participant·e',
+    },
+  },
+  moderation: {
+    nav: 'Modération',
+    title: 'Modération',
+    openItems: 'signalements en attente d’examen : {{count}}',
+    sections: 'Rubriques de la modération',
+    cannotModerate:
+      'Vous ne modérez aucun échange : il n’y a rien à examiner pour vous ici. Modèrent les hôtes d’un échange, les coordinateurs et les administrateurs.',
+    subjects: {
+      message: 'Message',
+      post: 'Contribution',
+      thread: 'Discussion',
+      practice: 'Pratique',
+      member: 'Membre',
+      account: 'Compte',
+    },
+    reasons: {
+      spam: 'Spam ou publicité',
+      harassment: 'Harcèlement ou insultes',
+      'extremist-content': 'Contenu extrémiste',
+      'personal-data': 'Données personnelles',
+      'off-topic': 'Hors sujet',
+      other: 'Autre chose',
+    },
+    reasonHints: {
+      spam: 'Promotion non souhaitée, ou la même chose publiée encore et encore.',
+      harassment: 'Attaques, menaces ou insultes visant une personne ou un groupe.',
+      'extremist-content':
+        'Fait la promotion ou l’apologie de l’extrémisme violent, du terrorisme ou de la haine, au lieu d’en discuter la prévention.',
+      'personal-data':
+        'Noms, adresses, photos ou autres détails qui identifient une personne qui n’a pas accepté de les partager.',
+      'off-topic': 'N’a pas sa place dans cet échange ou dans cette conversation.',
+      other: 'Expliquez aux modérateurs ce qui ne va pas dans le champ ci-dessous.',
+    },
+    decisions: {
+      dismiss: 'Classer les signalements',
+      hide: 'Masquer',
+      'hide-and-mute': 'Masquer et rendre l’auteur muet',
+      'remove-from-exchange': 'Retirer l’auteur de l’échange',
+      suspend: 'Suspendre le compte de l’auteur',
+    },
+    actions: {
+      hide: 'Masqué',
+      restore: 'Rétabli',
+      mute: 'Rendu muet',
+      unmute: 'Mise en sourdine levée',
+      remove: 'Retiré d’un salon',
+      readmit: 'Réadmis dans un salon',
+      'remove-from-exchange': 'Retiré de l’échange',
+      suspend: 'Compte suspendu',
+      reinstate: 'Compte rétabli',
+      lock: 'Verrouillé',
+      unlock: 'Déverrouillé',
+      pin: 'Épinglé',
+      unpin: 'Désépinglé',
+      move: 'Déplacé',
+      merge: 'Fusionné',
+      dismiss: 'Signalements classés',
+    },
+    filters: {
+      exchange: 'Échange',
+      allExchanges: 'Tous les échanges',
+      targetType: 'Objet',
+      allTargets: 'Tout',
+    },
+    flag: {
+      title: {
+        message: 'Signaler ce message',
+        post: 'Signaler cette contribution',
+        thread: 'Signaler cette discussion',
+        practice: 'Signaler cette pratique',
+      },
+      intro:
+        'Dites aux modérateurs ce qui ne va pas. Ils examinent chaque signalement et décident de la suite.',
+      reasonLegend: 'Pourquoi le signalez-vous ?',
+      reasonRequired: 'Choisissez un motif.',
+      textLabel: 'Ce que les modérateurs devraient savoir (facultatif)',
+      textLabelRequired: 'Qu’est-ce qui ne va pas ? (obligatoire)',
+      textHint: '{{max}} caractères au plus.',
+      textRequired: 'Expliquez en quelques mots ce qui ne va pas : ce motif l’exige.',
+      submit: 'Envoyer le signalement',
+      cancel: 'Annuler',
+      close: 'Fermer',
+      doneTitle: 'Merci : votre signalement a été envoyé',
+      whatNext:
+        'Les modérateurs vont l’examiner et décider s’il faut le masquer ou agir autrement. Vous recevrez une notification une fois leur décision prise.',
+      hiddenFromYou: {
+        message: 'Vu le motif que vous avez donné, ce message vous est désormais masqué.',
+        post: 'Vu le motif que vous avez donné, cette contribution vous est désormais masquée.',
+        thread: 'Vu le motif que vous avez donné, cette discussion vous est désormais masquée.',
+        practice: 'Vu le motif que vous avez donné, cette pratique vous est désormais masquée.',
+      },
+      hiddenPendingReview: {
+        message:
+          'Plusieurs membres ont signalé ce message : il est masqué pour tous jusqu’à la décision d’un modérateur.',
+        post: 'Plusieurs membres ont signalé cette contribution : elle est masquée pour tous jusqu’à la décision d’un modérateur.',
+        thread:
+          'Plusieurs membres ont signalé cette discussion : elle est masquée pour tous jusqu’à la décision d’un modérateur.',
+        practice:
+          'Plusieurs membres ont signalé cette pratique : elle est masquée pour tous jusqu’à la décision d’un modérateur.',
+      },
+      hiddenPlaceholder: {
+        message:
+          'Vous avez signalé ce message. Il vous est masqué pendant que les modérateurs l’examinent.',
+        post: 'Vous avez signalé cette contribution. Elle vous est masquée pendant que les modérateurs l’examinent.',
+        thread:
+          'Vous avez signalé cette discussion. Elle vous est masquée pendant que les modérateurs l’examinent.',
+        practice:
+          'Vous avez signalé cette pratique. Elle vous est masquée pendant que les modérateurs l’examinent.',
+      },
+      refused: {
+        already:
+          'Vous avez déjà signalé ceci. Les modérateurs ont votre signalement : inutile de l’envoyer à nouveau.',
+        own: 'Vous ne pouvez pas signaler ce que vous avez écrit vous-même.',
+        gone: 'Cet élément n’existe plus, ou vous ne pouvez plus le voir.',
+      },
+    },
+    queue: {
+      heading: 'File d’examen',
+      intro:
+        'Les éléments signalés, les plus anciens d’abord. Chaque décision demande un motif : il va au journal de modération et à l’auteur.',
+      open: '(en attente : {{count}})',
+      empty: 'Rien n’attend d’examen.',
+      itemBy: '{{kind}} de {{name}}',
+      itemUnknownAuthor: '{{kind}}, auteur inconnu',
+      hidden: 'Masqué',
+      commons: 'Espace commun du réseau',
+      firstFlagged: 'premier signalement {{when}}',
+      authorProfile: 'Profil de {{name}}',
+      openWhereItIs: 'Voir sur place',
+      content: 'Contenu signalé',
+      flags: 'Signalements : {{count}}',
+      flaggedBy: 'par {{name}}, {{when}}',
+      history: 'Historique récent de modération de l’auteur',
+      noHistory: 'Aucune modération antérieure pour cet auteur.',
+      historyReason: 'Motif : {{reason}}',
+      decisions: 'Décisions',
+      reasonFor: 'Pourquoi ? ({{decision}})',
+      decided: 'C’est fait : {{decision}}. Signalements clos : {{count}}.',
+      alreadyDecided: 'Un autre modérateur a déjà statué sur cet élément : il a quitté la file.',
+    },
+    audit: {
+      heading: 'Journal de modération',
+      intro: 'Toutes les actions de modération, les plus récentes d’abord.',
+      downloadCsv: 'Télécharger en CSV',
+      when: 'Date',
+      action: 'Action',
+      target: 'Objet',
+      exchange: 'Échange',
+      actor: 'Par',
+      reason: 'Motif',
+      network: 'Tout le réseau',
+      empty: 'Aucune action de modération pour l’instant.',
     },
   },
 };

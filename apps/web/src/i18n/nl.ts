@@ -519,6 +519,7 @@ export const nl: Messages = {
     otherHint: 'Taalcodes gescheiden door komma’s, bijvoorbeeld pt-BR, ku.',
   },
   live: {
+    report: 'Melden',
     muteAuthor: '{{name}} dempen',
     removeAuthor: '{{name}} uit de ruimte verwijderen',
     yourMessageHidden: 'Een moderator heeft je bericht verborgen. Reden: {{reason}}',
@@ -752,6 +753,7 @@ export const nl: Messages = {
     },
   },
   practices: {
+    report: 'Deze praktijk melden',
     nav: 'Praktijken',
     libraryTitle: 'Praktijkbibliotheek',
     libraryIntro:
@@ -1081,6 +1083,7 @@ export const nl: Messages = {
   },
   threads: {
     report: 'Melden',
+    reportThread: 'Discussie melden',
     thread: 'Draad',
     threads: 'Draden',
     threadsOf: 'Draden van ‘{{title}}’',
@@ -1200,6 +1203,161 @@ export const nl: Messages = {
       europe: 'Een deelnemer uit een Europese stad',
       northAmerica: 'Een deelnemer uit een Noord-Amerikaanse stad',
       other: 'Een deelnemer',
+    },
+  },
+  moderation: {
+    nav: 'Moderatie',
+    title: 'Moderatie',
+    openItems: 'meldingen die op beoordeling wachten: {{count}}',
+    sections: 'Onderdelen van de moderatie',
+    cannotModerate:
+      'U modereert geen enkele uitwisseling, dus hier is niets voor u te beoordelen. Gastheren van een uitwisseling, coördinatoren en beheerders modereren.',
+    subjects: {
+      message: 'Bericht',
+      post: 'Bijdrage',
+      thread: 'Discussie',
+      practice: 'Praktijk',
+      member: 'Lid',
+      account: 'Account',
+    },
+    reasons: {
+      spam: 'Spam of reclame',
+      harassment: 'Intimidatie of belediging',
+      'extremist-content': 'Extremistische inhoud',
+      'personal-data': 'Persoonsgegevens',
+      'off-topic': 'Niet ter zake',
+      other: 'Iets anders',
+    },
+    reasonHints: {
+      spam: 'Ongewenste promotie, of steeds opnieuw hetzelfde geplaatst.',
+      harassment: 'Aanvallen, bedreigingen of beledigingen gericht op een persoon of een groep.',
+      'extremist-content':
+        'Promoot of verheerlijkt gewelddadig extremisme, terrorisme of haat, in plaats van te bespreken hoe je het voorkomt.',
+      'personal-data':
+        'Namen, adressen, foto’s of andere gegevens die iemand identificeren die er niet mee instemde ze te delen.',
+      'off-topic': 'Hoort niet thuis in deze uitwisseling of dit gesprek.',
+      other: 'Vertel de moderatoren hieronder wat er mis is.',
+    },
+    decisions: {
+      dismiss: 'Meldingen afwijzen',
+      hide: 'Verbergen',
+      'hide-and-mute': 'Verbergen en de auteur dempen',
+      'remove-from-exchange': 'De auteur uit de uitwisseling verwijderen',
+      suspend: 'Het account van de auteur schorsen',
+    },
+    actions: {
+      hide: 'Verborgen',
+      restore: 'Hersteld',
+      mute: 'Gedempt',
+      unmute: 'Demping opgeheven',
+      remove: 'Uit een ruimte verwijderd',
+      readmit: 'Weer toegelaten tot een ruimte',
+      'remove-from-exchange': 'Uit de uitwisseling verwijderd',
+      suspend: 'Account geschorst',
+      reinstate: 'Account hersteld',
+      lock: 'Gesloten',
+      unlock: 'Heropend',
+      pin: 'Vastgezet',
+      unpin: 'Losgemaakt',
+      move: 'Verplaatst',
+      merge: 'Samengevoegd',
+      dismiss: 'Meldingen afgewezen',
+    },
+    filters: {
+      exchange: 'Uitwisseling',
+      allExchanges: 'Alle uitwisselingen',
+      targetType: 'Betreft',
+      allTargets: 'Alles',
+    },
+    flag: {
+      title: {
+        message: 'Dit bericht melden',
+        post: 'Deze bijdrage melden',
+        thread: 'Deze discussie melden',
+        practice: 'Deze praktijk melden',
+      },
+      intro:
+        'Vertel de moderatoren wat er mis is. Zij bekijken elke melding en beslissen wat er gebeurt.',
+      reasonLegend: 'Waarom meldt u dit?',
+      reasonRequired: 'Kies een reden.',
+      textLabel: 'Wat de moderatoren moeten weten (optioneel)',
+      textLabelRequired: 'Wat is er mis? (verplicht)',
+      textHint: 'Hoogstens {{max}} tekens.',
+      textRequired: 'Zeg in een paar woorden wat er mis is: deze reden vraagt erom.',
+      submit: 'Melding versturen',
+      cancel: 'Annuleren',
+      close: 'Sluiten',
+      doneTitle: 'Dank u: uw melding is verstuurd',
+      whatNext:
+        'De moderatoren bekijken de melding en beslissen of ze het verbergen of iets anders doen. U krijgt een melding zodra ze besloten hebben.',
+      hiddenFromYou: {
+        message: 'Vanwege de reden die u gaf, is dit bericht nu voor u verborgen.',
+        post: 'Vanwege de reden die u gaf, is deze bijdrage nu voor u verborgen.',
+        thread: 'Vanwege de reden die u gaf, is deze discussie nu voor u verborgen.',
+        practice: 'Vanwege de reden die u gaf, is deze praktijk nu voor u verborgen.',
+      },
+      hiddenPendingReview: {
+        message:
+          'Meerdere leden hebben dit bericht gemeld: het is voor iedereen verborgen tot een moderator beslist.',
+        post: 'Meerdere leden hebben deze bijdrage gemeld: ze is voor iedereen verborgen tot een moderator beslist.',
+        thread:
+          'Meerdere leden hebben deze discussie gemeld: ze is voor iedereen verborgen tot een moderator beslist.',
+        practice:
+          'Meerdere leden hebben deze praktijk gemeld: ze is voor iedereen verborgen tot een moderator beslist.',
+      },
+      hiddenPlaceholder: {
+        message:
+          'U hebt dit bericht gemeld. Het is voor u verborgen zolang de moderatoren het bekijken.',
+        post: 'U hebt deze bijdrage gemeld. Ze is voor u verborgen zolang de moderatoren haar bekijken.',
+        thread:
+          'U hebt deze discussie gemeld. Ze is voor u verborgen zolang de moderatoren haar bekijken.',
+        practice:
+          'U hebt deze praktijk gemeld. Ze is voor u verborgen zolang de moderatoren haar bekijken.',
+      },
+      refused: {
+        already:
+          'U hebt dit al gemeld. De moderatoren hebben uw melding: u hoeft ze niet opnieuw te sturen.',
+        own: 'U kunt niet melden wat u zelf hebt geschreven.',
+        gone: 'Dit bestaat niet meer, of u kunt het niet meer zien.',
+      },
+    },
+    queue: {
+      heading: 'Beoordelingswachtrij',
+      intro:
+        'Gemelde items, de oudste eerst. Elke beslissing vraagt waarom: de reden gaat naar het moderatielogboek en naar de auteur.',
+      open: '(open: {{count}})',
+      empty: 'Er wacht niets op beoordeling.',
+      itemBy: '{{kind}} van {{name}}',
+      itemUnknownAuthor: '{{kind}}, auteur onbekend',
+      hidden: 'Verborgen',
+      commons: 'Gemeenschappelijke ruimte van het netwerk',
+      firstFlagged: 'eerst gemeld {{when}}',
+      authorProfile: 'Profiel van {{name}}',
+      openWhereItIs: 'Ter plaatse bekijken',
+      content: 'Gemelde inhoud',
+      flags: 'Meldingen: {{count}}',
+      flaggedBy: 'door {{name}}, {{when}}',
+      history: 'Recente moderatiegeschiedenis van de auteur',
+      noHistory: 'Geen eerdere moderatie van deze auteur.',
+      historyReason: 'Reden: {{reason}}',
+      decisions: 'Beslissingen',
+      reasonFor: 'Waarom? ({{decision}})',
+      decided: 'Gedaan: {{decision}}. Gesloten meldingen: {{count}}.',
+      alreadyDecided:
+        'Een andere moderator heeft hier al over beslist: het staat niet meer in de wachtrij.',
+    },
+    audit: {
+      heading: 'Moderatielogboek',
+      intro: 'Elke moderatieactie, de nieuwste eerst.',
+      downloadCsv: 'CSV downloaden',
+      when: 'Wanneer',
+      action: 'Actie',
+      target: 'Betreft',
+      exchange: 'Uitwisseling',
+      actor: 'Door',
+      reason: 'Reden',
+      network: 'Het hele netwerk',
+      empty: 'Nog geen moderatieacties.',
     },
   },
 };

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useResource } from '../api/hooks';
 import { useSession } from '../features/identity/session';
+import { HiddenByReport, useFlagging, useHiddenByReport } from '../features/moderation/flagging';
 import { DiffView } from '../features/practices/DiffView';
 import { PracticeDetail } from '../features/practices/PracticeDetail';
 import { practicesApi } from '../features/practices/practices.api';
@@ -95,6 +96,8 @@ export function PracticePage() {
     `versions:${ref}:${published}:${practice.data?.currentVersion}`,
   );
   useDocumentTitle(practice.data?.texts.title ?? t('practices.libraryTitle'));
+  const { report } = useFlagging();
+  const reportedAway = useHiddenByReport('practice', practice.data?.id);
 
   if (practice.loading && !practice.data) return <Loading />;
   if (!practice.data)
@@ -114,6 +117,18 @@ export function PracticePage() {
       </>
     );
   const p = practice.data;
+  // Signed-in members report what others wrote (a working copy is not in the library yet).
+  const mayReport =
+    session.status === 'signed-in' && p.copy === 'published' && p.author?.id !== session.me.id;
+  if (reportedAway)
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to="/practices">{t('practices.backToLibrary')}</Link>
+        </p>
+        <HiddenByReport subjectType="practice" />
+      </>
+    );
   const languageLink = (language: string) =>
     `/practices/${p.slug ?? p.id}?lang=${language}${version ? `&version=${version}` : ''}`;
   return (
@@ -144,6 +159,17 @@ export function PracticePage() {
         </div>
       )}
       <PracticeDetail practice={p} languageLinks={languageLink} />
+      {mayReport && (
+        <p className="practice-report">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => report('practice', p.id)}
+          >
+            {t('practices.report')}
+          </button>
+        </p>
+      )}
       {versions.data && versions.data.length > 0 && (
         <Versions practice={p} versions={versions.data} />
       )}

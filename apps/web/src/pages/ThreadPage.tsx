@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiRequestError } from '../api/client';
 import { useMe } from '../features/identity/session';
+import { HiddenByReport, useFlagging, useHiddenByReport } from '../features/moderation/flagging';
 import { ProposeButton } from '../features/practices/ProposeButton';
 import { FollowLevel } from '../features/threads/FollowLevel';
 import { type ComposedPost, PostComposer } from '../features/threads/PostComposer';
@@ -25,6 +26,8 @@ export function ThreadPage() {
   const me = useMe();
   const handle = useThread(id);
   const { state } = handle;
+  const { report } = useFlagging();
+  const reportedAway = useHiddenByReport('thread', state?.thread.id);
   useDocumentTitle(state?.thread.title ?? t('threads.thread'));
 
   if (handle.error instanceof ApiRequestError && handle.error.statusCode === 404)
@@ -37,6 +40,8 @@ export function ThreadPage() {
   const reply = async (composed: ComposedPost) => {
     onChanged(await threadsApi.reply(thread.id, composed));
   };
+  const mine = thread.author.id === me.id;
+  const onReport = (post: PostView) => report('post', post.id);
   const firstNew = state.posts.find(
     (p) => p.seq > handle.readBefore && p.author?.id !== me.id && handle.readBefore > 0,
   );
@@ -88,28 +93,41 @@ export function ThreadPage() {
         {thread.kind === 'lesson-learned' && !thread.hiddenState && (
           <ProposeButton kind="thread" id={thread.id} className="button button--small" />
         )}
+        {!mine && !reportedAway && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => report('thread', thread.id)}
+          >
+            {t('threads.reportThread')}
+          </button>
+        )}
       </div>
-      {firstNew && (
+      {reportedAway && <HiddenByReport subjectType="thread" />}
+      {!reportedAway && firstNew && (
         <p className="new-divider" role="note">
           <a href={`#post-${firstNew.seq}`}>{t('threads.newSinceVisit')}</a>
         </p>
       )}
-      <PostTree
-        thread={thread}
-        posts={state.posts}
-        branchSizes={state.branchSizes}
-        myId={me.id}
-        readBefore={handle.readBefore}
-        mayPost={mayPost}
-        onChanged={onChanged}
-        onLoadBranch={handle.loadBranch}
-      />
-      {state.nextCursor && (
+      {!reportedAway && (
+        <PostTree
+          thread={thread}
+          posts={state.posts}
+          branchSizes={state.branchSizes}
+          myId={me.id}
+          readBefore={handle.readBefore}
+          mayPost={mayPost}
+          onChanged={onChanged}
+          onLoadBranch={handle.loadBranch}
+          onReport={onReport}
+        />
+      )}
+      {!reportedAway && state.nextCursor && (
         <button type="button" className="button" onClick={() => void handle.loadMorePosts()}>
           {t('threads.morePosts')}
         </button>
       )}
-      {mayPost ? (
+      {reportedAway ? null : mayPost ? (
         <section aria-labelledby="reply-heading" className="thread-reply">
           <h2 id="reply-heading">{t('threads.replyToThread')}</h2>
           <PostComposer

@@ -36,7 +36,7 @@ export class ExchangesSection implements HomeSectionProvider<'exchanges'> {
     const items = viewer.memberships.map((m, i) => {
       const id = m.exchange.id;
       const sessions = sessionChanges.get(id);
-      return presentHomeExchange(m, baselines[i].since, {
+      return presentHomeExchange(m, baselines[i]!.since, {
         newSessions: sessions?.newSessions ?? 0,
         rescheduledSessions: sessions?.rescheduledSessions ?? 0,
         cancelledSessions: sessions?.cancelledSessions ?? 0,

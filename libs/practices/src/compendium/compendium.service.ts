@@ -153,7 +153,7 @@ export class CompendiumService {
       offset: 0,
       limit: PRACTICE_LIMITS.compendiumMax,
     });
-    const [row] = (await this.dataSource.query(sql, params)) as SearchRow[];
+    const [row] = (await this.dataSource.query(sql, params)) as [SearchRow];
     return row.items.map((i) => i.practice_id);
   }
 
@@ -194,7 +194,7 @@ export class CompendiumService {
       const exchange = snapshot.exchangeId ? exchanges.get(snapshot.exchangeId) : undefined;
       const chathamHouse = exchange?.chathamHouse ?? false;
       const shown = snapshot.texts[language] ? language : snapshot.originalLanguage;
-      const texts = snapshot.texts[shown];
+      const texts = snapshot.texts[shown]!;
       const meta: CompendiumEntry['meta'] = [];
       const cityNames = snapshot.cityIds.flatMap((c) => cities.get(c)?.name ?? []);
       if (cityNames.length) meta.push([labels.cities, cityNames.join(', ')]);

@@ -84,7 +84,7 @@ function contents(doc: Doc, compendium: Compendium, tocStart: number, starts: nu
       doc.fillColor(INK).font('bold').fontSize(18).text(compendium.labels.contents, { width });
       doc.moveDown(0.8);
     }
-    const number = String(starts[i] + 1);
+    const number = String(starts[i]! + 1);
     const y = doc.y;
     doc.font('regular').fontSize(10.5).fillColor(INK);
     const label = `${i + 1}. ${entry.title}`;

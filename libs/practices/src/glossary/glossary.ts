@@ -13,7 +13,7 @@ export const GLOSSARY: GlossaryConcept[] = GLOSSARY_ROWS.map(([id, ...columns]) 
   terms: Object.fromEntries(
     SEARCH_LANGUAGES.map((language, i) => [
       language,
-      columns[i]
+      (columns[i] ?? '')
         .split('|')
         .map((t) => t.trim())
         .filter(Boolean),

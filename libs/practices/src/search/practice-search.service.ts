@@ -51,7 +51,7 @@ export async function runSearch(
     let query: CompiledQuery | null = null;
     if (plan) {
       const { sql, params } = compileSql(plan);
-      [query] = (await run(sql, params)) as CompiledQuery[];
+      [query] = (await run(sql, params)) as [CompiledQuery];
     }
     const { sql, params } = searchStatement({
       scope,
@@ -61,7 +61,7 @@ export async function runSearch(
       offset: request.offset,
       limit: request.limit,
     });
-    const [row] = (await run(sql, params)) as SearchRow[];
+    const [row] = (await run(sql, params)) as [SearchRow];
     return row;
   };
   const plan = request.q?.trim() ? planQuery(request.q) : null;
@@ -109,7 +109,7 @@ export class PracticeSearch {
     const plan = planQuery(q);
     if (plan.units.length === 0) return null;
     const { sql, params } = compileSql(plan);
-    const [query] = (await this.dataSource.query(sql, params)) as CompiledQuery[];
+    const [query] = (await this.dataSource.query(sql, params)) as [CompiledQuery];
     return query;
   }
 }

@@ -33,8 +33,9 @@ export function planQuery(q: string): QueryPlan {
   let next = 0;
   const plain = (until: number) => {
     for (; next < until; next++) {
-      units.push({ words: words[next], alternatives: [words[next]], expansion: null });
-      plainWords.push(words[next]);
+      const word = words[next]!;
+      units.push({ words: word, alternatives: [word], expansion: null });
+      plainWords.push(word);
     }
   };
   for (const match of matches) {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useNow } from '../time/useNow';
 import { useViewerZone } from '../time/viewerZone';
+import { HiddenByReport, useFlagging, useHiddenByReport } from '../moderation/flagging';
 import { MessageThreadLink } from '../threads/MessageThreadLink';
 import { authorClock, myClock, problemText } from './liveText';
 import { fromWireBody, toWireBody } from './mentionInput';
@@ -50,6 +51,8 @@ export function MessageItem({
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const { report } = useFlagging();
+  const reportedAway = useHiddenByReport('message', message.id);
   const author = message.author;
   const mine = author?.id === myId;
   const hiddenForMe = message.hidden !== null && message.deleted; // my own, hidden by moderators
@@ -94,6 +97,14 @@ export function MessageItem({
         ? { label: t('live.restore'), run: () => choose('restore') }
         : { label: t('live.hide'), run: () => choose('hide') },
     );
+  if (author && !mine && !message.deleted)
+    actions.push({
+      label: t('live.report'),
+      run: () => {
+        setMenuOpen(false);
+        report('message', message.id, menuButton.current);
+      },
+    });
   if (canModerate && author && !mine && !message.deleted) {
     actions.push({
       label: t('live.muteAuthor', { name: author.displayName }),
@@ -105,6 +116,14 @@ export function MessageItem({
       run: () => choose('remove'),
     });
   }
+
+  // Reported for a serious reason: gone for this reader at once (the server agrees on reload).
+  if (reportedAway)
+    return (
+      <li className="message message--hidden" data-testid="message" data-seq={message.seq}>
+        <HiddenByReport subjectType="message" />
+      </li>
+    );
 
   const className = [
     'message',

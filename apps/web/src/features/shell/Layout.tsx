@@ -7,6 +7,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { signOut } from '../../api/client';
 import { hasRole, useSession } from '../identity/session';
 import { NavUnreadBadge } from '../live/UnreadBadge';
+import { FlaggingProvider } from '../moderation/flagging';
+import { ModerationNavItem } from '../moderation/ModerationNavItem';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -133,6 +135,7 @@ export function Layout() {
                   <li>
                     <NavLink to="/practices">{t('practices.nav')}</NavLink>
                   </li>
+                  <ModerationNavItem />
                   {hasRole(session.me, 'coordinator') && (
                     <li>
                       <NavLink to="/invitations">{t('shell.invite')}</NavLink>
@@ -181,7 +184,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="site-main">
-        <Outlet />
+        <FlaggingProvider>
+          <Outlet />
+        </FlaggingProvider>
       </main>
       <footer className="site-footer">
         <p>{t('shell.footer')}</p>

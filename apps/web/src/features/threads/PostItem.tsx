@@ -17,6 +17,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Markdown } from '../../ui/Markdown';
 import { AttachmentList } from '../files/AttachmentList';
 import { ReasonForm } from '../live/ReasonForm';
+import { HiddenByReport, useHiddenByReport } from '../moderation/flagging';
 import { useViewerZone } from '../time/viewerZone';
 import { type ComposedPost, PostComposer } from './PostComposer';
 import { momentIn, REACTION_EMOJI, reactedByMe } from './threadText';
@@ -53,6 +54,7 @@ export function PostItem({
   const mine = post.author?.id === myId;
   const isAnswer = thread.answerPostId === post.id;
   const removed = post.deleted && !post.hidden;
+  const reportedAway = useHiddenByReport('post', post.id);
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -96,6 +98,14 @@ export function PostItem({
       setError(failure);
     }
   };
+
+  // Reported for a serious reason: gone for this reader at once (the server agrees on reload).
+  if (reportedAway)
+    return (
+      <article className="post post--removed" id={`post-${post.seq}`} data-testid="post">
+        <HiddenByReport subjectType="post" />
+      </article>
+    );
 
   const classes = [
     'post',
