@@ -127,7 +127,7 @@ export class ThreadReads {
     }
     const text = `${this.access.threadSelect('$1')} WHERE ${where.join(' AND ')}
       ORDER BY (t.pinned_at IS NOT NULL) DESC, t.last_activity_at DESC, t.id DESC
-      LIMIT ${add(limit + 1)}`;
+      LIMIT ${pageLimit(limit) + 1}`;
     const { rows } = await this.pool.query<ThreadRow & ReaderRow>(prepared(text, params));
     const page = rows.slice(0, limit);
     const items = page.map((row) => presentThreadSummary(row));
@@ -347,6 +347,17 @@ export class ThreadReads {
         : presentPost(row, attachments.get(row.id) ?? [], reader),
     );
   }
+}
+
+/**
+ * A validated page size, written into the statement rather than passed: with a parameter,
+ * PostgreSQL's generic plan assumes a large share of the rows and the prepared list is planned
+ * afresh at every call; a handful of sizes is a handful of statements.
+ */
+function pageLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new ValidationFailedError('limit: a whole number from 1');
+  return limit;
 }
 
 function decodeListCursor(cursor: string | undefined) {
