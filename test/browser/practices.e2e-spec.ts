@@ -11,6 +11,7 @@ import {
   FACTORY_PASSWORD,
   type TestPerson,
 } from '../factories/accounts.js';
+import { minimalPdf } from '../support/files.js';
 import { httpClient, type Http } from '../support/http.js';
 import { browserSuite, expectAccessible, heading, launchBrowser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -227,11 +228,30 @@ suite('the practice library in the web client', () => {
     await page.getByText('All changes saved.').waitFor();
     expect(await page.getByTestId('missing').count()).toBe(0);
     draftId = new URL(page.url()).pathname.split('/')[2]!;
+    // An evaluation report, attached at once, while an edit waits to be saved: both are kept.
+    await page.getByLabel('What did not work').fill('Sessions after school hours.');
+    await page.getByTestId('file-drop').locator('input[type=file]').setInputFiles({
+      name: 'Evaluation report.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf(),
+    });
+    const documents = page.getByRole('region', { name: 'Documents' });
+    // Attached: listed with its remove button (an upload in flight has a cancel button).
+    const attached = documents.getByRole('button', { name: 'Remove Evaluation report.pdf' });
+    await attached.waitFor();
+    await page.getByText('All changes saved.').waitFor();
+    await page.setViewportSize(PHONE);
+    await check(page, 'editor with a document (author, en, phone)');
+    await page.setViewportSize(DESKTOP);
     // What was typed is there after a reload.
     await page.reload();
     await heading(page, 'Edit a practice');
     expect(await page.getByLabel('The approach').inputValue()).toBe(
       'Trained **peer mentors** meet weekly.',
+    );
+    await attached.waitFor();
+    expect(await page.getByLabel('What did not work').inputValue()).toBe(
+      'Sessions after school hours.',
     );
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await heading(page, `Peer mentors in schools ${suffix}`);
@@ -279,6 +299,20 @@ suite('the practice library in the web client', () => {
     await boss.getByText('Veröffentlicht').first().waitFor();
     const published = await expectOk(http('GET', `/api/practices/${draftId}`));
     expect(published).toMatchObject({ visibility: 'public', version: 1 });
+    expect(published.attachments.map((a: any) => a.name)).toEqual(['Evaluation report.pdf']);
+  });
+
+  it('lists a public entry’s documents for an anonymous reader on a phone, who downloads one', async () => {
+    const page = await newPage('fr-FR', PHONE);
+    await page.goto(`/practices/${draftId}`);
+    await heading(page, `Peer mentors in schools ${suffix}`);
+    const documents = page.getByTestId('practice-documents');
+    const report = documents.getByRole('button', { name: 'Télécharger Evaluation report.pdf' });
+    await report.waitFor();
+    await check(page, 'entry with documents (anonymous, fr, phone)');
+    const [download] = await Promise.all([page.waitForEvent('download'), report.click()]);
+    expect(download.suggestedFilename()).toBe('Evaluation report.pdf');
+    expect((await readFile((await download.path())!)).equals(minimalPdf())).toBe(true);
   });
 
   it('lets a coordinator build a compendium and download it', async () => {

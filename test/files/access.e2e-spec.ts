@@ -87,7 +87,8 @@ describe('files: access, attachment, removal', () => {
         expect([method, path, res.status, res.body.code]).toEqual([method, path, 404, 'NOT_FOUND']);
       }
     }
-    expect(await statusOf(undefined, 'GET', file.url)).toBe(401);
+    // Signed out, a file is missing unless its owner lets anyone read it (public practices).
+    expect(await statusOf(undefined, 'GET', file.url)).toBe(404);
     expect(await statusOf(alice, 'GET', file.url)).toBe(200);
   });
 
@@ -111,6 +112,9 @@ describe('files: access, attachment, removal', () => {
     expect(await statusOf(bob, 'GET', file.url)).toBe(200);
     expect((await download(t, bob.token, file.url)).bytes.equals(minimalPdf())).toBe(true);
     expect((await http('GET', `${file.url}/meta`, { token: bob.token })).body.attached).toBe(true);
+    // An owner that says nothing about readers without an account has none.
+    expect(await statusOf(undefined, 'GET', file.url)).toBe(404);
+    expect(await statusOf(undefined, 'GET', `${file.url}/meta`)).toBe(404);
     for (const outsider of [coordinator, admin]) {
       expect(await statusOf(outsider, 'GET', file.url)).toBe(404);
       expect(await statusOf(outsider, 'GET', `${file.url}/meta`)).toBe(404);

@@ -148,6 +148,12 @@ const EXPECTED: Record<string, AccessLevel> = {
   'POST /api/practices/:id/publish': 'coordinator',
   'POST /api/practices/:id/archive': 'coordinator',
   'POST /api/practices/compendium': 'coordinator',
+  // Documents follow the edit policy; hide and restore the moderation policy (coordinators, and
+  // hosts of the entry's exchange): test/practices/practices-{documents,moderation}.
+  'POST /api/practices/:id/attachments': 'member',
+  'DELETE /api/practices/:id/attachments/:fileId': 'member',
+  'POST /api/practices/:id/hide': 'member',
+  'POST /api/practices/:id/restore': 'member',
   'GET /api/me/quote-requests': 'member',
   'POST /api/practice-quotes/:id/accept': 'member',
   'POST /api/practice-quotes/:id/decline': 'member',
@@ -155,8 +161,9 @@ const EXPECTED: Record<string, AccessLevel> = {
   // (FileOwners); anyone else gets 404 (test/files/access.e2e-spec.ts).
   'POST /api/files': 'member',
   'GET /api/me/files': 'member',
-  'GET /api/files/:id': 'member',
-  'GET /api/files/:id/meta': 'member',
+  // Signed out: only a document of a public practice entry (FileOwner.canReadSignedOut).
+  'GET /api/files/:id': 'public',
+  'GET /api/files/:id/meta': 'public',
   'DELETE /api/files/:id': 'member',
   // Flags and the review queue (test/moderation/flags.e2e-spec.ts): whoever sees an item reports
   // it; hosts pass the guard as members, and the service refuses (403) a member who hosts nothing,

@@ -2,6 +2,7 @@
 // translated, from cities on both sides, across themes, target groups and every evidence level,
 // some linked to demo sessions; two public; one in review with comments; a quote waiting for a yes.
 import { DEMO_PASSWORDS, prepareDemoNetwork } from '../../apps/api/src/seed/demo-network.js';
+import { DEMO_REPORT } from '../../apps/api/src/seed/demo-practices.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { expectOk } from './practice-helpers.js';
@@ -84,5 +85,26 @@ describe('the demo practice library', () => {
     expect(aarhus.chathamHouse).toBe(true);
     expect(aarhus.author).toBeNull();
     expect(aarhus.quotes[0].attribution).toBe('a participant from a European city');
+  });
+
+  it('has an evaluation report attached to a public entry, which anyone can download', async () => {
+    const entry = await expectOk(
+      http(
+        'GET',
+        '/api/practices/community-whatsapp-groups-as-an-early-warning-network-after-an-attack',
+      ),
+    );
+    expect(entry.attachments).toEqual([
+      expect.objectContaining({
+        name: DEMO_REPORT.name,
+        kind: 'pdf',
+        contentType: 'application/pdf',
+      }),
+    ]);
+    const response = await fetch(`${t.baseUrl}${entry.attachments[0].url}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

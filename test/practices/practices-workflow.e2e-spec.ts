@@ -4,7 +4,6 @@
 // version 2 while readers keep version 1. Every step is audited and notifies the people concerned.
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
-import { PracticeWorkflow } from '#libs/practices';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   completeEntry,
@@ -306,50 +305,6 @@ describe('the practice workflow', () => {
     expect(published.visibility).toBe('public');
     const anonymous = await expectOk(http('GET', `/api/practices/${published.slug}`));
     expect(anonymous.visibility).toBe('public');
-  });
-
-  it('hides an entry from the library for everyone but coordinators and its author, and restores it', async () => {
-    const draft = await createDraft(http, author, completeEntry({ visibility: 'network' }));
-    await publish(http, { author, reviewer, coordinator }, draft.id);
-    const workflow = t.app.get(PracticeWorkflow);
-    const asActor = (p: TestPerson) => ({ id: p.id, networkRole: p.networkRole });
-    // A member who reads it may not hide it.
-    await expect(workflow.hide(asActor(reader), draft.id, 'spam')).rejects.toMatchObject({
-      status: 403,
-    });
-    await workflow.hide(asActor(coordinator), draft.id, 'Names a minor.');
-    expect((await http('GET', `/api/practices/${draft.id}`, { token: reader.token })).status).toBe(
-      404,
-    );
-    expect((await http('GET', `/api/practices/${draft.id}`, { token: author.token })).status).toBe(
-      200,
-    );
-    expect(
-      (await http('GET', `/api/practices/${draft.id}`, { token: coordinator.token })).status,
-    ).toBe(200);
-    const hidden = await expectOk(
-      http('GET', '/api/practices?q=mentoring', { token: coordinator.token }),
-    );
-    expect(hidden.items.map((i: any) => i.id)).not.toContain(draft.id);
-    const [told] = await inboxOf(http, author, 'moderation-outcome');
-    expect(told.data).toMatchObject({
-      practiceId: draft.id,
-      action: 'hide',
-      reason: 'Names a minor.',
-    });
-    await workflow.restore(asActor(coordinator), draft.id, 'Fixed.');
-    expect((await http('GET', `/api/practices/${draft.id}`, { token: reader.token })).status).toBe(
-      200,
-    );
-    const back = await expectOk(http('GET', '/api/practices?q=mentoring', { token: reader.token }));
-    expect(back.items.map((i: any) => i.id)).toContain(draft.id);
-    const events = await expectOk(
-      http('GET', `/api/practices/${draft.id}/events`, { token: author.token }),
-    );
-    expect(events.slice(-2).map((e: any) => [e.action, e.comment])).toEqual([
-      ['hide', 'Names a minor.'],
-      ['restore', 'Fixed.'],
-    ]);
   });
 
   it('deletes a draft that was never published, and only that', async () => {

@@ -47,9 +47,27 @@ export async function expectAccessible(page: Page, pageName: string): Promise<vo
   expect(problems).toEqual([]);
 }
 
-/** Waits for the page's main heading. */
+/**
+ * Waits for the page's main heading. When it never comes, the failure says what the page showed
+ * instead (its address, its headings and any alert), which a timeout alone does not.
+ */
 export async function heading(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  try {
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  } catch (failure) {
+    const shown = await page
+      .evaluate(() => ({
+        url: location.pathname + location.search,
+        headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim()),
+        alerts: [...document.querySelectorAll('[role=alert], .error, .notice')].map((a) =>
+          a.textContent?.trim(),
+        ),
+      }))
+      .catch(() => null);
+    throw new Error(`Expected the heading "${name}"; the page showed ${JSON.stringify(shown)}`, {
+      cause: failure,
+    });
+  }
 }
 
 /** Signs in through the form (the page shows it) and waits for the landing page's heading. */
@@ -109,7 +127,13 @@ export async function chooseLanguage(page: Page, language: string): Promise<void
   // Signed in on a phone, the switcher is folded into the menu; for visitors it is always shown.
   await switcher.or(menuButton).first().waitFor();
   const folded = !(await switcher.isVisible());
-  if (folded) await menuButton.click();
+  // A tap that lands while the page is still settling (signed-in state arriving) can be undone by
+  // the re-render that follows; tap again until the menu shows the switcher.
+  for (let attempt = 0; folded && !(await switcher.isVisible()); attempt++) {
+    if (attempt === 5) throw new Error('the menu never showed the language switcher');
+    if ((await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
+    await switcher.waitFor({ timeout: 3000 }).catch(() => undefined);
+  }
   await switcher.selectOption(language);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
   if (folded && (await switcher.isVisible())) await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 // The practice library as it crosses the wire: entries, their workflow, versions and diffs,
 // provenance and quotes, search with facets, and the compendium.
-import type { CitySummary, PersonSummary, Region, ThemeView } from './index.js';
+import type { AttachmentView, CitySummary, PersonSummary, Region, ThemeView } from './index.js';
 
 export const PRACTICE_STATUSES = [
   'draft',
@@ -189,6 +189,16 @@ export interface PracticeAbilities {
   viewWorkingCopy: boolean;
   delete: boolean;
   makePublic: boolean;
+  /** Hide or restore it (coordinators, and hosts of the exchange it was published from). */
+  moderate: boolean;
+  /** Attach and remove documents (an edit of the working copy: not while it is in review). */
+  attach: boolean;
+}
+
+/** Why a hidden entry is out of the library: shown to its author and its moderators only. */
+export interface PracticeModerationNote {
+  hiddenAt: string;
+  reason: string;
 }
 
 /** An entry as a reader sees it: the published version (or, to its editors, the working copy). */
@@ -236,8 +246,13 @@ export interface PracticeView {
   neutralAttribution: NeutralAttribution | null;
   provenance: ProvenanceLinkView[];
   quotes: PracticeQuoteView[];
-  /** Evaluation reports and other documents (the files library fills this). */
-  attachments: unknown[];
+  /**
+   * Evaluation reports and other documents. A published version lists the documents it was
+   * published with (still attached); the working copy lists every document attached now.
+   */
+  attachments: AttachmentView[];
+  /** Set while moderators hide the entry (only its author and moderators can then read it). */
+  moderation: PracticeModerationNote | null;
   publishedAt: string | null;
   updatedAt: string;
   archivedAt: string | null;

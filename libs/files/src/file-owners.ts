@@ -5,8 +5,13 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/common';
 
 export interface FileOwner {
-  /** Whether `actor` may read the subject, and so download its attachments. */
-  canRead(actor: Actor, subjectId: string): Promise<boolean>;
+  /** Whether `actor` may read the subject, and so download this file of it. */
+  canRead(actor: Actor, subjectId: string, fileId: string): Promise<boolean>;
+  /**
+   * Whether someone without an account may download this file (public content only). An owner
+   * that leaves this out is never read signed out.
+   */
+  canReadSignedOut?(subjectId: string, fileId: string): Promise<boolean>;
 }
 
 /** A kind of thing that takes attachments: `post`, `practice`. */
@@ -34,9 +39,14 @@ export class FileOwners {
     return this.owners.has(subjectType);
   }
 
-  /** False for a subject type nobody registered: a file nobody vouches for is nobody's to read. */
-  async canRead(actor: Actor, subject: AttachmentSubject): Promise<boolean> {
+  /**
+   * False for a subject type nobody registered: a file nobody vouches for is nobody's to read.
+   * Signed out (null), only an owner that says so lets a file be read.
+   */
+  async canRead(actor: Actor | null, subject: AttachmentSubject, fileId: string): Promise<boolean> {
     const owner = this.owners.get(subject.subjectType);
-    return owner ? owner.canRead(actor, subject.subjectId) : false;
+    if (!owner) return false;
+    if (actor === null) return (await owner.canReadSignedOut?.(subject.subjectId, fileId)) ?? false;
+    return owner.canRead(actor, subject.subjectId, fileId);
   }
 }

@@ -14,7 +14,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { Request, Response } from 'express';
 import type { FileStorageView, FileView } from '#libs/contracts';
 import { MAX_FILE_BYTES } from '#libs/contracts';
-import { Access, type Actor, CurrentActor } from '#libs/common';
+import { Access, type Actor, CurrentActor, OptionalActor } from '#libs/common';
 import { presentFile } from './file.presenter.js';
 import { FilesService } from './files.service.js';
 import { discardRest, type IncomingUpload } from './upload-receiver.js';
@@ -67,12 +67,15 @@ export class FilesController {
     };
   }
 
-  /** The content, as an attachment under its name, with the type found in it. */
+  /**
+   * The content, as an attachment under its name, with the type found in it. Signed out, only
+   * a file whose owner lets anyone read it (a public practice's document); else 404.
+   */
   @Get('files/:id')
-  @Access('member')
+  @Access('public')
   @ApiProduces('application/octet-stream')
   async download(
-    @CurrentActor() actor: Actor,
+    @OptionalActor() actor: Actor | null,
     @Param('id', ParseUUIDPipe) id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
@@ -91,9 +94,9 @@ export class FilesController {
   }
 
   @Get('files/:id/meta')
-  @Access('member')
+  @Access('public')
   async meta(
-    @CurrentActor() actor: Actor,
+    @OptionalActor() actor: Actor | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<FileView> {
     return presentFile(await this.files.readable(actor, id));

@@ -35,4 +35,13 @@ describe('files policy', () => {
       }
     }
   });
+
+  it('signed out, reads only an attached file whose subject anyone may read; nothing else', () => {
+    expect(canOnFile(null, 'read', attached, true)).toBe(true);
+    expect(canOnFile(null, 'read', attached, false)).toBe(false);
+    for (const action of ['read', 'delete', 'attach'] as FileAction[])
+      expect(canOnFile(null, action, unattached, true)).toBe(false);
+    expect(canOnFile(null, 'delete', attached, true)).toBe(false);
+    expect(canOnFile(null, 'attach', attached, true)).toBe(false);
+  });
 });

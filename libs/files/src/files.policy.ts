@@ -15,12 +15,13 @@ export type FileAction = 'read' | 'delete' | 'attach';
  * owner only for attached files; it is ignored for unattached ones).
  */
 export function canOnFile(
-  actor: Actor,
+  actor: Actor | null,
   action: FileAction,
   file: FileFacts,
   subjectReadable = false,
 ): boolean {
-  const own = file.uploaderId === actor.id;
+  // Signed out (null): only an attached file whose owner lets anyone read it.
+  const own = actor !== null && file.uploaderId === actor.id;
   const attached = file.subjectId !== null;
   switch (action) {
     case 'read':

@@ -164,15 +164,15 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** The file, if the actor may read it; NOT_FOUND otherwise (never FORBIDDEN). */
-  async readable(actor: Actor, id: string): Promise<StoredFile> {
+  /** The file, if the actor (null: signed out) may read it; NOT_FOUND otherwise (never FORBIDDEN). */
+  async readable(actor: Actor | null, id: string): Promise<StoredFile> {
     const file = await this.files.findOneBy({ id, status: 'stored' });
     if (!file || !(await this.mayRead(actor, file))) throw new NotFoundError('File');
     return file;
   }
 
   /** The file and its content, if the actor may read it. */
-  async open(actor: Actor, id: string): Promise<{ file: StoredFile; content: Readable }> {
+  async open(actor: Actor | null, id: string): Promise<{ file: StoredFile; content: Readable }> {
     const file = await this.readable(actor, id);
     try {
       return { file, content: await this.storage.read(file.id) };
@@ -377,13 +377,14 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
       throw new Error(`No file owner is registered for ${subject.subjectType}`);
   }
 
-  private async mayRead(actor: Actor, file: StoredFile): Promise<boolean> {
+  private async mayRead(actor: Actor | null, file: StoredFile): Promise<boolean> {
     const subjectReadable =
       file.subjectType !== null && file.subjectId !== null
-        ? await this.owners.canRead(actor, {
-            subjectType: file.subjectType,
-            subjectId: file.subjectId,
-          })
+        ? await this.owners.canRead(
+            actor,
+            { subjectType: file.subjectType, subjectId: file.subjectId },
+            file.id,
+          )
         : false;
     return canOnFile(actor, 'read', file, subjectReadable);
   }

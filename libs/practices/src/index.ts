@@ -2,6 +2,7 @@ export { PracticesModule } from './practices.module.js';
 export { PracticeLists, NEW_PRACTICE_DAYS } from './practice-lists.service.js';
 export { QuoteConsents } from './quote-consents.service.js';
 export { PracticeWorkflow } from './practice-workflow.service.js';
+export { documentsOf } from './practices.service.js';
 export {
   PracticeSearch,
   correctionsStatement,

@@ -21,12 +21,14 @@ import {
 } from '#libs/contracts';
 import { Access, type Actor, CurrentActor, NotFoundError } from '#libs/common';
 import {
+  AttachDocumentsDto,
   CreatePracticeDto,
   QuoteDto,
   SourceRefDto,
   UpdatePracticeDto,
 } from './dto/practice.dto.js';
 import { ListMineQuery } from './dto/review.dto.js';
+import { PracticeDocuments } from './practice-documents.service.js';
 import { PracticeLists } from './practice-lists.service.js';
 import { PracticeReader } from './practice-reader.service.js';
 import { PracticesService } from './practices.service.js';
@@ -39,6 +41,7 @@ export class PracticeAuthoringController {
     private readonly practices: PracticesService,
     private readonly reader: PracticeReader,
     private readonly lists: PracticeLists,
+    private readonly documents: PracticeDocuments,
   ) {}
 
   /** Everything I wrote, newest change first (drafts included). */
@@ -150,5 +153,28 @@ export class PracticeAuthoringController {
     @Param('quoteId', ParseUUIDPipe) quoteId: string,
   ): Promise<void> {
     await this.practices.removeQuote(actor, id, quoteId);
+  }
+
+  /** Evaluation reports and other documents: files uploaded with POST /api/files, attached. */
+  @Post(':id/attachments')
+  @Access('member')
+  async attach(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AttachDocumentsDto,
+  ): Promise<PracticeWorkingView> {
+    await this.documents.attach(actor, id, body.fileIds);
+    return this.reader.working(actor, id);
+  }
+
+  @Delete(':id/attachments/:fileId')
+  @HttpCode(204)
+  @Access('member')
+  async detach(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('fileId', ParseUUIDPipe) fileId: string,
+  ): Promise<void> {
+    await this.documents.detach(actor, id, fileId);
   }
 }

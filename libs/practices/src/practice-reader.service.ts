@@ -26,6 +26,7 @@ import { PracticeVersion } from './entities/practice-version.entity.js';
 import { PracticeQuote, PracticeSource } from './entities/provenance.entities.js';
 import { PracticeComment, PracticeEvent, PracticeReviewer } from './entities/review.entities.js';
 import { PracticeAccess, type PracticeContext } from './practice-access.service.js';
+import { PracticeDocuments } from './practice-documents.service.js';
 import { PracticeLookups } from './practice-lookups.js';
 import { attributionOf, presentPractice, presentQuote } from './practice.presenter.js';
 import {
@@ -67,6 +68,7 @@ export class PracticeReader {
     private readonly access: PracticeAccess,
     private readonly lookups: PracticeLookups,
     private readonly sources: ProvenanceSources,
+    private readonly documents: PracticeDocuments,
     @InjectRepository(PracticeVersion) private readonly versionRepo: Repository<PracticeVersion>,
     @InjectRepository(PracticeSource) private readonly sourceRepo: Repository<PracticeSource>,
     @InjectRepository(PracticeQuote) private readonly quoteRepo: Repository<PracticeQuote>,
@@ -316,7 +318,7 @@ export class PracticeReader {
   ): Promise<PracticeView> {
     const { practice, facts, standing } = context;
     const exchangeId = copy === 'published' ? content.exchangeId : practice.exchangeId;
-    const [themes, cities, exchange, quotes] = await Promise.all([
+    const [themes, cities, exchange, quotes, attachments] = await Promise.all([
       this.lookups.themes(),
       this.lookups.cities(content.cityIds),
       this.lookups.exchange(exchangeId),
@@ -326,6 +328,7 @@ export class PracticeReader {
             order: { requestedAt: 'ASC' },
           })
         : Promise.resolve([]),
+      this.documents.shownIn(practice.id, copy, content),
     ]);
     const exchangeRole =
       exchangeId && exchangeId === practice.publishedExchangeId
@@ -368,6 +371,7 @@ export class PracticeReader {
       author: attributionOf(people.get(practice.authorId) ?? null, named),
       provenance,
       quotes: quoteViews,
+      attachments,
       can: {
         edit: can('edit'),
         submit: can('submit'),
@@ -378,6 +382,8 @@ export class PracticeReader {
         viewWorkingCopy: can('read-working'),
         delete: can('delete'),
         makePublic: coordinator,
+        moderate: can('moderate'),
+        attach: can('edit'),
       },
     });
   }

@@ -37,6 +37,11 @@ export interface PracticeSnapshot {
   sources: Array<{ kind: ProvenanceKind; id: string }>;
   /** The quotes it shows (each only while its speaker's yes stands). */
   quoteIds: string[];
+  /**
+   * The documents it was published with (files attached to the entry); absent from versions
+   * published before documents existed and from the working copy (which shows all it has).
+   */
+  attachmentIds?: string[];
 }
 
 export const emptyTexts = (): PracticeTexts =>

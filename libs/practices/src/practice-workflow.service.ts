@@ -11,6 +11,7 @@ import {
   type PracticeVisibility,
 } from '#libs/contracts';
 import { type Actor, ConflictError, NotFoundError, ValidationFailedError } from '#libs/common';
+import { FilesService } from '#libs/files';
 import { NotificationsService } from '#libs/notifications';
 import { Practitioner } from '#libs/practitioners';
 import { slugify } from '#libs/themes';
@@ -20,11 +21,10 @@ import { PracticeVersion } from './entities/practice-version.entity.js';
 import { PracticeQuote, PracticeSource } from './entities/provenance.entities.js';
 import { PracticeComment, PracticeReviewer } from './entities/review.entities.js';
 import { PracticeAccess, type PracticeContext } from './practice-access.service.js';
-import { PracticeLookups } from './practice-lookups.js';
 import { missingFields } from './practice-reader.service.js';
-import { snapshotOf } from './practice-snapshot.js';
+import { type PracticeSnapshot, snapshotOf } from './practice-snapshot.js';
 import { canBeReviewer, type PracticeAction } from './practices.policy.js';
-import { PracticesService, titleOf } from './practices.service.js';
+import { PRACTICE_FILES, PracticesService, titleOf } from './practices.service.js';
 import { PracticeIndex } from './search/practice-index.js';
 
 /** Words that the web client uses as routes under /practices: never an entry's slug. */
@@ -38,7 +38,7 @@ export class PracticeWorkflow {
     private readonly practices: PracticesService,
     private readonly index: PracticeIndex,
     private readonly notifications: NotificationsService,
-    private readonly lookups: PracticeLookups,
+    private readonly files: FilesService,
   ) {}
 
   async submit(actor: Actor, ref: string): Promise<void> {
@@ -224,11 +224,16 @@ export class PracticeWorkflow {
           select: { id: true },
         }),
       ]);
-      const snapshot = snapshotOf(
-        practice,
-        sources.map((s) => ({ kind: s.kind, id: s.sourceId })),
-        quotes.map((q) => q.id),
-      );
+      // The version takes the documents on the entry now: they carry over to every next one.
+      const documents = await this.files.attachmentsOf(PRACTICE_FILES, [practice.id], manager);
+      const snapshot: PracticeSnapshot = {
+        ...snapshotOf(
+          practice,
+          sources.map((s) => ({ kind: s.kind, id: s.sourceId })),
+          quotes.map((q) => q.id),
+        ),
+        attachmentIds: (documents.get(practice.id) ?? []).map((d) => d.id).sort(),
+      };
       await manager.insert(PracticeVersion, {
         practiceId: practice.id,
         version,
@@ -302,85 +307,6 @@ export class PracticeWorkflow {
         practice,
         `"${titleOf(practice)}" was archived: ${reason}`,
         { reason: reason.slice(0, 300) },
-      );
-    });
-  }
-
-  /**
-   * Moderation: hides an entry from the library (search, facets, the entry page) for everyone
-   * but coordinators and its author. The moderation library will call this and restore().
-   */
-  async hide(actor: Actor, ref: string, reason: string): Promise<void> {
-    await this.step(actor, ref, 'moderate', async (manager, { practice }) => {
-      if (practice.hiddenAt) return;
-      await manager.update(
-        Practice,
-        { id: practice.id },
-        { hiddenAt: new Date(), hiddenById: actor.id, hiddenReason: reason },
-      );
-      await this.index.remove(practice.id, manager);
-      await this.practices.audit(
-        manager,
-        practice.id,
-        actor,
-        'hide',
-        practice.status,
-        practice.status,
-        reason,
-      );
-      await this.notify(
-        manager,
-        [practice.authorId].filter((id) => id !== actor.id),
-        'moderation-outcome',
-        practice,
-        `A coordinator hid your practice "${titleOf(practice)}": ${reason}`,
-        { action: 'hide', reason: reason.slice(0, 300) },
-      );
-    });
-  }
-
-  async restore(actor: Actor, ref: string, reason: string): Promise<void> {
-    await this.step(actor, ref, 'moderate', async (manager, { practice }) => {
-      if (!practice.hiddenAt) return;
-      await manager.update(
-        Practice,
-        { id: practice.id },
-        { hiddenAt: null, hiddenById: null, hiddenReason: null },
-      );
-      if (practice.currentVersion !== null && practice.status !== 'archived') {
-        const version = await manager.findOneByOrFail(PracticeVersion, {
-          practiceId: practice.id,
-          version: practice.currentVersion,
-        });
-        const cities = await this.lookups.citiesFull(version.snapshot.cityIds);
-        await this.index.put(
-          version.snapshot,
-          {
-            practiceId: practice.id,
-            slug: practice.slug!,
-            publishedAt: practice.firstPublishedAt ?? new Date(),
-            countries: [...new Set(cities.map((c) => c.countryCode))].sort(),
-            regions: [...new Set(cities.map((c) => c.region))].sort(),
-          },
-          manager,
-        );
-      }
-      await this.practices.audit(
-        manager,
-        practice.id,
-        actor,
-        'restore',
-        practice.status,
-        practice.status,
-        reason,
-      );
-      await this.notify(
-        manager,
-        [practice.authorId].filter((id) => id !== actor.id),
-        'moderation-outcome',
-        practice,
-        `A coordinator restored your practice "${titleOf(practice)}".`,
-        { action: 'restore', reason: reason.slice(0, 300) },
       );
     });
   }

@@ -2,6 +2,7 @@
 // the attribution rule lets that reader know them, texts in the reader's language where the
 // entry has it.
 import type {
+  AttachmentView,
   CitySummary,
   ExchangeLink,
   NeutralAttribution,
@@ -91,6 +92,7 @@ export interface ViewParts {
   author: { text: string; neutral: NeutralAttribution | null; person: PersonSummary | null };
   provenance: ProvenanceLinkView[];
   quotes: PracticeQuoteView[];
+  attachments: AttachmentView[];
   can: PracticeAbilities;
 }
 
@@ -131,7 +133,12 @@ export function presentPractice(parts: ViewParts): PracticeView {
     neutralAttribution: parts.author.neutral,
     provenance: parts.provenance,
     quotes: parts.quotes,
-    attachments: [],
+    attachments: parts.attachments,
+    // Whoever reads a hidden entry is its author or a moderator: they are told why.
+    moderation:
+      practice.hiddenAt !== null
+        ? { hiddenAt: practice.hiddenAt.toISOString(), reason: practice.hiddenReason ?? '' }
+        : null,
     publishedAt: practice.firstPublishedAt?.toISOString() ?? null,
     updatedAt: (parts.copy === 'working'
       ? practice.updatedAt

@@ -4,10 +4,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonalData } from '#libs/common';
+import { FilesService } from '#libs/files';
+import { documentsOf } from './practices.service.js';
 
 @Injectable()
 export class PracticesPersonalData implements OnModuleInit {
-  constructor(private readonly personalData: PersonalData) {}
+  constructor(
+    private readonly personalData: PersonalData,
+    private readonly files: FilesService,
+  ) {}
 
   onModuleInit(): void {
     this.personalData.register({
@@ -28,6 +33,12 @@ export class PracticesPersonalData implements OnModuleInit {
       ],
       export: (id, manager) => this.export(id, manager),
       erase: async (id, manager) => {
+        // The documents of the drafts that go, go with them.
+        const drafts = (await manager.query(
+          'SELECT id FROM practices WHERE author_id = $1 AND current_version IS NULL',
+          [id],
+        )) as Array<{ id: string }>;
+        for (const draft of drafts) await this.files.detachAll(manager, documentsOf(draft.id));
         await manager.query(
           `DELETE FROM practices WHERE author_id = $1 AND current_version IS NULL`,
           [id],

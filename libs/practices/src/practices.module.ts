@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { City } from '#libs/cities';
 import { Exchange, ExchangesModule } from '#libs/exchanges';
+import { FilesModule } from '#libs/files';
 import { NotificationsModule } from '#libs/notifications';
 import { Practitioner } from '#libs/practitioners';
 import { ThemesModule } from '#libs/themes';
@@ -14,8 +15,11 @@ import { PracticeQuote, PracticeSource } from './entities/provenance.entities.js
 import { PracticeComment, PracticeEvent, PracticeReviewer } from './entities/review.entities.js';
 import { PracticeAccess } from './practice-access.service.js';
 import { PracticeAuthoringController } from './practice-authoring.controller.js';
+import { PracticeDocuments } from './practice-documents.service.js';
 import { PracticeLists } from './practice-lists.service.js';
 import { PracticeLookups } from './practice-lookups.js';
+import { PracticeModerationController } from './practice-moderation.controller.js';
+import { PracticeModeration } from './practice-moderation.service.js';
 import { PracticeReader } from './practice-reader.service.js';
 import { PracticeReviewController } from './practice-review.controller.js';
 import { PracticeWorkflow } from './practice-workflow.service.js';
@@ -45,6 +49,7 @@ import { SearchResults } from './search/search-results.js';
       Practitioner,
     ]),
     ExchangesModule,
+    FilesModule,
     ThemesModule,
     NotificationsModule,
   ],
@@ -54,6 +59,7 @@ import { SearchResults } from './search/search-results.js';
     PracticeReviewController,
     CompendiumController,
     QuoteConsentsController,
+    PracticeModerationController,
     PracticesController,
   ],
   providers: [
@@ -62,6 +68,8 @@ import { SearchResults } from './search/search-results.js';
     PracticeReader,
     PracticesService,
     PracticeWorkflow,
+    PracticeDocuments,
+    PracticeModeration,
     PracticeLists,
     PracticeIndex,
     PracticeSearch,

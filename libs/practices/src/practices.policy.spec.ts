@@ -91,6 +91,23 @@ describe('canOnPractice: reading', () => {
         .filter(([, a]) => canOnPractice(a, 'read-published', hidden, inExchange))
         .map(([n]) => n),
     ).toEqual(['author', 'coordinator', 'admin']);
+    // Hosts of the exchange it was published from moderate it, so they still see it.
+    const hosting = { publishedExchangeRole: 'host' as const, reviewer: false };
+    expect(canOnPractice(MEMBER, 'read-published', hidden, hosting)).toBe(true);
+    expect(canOnPractice(null, 'read-published', hidden, hosting)).toBe(false);
+  });
+
+  it('lets coordinators and the hosts of its exchange moderate an entry, nobody else', () => {
+    for (const role of [null, 'observer', 'participant', 'host'] as const)
+      for (const [name, actor] of Object.entries(ACTORS)) {
+        const standing = { publishedExchangeRole: role, reviewer: false };
+        const expected = ['coordinator', 'admin'].includes(name) || (actor && role === 'host');
+        expect([name, role, canOnPractice(actor, 'moderate', entry(), standing)]).toEqual([
+          name,
+          role,
+          Boolean(expected),
+        ]);
+      }
   });
 
   it('shows the working copy to its author, its reviewers and coordinators only', () => {

@@ -11,6 +11,7 @@ import type {
   PracticeVisibility,
 } from '#libs/contracts';
 import { type Actor, hasNetworkRole } from '#libs/common';
+import { canModerate } from '#libs/moderation';
 
 /** The facts about an entry that permissions depend on. */
 export interface PracticeFacts {
@@ -73,11 +74,13 @@ export function canOnPractice(
   const coordinator = isCoordinator(actor);
   const author = actor !== null && entry.authorId === actor.id;
   const editor = author || coordinator;
+  // Moderators: coordinators everywhere, hosts in the exchange the entry was published from.
+  const moderator = actor !== null && canModerate(actor, standing.publishedExchangeRole);
   switch (action) {
     case 'read-published':
       if (entry.currentVersion === null || entry.publishedVisibility === null) return false;
-      // A hidden entry is out of the library for everyone but moderators and its author.
-      if (entry.hidden) return coordinator || author;
+      // A hidden entry is out of the library for everyone but its moderators and its author.
+      if (entry.hidden) return moderator || author;
       return visibilityAllows(actor, entry.publishedVisibility, standing.publishedExchangeRole);
     case 'read-working':
       return editor || (actor !== null && standing.reviewer);
@@ -103,7 +106,7 @@ export function canOnPractice(
     case 'assign-reviewers':
       return coordinator && entry.status !== 'archived';
     case 'moderate':
-      return coordinator;
+      return moderator;
   }
 }
 

@@ -20,6 +20,7 @@ import {
   ValidationFailedError,
 } from '#libs/common';
 import { City } from '#libs/cities';
+import { type AttachmentSubject, FilesService } from '#libs/files';
 import { NotificationsService } from '#libs/notifications';
 import { Practitioner } from '#libs/practitioners';
 import { ThemesService } from '#libs/themes';
@@ -40,6 +41,13 @@ import { canChooseVisibility } from './practices.policy.js';
 /** Whitespace-insensitive: a quote must be the source's own words. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** An entry's documents, as the files library knows them. */
+export const PRACTICE_FILES = 'practice';
+export const documentsOf = (practiceId: string): AttachmentSubject => ({
+  subjectType: PRACTICE_FILES,
+  subjectId: practiceId,
+});
+
 @Injectable()
 export class PracticesService {
   constructor(
@@ -48,6 +56,7 @@ export class PracticesService {
     private readonly themes: ThemesService,
     private readonly sources: ProvenanceSources,
     private readonly notifications: NotificationsService,
+    private readonly files: FilesService,
   ) {}
 
   async create(
@@ -154,6 +163,35 @@ export class PracticesService {
     });
   }
 
+  /**
+   * A change to the working copy made elsewhere in the library (its documents): under the edit
+   * policy, in one transaction with the entry locked. When `change` reports a change, it is a new
+   * revision (a published entry starts its next version) and a line in the entry's history.
+   */
+  async editWorkingCopy(
+    actor: Actor,
+    ref: string,
+    change: (
+      manager: EntityManager,
+      practice: Practice,
+    ) => Promise<{ action: string; comment: string } | null>,
+  ): Promise<void> {
+    const pre = await this.access.require(actor, ref, 'edit');
+    await this.dataSource.transaction(async (manager) => {
+      const { practice } = await this.lockForEdit(manager, actor, pre);
+      const changed = await change(manager, practice);
+      if (!changed) return;
+      const from = practice.status;
+      const to = from === 'published' ? 'draft' : from;
+      await manager.update(
+        Practice,
+        { id: practice.id },
+        { revision: practice.revision + 1, status: to },
+      );
+      await this.audit(manager, practice.id, actor, changed.action, from, to, changed.comment);
+    });
+  }
+
   async delete(actor: Actor, ref: string): Promise<void> {
     const { practice } = await this.access.require(actor, ref, 'delete');
     await this.dataSource.transaction(async (manager) => {
@@ -164,6 +202,7 @@ export class PracticesService {
       if (!locked) return;
       if (locked.current_version !== null)
         throw new ConflictError('A published entry is archived, not deleted.');
+      await this.files.detachAll(manager, documentsOf(practice.id));
       await manager.delete(Practice, { id: practice.id });
     });
   }

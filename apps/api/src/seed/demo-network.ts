@@ -17,7 +17,8 @@ import { regionOf } from '#libs/cities';
 import { hashPassword } from '#libs/identity';
 import { seedDemoThreads } from './demo-threads.js';
 import { PracticeIndex } from '#libs/practices';
-import { seedDemoPractices } from './demo-practices.js';
+import { FilesService } from '#libs/files';
+import { attachDemoReport, seedDemoPractices } from './demo-practices.js';
 
 export const DEMO_PASSWORDS: Record<NetworkRole, string> = {
   member: 'member-demo-2026',
@@ -685,7 +686,7 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     coordinator: await hashPassword(DEMO_PASSWORDS.coordinator),
     admin: await hashPassword(DEMO_PASSWORDS.admin),
   };
-  return dataSource.transaction(async (manager) => {
+  const seeded = await dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
     const [{ count }] = (await manager.query(
       'SELECT count(*)::int AS count FROM practitioners',
@@ -703,6 +704,9 @@ export async function seedDemoNetworkIfEmpty(app: INestApplication): Promise<boo
     );
     return true;
   });
+  // Uploads store their content and take their own transactions: after the network is there.
+  if (seeded) await attachDemoReport(dataSource, app.get(FilesService));
+  return seeded;
 }
 
 export interface DropInSession {

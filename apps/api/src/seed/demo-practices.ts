@@ -2,7 +2,9 @@
 // translated), from cities on both sides of the Atlantic, across themes, target groups and every
 // evidence level; some linked to the demo exchanges and sessions; two public; one in review with
 // comments, and a request to quote someone that waits for their answer.
-import type { EntityManager } from 'typeorm';
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   EvidenceLevel,
   PracticeScale,
@@ -10,7 +12,8 @@ import type {
   PracticeVisibility,
   TargetGroup,
 } from '#libs/contracts';
-import type { PracticeSnapshot } from '#libs/practices';
+import type { FilesService } from '#libs/files';
+import { documentsOf, type PracticeSnapshot } from '#libs/practices';
 
 type Texts = Partial<PracticeTexts> & { title: string; summary: string };
 
@@ -984,4 +987,71 @@ function slugOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
+}
+
+/** The demo entry that carries an evaluation report (public: anyone may download it). */
+export const DEMO_REPORT = {
+  evaluationUrl: 'https://example.org/manchester-whatsapp-evaluation',
+  name: 'Evaluation report 2020 - community WhatsApp groups.pdf',
+};
+
+/** A one-page evaluation report, made with the compendium's PDF library. */
+export function demoEvaluationReport(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Evaluation report' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text('Community WhatsApp groups as an early-warning network');
+    doc.moveDown().fontSize(12).text('Independent evaluation, 2020 (demo document).');
+    doc
+      .moveDown()
+      .text(
+        'Interviews with 24 group administrators and an analysis of 1,900 messages found that ' +
+          'verified information reached community members within two hours of an incident, and ' +
+          'that rumours were answered before they spread beyond one group.',
+      );
+    doc.end();
+  });
+}
+
+/**
+ * Attaches the evaluation report to its demo entry the way an author does: uploaded through the
+ * files library (checked and stored like any upload), attached in a transaction, and listed in
+ * the published version. Runs after the demo network is committed.
+ */
+export async function attachDemoReport(dataSource: DataSource, files: FilesService): Promise<void> {
+  const [entry] = (await dataSource.query(
+    'SELECT id, author_id FROM practices WHERE evaluation_url = $1 AND current_version = 1',
+    [DEMO_REPORT.evaluationUrl],
+  )) as Array<{ id: string; author_id: string }>;
+  if (!entry) throw new Error('demo practices: the entry for the evaluation report is missing');
+  const author = { id: entry.author_id, networkRole: 'member' as const };
+  const boundary = 'crossings-demo-report';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${DEMO_REPORT.name}"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n',
+    ),
+    await demoEvaluationReport(),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const file = await files.upload(author, {
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(body.length),
+    },
+    // Whole from the start (an HTTP request says so once its last byte arrived).
+    body: Object.assign(Readable.from([body]), { complete: true }),
+    closeAfterAnswer: () => undefined,
+  });
+  await dataSource.transaction(async (manager) => {
+    await files.attach(manager, [file.id], documentsOf(entry.id), author);
+    await manager.query(
+      `UPDATE practice_versions SET snapshot = jsonb_set(snapshot, '{attachmentIds}', $2::jsonb)
+        WHERE practice_id = $1 AND version = 1`,
+      [entry.id, JSON.stringify([file.id])],
+    );
+  });
 }

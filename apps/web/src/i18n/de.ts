@@ -826,6 +826,9 @@ export const de: Messages = {
     hiddenSource: 'für Sie nicht sichtbar',
     attachments: 'Dokumente',
     noAttachments: 'Noch keine Dokumente angehängt.',
+    hiddenByModerators: 'Von der Moderation ausgeblendet: {{reason}}',
+    hiddenExplained:
+      'Nur die Autorin oder der Autor und die Moderation sehen diesen Eintrag jetzt.',
     neutral: 'eine teilnehmende Person',
     neutralFrom: 'eine teilnehmende Person aus {{region}}',
     regionCity: {
@@ -915,6 +918,11 @@ export const de: Messages = {
       originalLanguage: 'Sprache',
     },
     editor: {
+      documents: 'Dokumente',
+      documentsHint:
+        'Evaluationsberichte und andere Dokumente. Jedes wird sofort angehängt; Lesende sehen es ab der nächsten veröffentlichten Version.',
+      documentsInReview: 'Dokumente können sich während der Begutachtung nicht ändern.',
+      attachDocuments: 'Dokumente anhängen',
       title: 'Praxis bearbeiten',
       startIntro:
         'Beginnen Sie mit der Sprache und einem Arbeitstitel; alles, was Sie schreiben, wird laufend gespeichert.',

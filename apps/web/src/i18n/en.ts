@@ -794,6 +794,8 @@ export const en = {
     hiddenSource: 'not visible to you',
     attachments: 'Documents',
     noAttachments: 'No documents attached yet.',
+    hiddenByModerators: 'Hidden by moderators: {{reason}}',
+    hiddenExplained: 'Only its author and the moderators can see this entry now.',
     neutral: 'a participant',
     neutralFrom: 'a participant from {{region}}',
     regionCity: {
@@ -883,6 +885,11 @@ export const en = {
       originalLanguage: 'Language',
     },
     editor: {
+      documents: 'Documents',
+      documentsHint:
+        'Evaluation reports and other documents. Each is attached at once; readers see it from the next published version.',
+      documentsInReview: 'Documents cannot change while the entry is in review.',
+      attachDocuments: 'Attach documents',
       title: 'Edit a practice',
       startIntro:
         'Start with its language and a working title; everything you write is saved as you go.',

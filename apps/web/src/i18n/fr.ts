@@ -819,6 +819,8 @@ export const fr: Messages = {
     hiddenSource: 'non visible pour vous',
     attachments: 'Documents',
     noAttachments: 'Aucun document joint pour l’instant.',
+    hiddenByModerators: 'Masquée par la modération : {{reason}}',
+    hiddenExplained: 'Seuls son auteur et les modérateurs voient cette fiche pour l’instant.',
     neutral: 'une personne participante',
     neutralFrom: 'une personne participante {{region}}',
     regionCity: {
@@ -909,6 +911,11 @@ export const fr: Messages = {
       originalLanguage: 'Langue',
     },
     editor: {
+      documents: 'Documents',
+      documentsHint:
+        'Rapports d’évaluation et autres documents. Chacun est joint aussitôt ; les lecteurs le voient à partir de la prochaine version publiée.',
+      documentsInReview: 'Les documents ne peuvent pas changer pendant la relecture.',
+      attachDocuments: 'Joindre des documents',
       title: 'Modifier une pratique',
       startIntro:
         'Commencez par sa langue et un titre provisoire ; tout ce que vous écrivez est enregistré au fur et à mesure.',

@@ -811,6 +811,8 @@ export const nl: Messages = {
     hiddenSource: 'niet zichtbaar voor u',
     attachments: 'Documenten',
     noAttachments: 'Nog geen documenten bijgevoegd.',
+    hiddenByModerators: 'Verborgen door moderatoren: {{reason}}',
+    hiddenExplained: 'Alleen de auteur en de moderatoren zien dit item nu.',
     neutral: 'een deelnemer',
     neutralFrom: 'een deelnemer uit {{region}}',
     regionCity: {
@@ -900,6 +902,11 @@ export const nl: Messages = {
       originalLanguage: 'Taal',
     },
     editor: {
+      documents: 'Documenten',
+      documentsHint:
+        'Evaluatierapporten en andere documenten. Elk document wordt meteen bijgevoegd; lezers zien het vanaf de volgende gepubliceerde versie.',
+      documentsInReview: 'Documenten kunnen niet veranderen zolang het item wordt beoordeeld.',
+      attachDocuments: 'Documenten bijvoegen',
       title: 'Een praktijk bewerken',
       startIntro: 'Begin met de taal en een werktitel; alles wat u schrijft wordt meteen bewaard.',
       start: 'Het concept starten',

@@ -23,7 +23,9 @@ export function AcceptInvitationPage() {
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const [position, setPosition] = useState<Position | ''>('');
-  const [languages, setLanguages] = useState<string[]>(() => [i18n.language.split('-')[0]]);
+  const [languages, setLanguages] = useState<string[]>(() => [
+    i18n.language.split('-')[0] ?? i18n.language,
+  ]);
   useDocumentTitle(t('accept.title'));
 
   const accept = useSubmit(async () => {

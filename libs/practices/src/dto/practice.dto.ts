@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsEmail,
@@ -20,6 +21,7 @@ import {
 import {
   EVIDENCE_LEVELS,
   type EvidenceLevel,
+  MAX_ATTACHMENTS,
   PRACTICE_LIMITS,
   PRACTICE_SCALES,
   PRACTICE_VISIBILITIES,
@@ -282,4 +284,19 @@ export class DiffQuery {
   @IsOmittable()
   @Matches(/^(\d{1,7}|working)$/)
   to?: string;
+}
+
+/** Documents to attach: files the caller uploaded with POST /api/files. */
+export class AttachDocumentsDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_ATTACHMENTS,
+    description: 'Ids of files uploaded with POST /api/files (the caller’s own, unattached)',
+  })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @IsUUID('all', { each: true })
+  fileIds: string[];
 }

@@ -83,6 +83,14 @@ export class PublishDto {
   visibility?: PracticeVisibility;
 }
 
+/** Hide or restore: why, for the audit log and the author. */
+export class ModerationReasonDto {
+  @ApiProperty({ description: 'Why, for the audit log and the author' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
 export class ArchiveDto {
   @ApiProperty()
   @IsString()

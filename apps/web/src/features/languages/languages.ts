@@ -45,7 +45,7 @@ export function parseLanguageTags(text: string): { tags: string[]; invalid: stri
   const invalid: string[] = [];
   for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
     try {
-      tags.push(Intl.getCanonicalLocales(part)[0]);
+      tags.push(...Intl.getCanonicalLocales(part));
     } catch {
       invalid.push(part);
     }

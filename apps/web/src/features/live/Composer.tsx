@@ -114,7 +114,8 @@ export function Composer({
       }
       if (event.key === 'Enter' || event.key === 'Tab') {
         event.preventDefault();
-        pick(suggestions[active]);
+        const chosen = suggestions[active];
+        if (chosen) pick(chosen);
         return;
       }
       if (event.key === 'Escape') {

@@ -37,7 +37,7 @@ export function MessageBody({ text, myId, lang }: { text: string; myId: string; 
   const components: Components = {
     a: ({ href, children }) => {
       const mention = href ? MENTION.exec(href) : null;
-      if (mention) {
+      if (mention?.[1]) {
         const id = mention[1].toLowerCase();
         return (
           <Link

@@ -2,6 +2,7 @@
 // "new messages" line before the first message of others after where the reader left off, and
 // consecutive messages of one person within a few minutes under one name line.
 import type { MessageView } from '@contracts';
+import { dateParts } from '../time/zones';
 
 const GROUP_WINDOW_MS = 5 * 60_000;
 
@@ -71,7 +72,7 @@ export function dayLabel(
   const yesterday = dayKey(new Date(Date.now() - 86_400_000), timeZone);
   if (day === today) return labels.today;
   if (day === yesterday) return labels.yesterday;
-  const [year, month, date] = day.split('-').map(Number);
+  const [year, month, date] = dateParts(day);
   return new Intl.DateTimeFormat(language, {
     weekday: 'long',
     day: 'numeric',

@@ -25,10 +25,11 @@ export function roomName(t: TFunction, room: Pick<RoomView, 'kind' | 'title' | '
 
 /** "Ana is typing…", "Ana and Bo are typing…", "Several people are typing…" */
 export function typingText(t: TFunction, people: PersonSummary[]): string {
-  if (people.length === 0) return '';
-  if (people.length === 1) return t('live.typingOne', { name: people[0].displayName });
+  const [first, second] = people;
+  if (!first) return '';
+  if (!second) return t('live.typingOne', { name: first.displayName });
   if (people.length === 2)
-    return t('live.typingTwo', { first: people[0].displayName, second: people[1].displayName });
+    return t('live.typingTwo', { first: first.displayName, second: second.displayName });
   return t('live.typingMany');
 }
 

@@ -11,8 +11,9 @@ export interface Mentioned {
 export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(0, caret);
   const match = /(^|[\s(])@([^\s@[\]()]{0,40}(?: [^\s@[\]()]{0,40})?)$/.exec(before);
-  if (!match) return null;
-  return { start: before.length - match[2].length - 1, query: match[2] };
+  const query = match?.[2];
+  if (query === undefined) return null;
+  return { start: before.length - query.length - 1, query };
 }
 
 /** Puts "@Name " in place of the "@query" before the caret; returns the text and the new caret. */

@@ -236,7 +236,7 @@ export class LiveRoom {
 
   discard(clientMessageId: string): void {
     const index = this.outbox.findIndex((p) => p.clientMessageId === clientMessageId);
-    if (index >= 0 && this.outbox[index].state === 'failed') this.outbox.splice(index, 1);
+    if (this.outbox[index]?.state === 'failed') this.outbox.splice(index, 1);
     this.update({ pending: [...this.outbox] });
   }
 

@@ -10,7 +10,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Markdown } from '../../ui/Markdown';
+import { AttachmentList } from '../files/AttachmentList';
 import { languageName } from '../languages/languages';
+import { dateParts } from '../time/zones';
 import { EvidenceBadge, StatusBadge, VisibilityBadge } from './PracticeBadges';
 
 const LONG_FIELDS = PRACTICE_TEXT_FIELDS.filter((f) => f !== 'title' && f !== 'summary');
@@ -27,7 +29,7 @@ export function useNeutral() {
 export function useMonth() {
   const { i18n } = useTranslation();
   return (month: string) => {
-    const [year, m] = month.split('-').map(Number);
+    const [year, m] = dateParts(month);
     return new Intl.DateTimeFormat(i18n.language, {
       month: 'long',
       year: 'numeric',
@@ -127,6 +129,12 @@ export function PracticeDetail({
             <> · {t('practices.versionNumber', { version: practice.version })}</>
           )}
         </p>
+        {practice.moderation && (
+          <div className="notice notice--warning" role="note" data-testid="hidden-note">
+            <p>{t('practices.hiddenByModerators', { reason: practice.moderation.reason })}</p>
+            <p>{t('practices.hiddenExplained')}</p>
+          </div>
+        )}
         {practice.languageNote === 'original' && (
           <p className="notice notice--info" lang={i18n.language} data-testid="language-note">
             {t('practices.notTranslated', {
@@ -248,10 +256,13 @@ export function PracticeDetail({
             <h2 id="practice-provenance">{t('practices.provenance')}</h2>
             <Provenance links={practice.provenance} />
           </section>
-          <section aria-labelledby="practice-attachments">
+          <section aria-labelledby="practice-attachments" data-testid="practice-documents">
             <h2 id="practice-attachments">{t('practices.attachments')}</h2>
-            {/* Evaluation reports and other documents: the files library fills this list. */}
-            <p className="empty">{t('practices.noAttachments')}</p>
+            {practice.attachments.length > 0 ? (
+              <AttachmentList attachments={practice.attachments} />
+            ) : (
+              <p className="empty">{t('practices.noAttachments')}</p>
+            )}
           </section>
         </aside>
       </div>

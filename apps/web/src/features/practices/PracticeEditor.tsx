@@ -9,6 +9,7 @@ import {
   SEARCH_LANGUAGES,
   TARGET_GROUPS,
   type PracticeTextField,
+  type PracticeTexts,
   type PracticeWorkingView,
 } from '@contracts';
 import { useCallback, useState } from 'react';
@@ -26,11 +27,17 @@ import { hasRole, useMe } from '../identity/session';
 import { languageName } from '../languages/languages';
 import { ThemePicker } from '../themes/ThemePicker';
 import { useThemes } from '../themes/themes';
+import { PracticeDocuments } from './PracticeDocuments';
 import { useAutosave, type Patch } from './useAutosave';
 
 const LONG: PracticeTextField[] = PRACTICE_TEXT_FIELDS.filter(
   (f) => f !== 'title' && f !== 'summary',
 );
+
+/** A translation with every field empty, as a new language starts. */
+function blankTexts(): PracticeTexts {
+  return Object.fromEntries(PRACTICE_TEXT_FIELDS.map((f) => [f, ''])) as PracticeTexts;
+}
 
 export function SaveStatus({ state, onRetry }: { state: string; onRetry: () => void }) {
   const { t } = useTranslation();
@@ -75,14 +82,17 @@ export function PracticeEditor({
     autosave.change(patch);
   };
   const setText = (field: PracticeTextField, value: string) => {
-    setTexts((current) => ({ ...current, [language]: { ...current[language], [field]: value } }));
+    setTexts((current) => ({
+      ...current,
+      [language]: { ...(current[language] ?? blankTexts()), [field]: value },
+    }));
     autosave.change({ texts: { [language]: { [field]: value } } });
   };
   const addLanguage = (added: string) => {
     if (!added || texts[added]) return;
     setTexts((current) => ({
       ...current,
-      [added]: Object.fromEntries(PRACTICE_TEXT_FIELDS.map((f) => [f, ''])) as never,
+      [added]: blankTexts(),
     }));
     autosave.change({ texts: { [added]: { title: '' } } });
     setLanguage(added);
@@ -466,6 +476,15 @@ export function PracticeEditor({
           )}
         </Field>
       </section>
+
+      <PracticeDocuments
+        entry={entry}
+        beforeChange={autosave.flush}
+        onChanged={(next) => {
+          autosave.adopt(next);
+          saved(next);
+        }}
+      />
     </div>
   );
 }

@@ -48,6 +48,10 @@ export const practicesApi = {
     api.post<PracticeWorkingView>(`${path(id)}/sources`, { kind, id: sourceId }),
   removeSource: (id: string, kind: ProvenanceKind, sourceId: string) =>
     api.delete<void>(`${path(id)}/sources/${kind}/${encodeURIComponent(sourceId)}`),
+  attachDocuments: (id: string, fileIds: string[]) =>
+    api.post<PracticeWorkingView>(`${path(id)}/attachments`, { fileIds }),
+  removeDocument: (id: string, fileId: string) =>
+    api.delete<void>(`${path(id)}/attachments/${encodeURIComponent(fileId)}`),
   removeQuote: (id: string, quoteId: string) =>
     api.delete<void>(`${path(id)}/quotes/${encodeURIComponent(quoteId)}`),
 

@@ -84,5 +84,10 @@ export function useAutosave(
   // Leaving the page sends what is left.
   useEffect(() => () => void flush(), [flush]);
 
-  return { state, error, change, flush };
+  /** A change saved another way (a document attached): the next save builds on its revision. */
+  const adopt = useCallback((saved: PracticeWorkingView) => {
+    revision.current = saved.revision;
+  }, []);
+
+  return { state, error, change, flush, adopt };
 }

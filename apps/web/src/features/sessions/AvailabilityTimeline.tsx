@@ -69,8 +69,8 @@ export function useAvailabilityText() {
       : t('findTime.beforeStart', { duration });
   };
   const withClock = (a: PersonAvailability): string => {
-    const [date, start] = a.localStart.split('T');
-    const end = a.localEnd.split('T')[1];
+    const [date = '', start = ''] = a.localStart.split('T');
+    const end = a.localEnd.split('T')[1] ?? '';
     if (a.dayOff && !a.atNight) {
       const day = weekdayName(isoWeekday(date), i18n.language);
       return t('findTime.at', { time: `${day} ${start}`, verdict: verdict(a) });
@@ -104,8 +104,8 @@ function Row({
   const span = to - from;
   const pct = (at: number) => `${(((at - from) / span) * 100).toFixed(3)}%`;
   const width = (a: number, b: number) => `${(((b - a) / span) * 100).toFixed(3)}%`;
-  const [localDate, localStart] = availability.localStart.split('T');
-  const localEnd = availability.localEnd.split('T')[1];
+  const [localDate = '', localStart = ''] = availability.localStart.split('T');
+  const localEnd = availability.localEnd.split('T')[1] ?? '';
   const day = weekdayName(isoWeekday(localDate), i18n.language);
   const place = person.city?.name || placeOfZone(person.timeZone, i18n.language);
   const shading = hours ?? (availability.assumedHours ? ASSUMED_HOURS : null);

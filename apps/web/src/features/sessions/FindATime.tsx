@@ -79,8 +79,9 @@ export function FindATime({
 
   // The timeline shades declared working hours: fetch the profiles it has not seen yet.
   useEffect(() => {
-    if (!suggestions?.length) return;
-    const people = [...suggestions[0].inside, ...suggestions[0].outside]
+    const first = suggestions?.[0];
+    if (!first) return;
+    const people = [...first.inside, ...first.outside]
       .filter((a) => !a.assumedHours && !hours.has(a.person.id))
       .map((a) => a.person.id);
     if (people.length === 0) return;
@@ -108,8 +109,8 @@ export function FindATime({
     }
   };
   const pick = (index: number) => {
-    if (!suggestions) return;
-    const suggestion = suggestions[index];
+    const suggestion = suggestions?.[index];
+    if (!suggestion) return;
     setShown(index);
     setPicked(index);
     onPick(new Date(suggestion.startsAt), new Date(suggestion.endsAt));
@@ -234,7 +235,7 @@ export function FindATime({
             })}
           </ol>
           <AvailabilityTimeline
-            suggestion={suggestions[shown] ?? suggestions[0]}
+            suggestion={suggestions[shown] ?? suggestions[0]!}
             hoursOf={(id) => hours.get(id)}
             myId={myId}
           />

@@ -12,7 +12,7 @@ export function useThemes() {
 
 /** A theme's label in a language: its translation where it has one, else the English label. */
 export function themeLabel(theme: ThemeView, locale: string): string {
-  const language = locale.toLowerCase().split('-')[0];
+  const language = locale.toLowerCase().split('-')[0] ?? locale;
   const translated = (THEME_TRANSLATION_LANGUAGES as readonly string[]).includes(language)
     ? theme.translations?.[language as ThemeTranslationLanguage]
     : undefined;

@@ -25,9 +25,21 @@ export function allTimeZones(): string[] {
   return zones;
 }
 
+/** The numbers of a "YYYY-MM-DD" or "YYYY-MM" string (missing parts count as 1). */
+export function dateParts(date: string): [year: number, month: number, day: number] {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return [year, month, day];
+}
+
+/** The numbers of an "HH:MM" clock time. */
+function clockParts(time: string): [hours: number, minutes: number] {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return [hours, minutes];
+}
+
 /** The language part of a locale ("de-CH" → "de"). */
 function languageOf(locale: string): string {
-  return locale.toLowerCase().split('-')[0];
+  return locale.toLowerCase().split('-')[0] ?? locale;
 }
 
 /**
@@ -78,7 +90,7 @@ export function timeZoneOptions(locale: string): Array<{ zone: string; label: st
     }));
     const collator = new Intl.Collator(locale);
     rest.sort((a, b) => collator.compare(a.sortKey, b.sortKey) || a.zone.localeCompare(b.zone));
-    options = [utc, ...rest].map(({ zone, label }) => ({ zone, label }));
+    options = (utc ? [utc, ...rest] : rest).map(({ zone, label }) => ({ zone, label }));
     zoneOptions.set(locale, options);
   }
   return options;
@@ -186,8 +198,8 @@ export function wallClockIn(zone: string, at: Date): { date: string; time: strin
  * A time skipped by a daylight-saving change lands just after the change.
  */
 export function instantOf(date: string, time: string, zone: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  const [hours, minutes] = time.split(':').map(Number);
+  const [year, month, day] = dateParts(date);
+  const [hours, minutes] = clockParts(time);
   const asUtc = Date.UTC(year, month - 1, day, hours, minutes);
   // Two passes settle the offset, also on the days the offset changes.
   let instant = asUtc - offsetMinutes(zone, new Date(asUtc)) * 60_000;
@@ -197,13 +209,13 @@ export function instantOf(date: string, time: string, zone: string): Date {
 
 /** "2026-03-16" plus `days`, as a calendar date (no time zone involved). */
 export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateParts(date);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekday(date: string): number {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateParts(date);
   return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
 }
 
