@@ -3,10 +3,12 @@
 // run's raw SQL baseline for the same answer: the thread list with unread counts of a member of
 // 20 exchanges, the first page of a 2,500-post thread, and a reply in a thread with 200 watchers
 // (notifications included). Prints p50/p95/p99 and the ratio of the server's p95 to the baseline's.
-// Options (flags or environment): --quick (a tenth of the data, fewer rounds: a smoke run while
-// others share the machine), --threads=20000 --posts=500000 --rounds=300.
-// BENCH_ADMIN_DATABASE_URL: where to create the throwaway database (default the local
-// PostgreSQL as postgres).
+// Options (flags or environment): --scale=0.1 (that share of the data, fewer rounds: a run to
+// iterate on while others share the machine; --quick is --scale=0.1), --threads=20000
+// --posts=500000 --rounds=300, --keep (keep the seeded database for the next run with the same
+// sizes, which then only migrates it: seconds instead of a minute).
+// BENCH_ADMIN_DATABASE_URL: where to create the database `crossings_bench_threads` (default the
+// local PostgreSQL as postgres).
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -26,23 +28,28 @@ function options(argv = process.argv.slice(2), env = process.env) {
     if (match) flags.set(match[1].replace(/-/g, '_').toUpperCase(), match[2] ?? 'true');
   }
   const get = (name, fallback) => flags.get(name) ?? env[name] ?? fallback;
-  const quick = get('QUICK', 'false') === 'true';
-  const num = (name, fallback) => {
+  const number = (name, fallback) => {
     const value = Number(get(name, String(fallback)));
     if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-    return Math.round(value);
+    return value;
   };
+  const scale = get('QUICK', 'false') === 'true' ? 0.1 : number('SCALE', 1);
+  if (scale > 1) throw new Error('SCALE is at most 1');
+  const num = (name, fallback) => Math.round(number(name, fallback));
+  // Fewer rounds on less data, never fewer than enough for a p95.
+  const rounds = (full) => Math.max(40, Math.round(full * Math.sqrt(scale)));
   return {
-    quick,
+    scale,
+    keep: get('KEEP', 'false') === 'true',
     exchanges: 50,
     memberOf: 20,
-    threads: num('THREADS', quick ? 2_000 : 20_000),
-    posts: num('POSTS', quick ? 50_000 : 500_000),
+    threads: num('THREADS', 20_000 * scale),
+    posts: num('POSTS', 500_000 * scale),
     bigThreads: 4,
     bigThreadPosts: 2_500,
     watchers: 200,
-    rounds: num('ROUNDS', quick ? 60 : 300),
-    postRounds: num('POST_ROUNDS', quick ? 30 : 150),
+    rounds: num('ROUNDS', rounds(300)),
+    postRounds: num('POST_ROUNDS', rounds(150)),
   };
 }
 
@@ -70,23 +77,82 @@ async function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
-async function database() {
-  const adminUrl =
-    process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  await admin.connect();
-  const name = `crossings_bench_threads_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const drop = new pg.Client({ connectionString: adminUrl });
-    await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await drop.end();
-  });
+const DATABASE = 'crossings_bench_threads';
+/** With --keep, the seeded data stays here; each run measures on a fresh copy of it. */
+const KEPT = 'crossings_bench_threads_seed';
+const adminUrl =
+  process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const urlOf = (name) => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), name };
+  return url.toString();
+};
+
+async function asAdmin(work) {
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The bench's database, made afresh and dropped at the end: empty, or with --keep a copy of the
+ * data an earlier run seeded with the same sizes (a file copy: seconds instead of the seed).
+ */
+async function database() {
+  cleanups.push(() =>
+    asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)),
+  );
+  return asAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    const kept =
+      o.keep &&
+      (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [KEPT])).rowCount > 0 &&
+      (await seededAlike(urlOf(KEPT)));
+    await admin.query(
+      kept
+        ? `CREATE DATABASE ${DATABASE} TEMPLATE ${KEPT} STRATEGY FILE_COPY`
+        : `CREATE DATABASE ${DATABASE}`,
+    );
+    return { url: urlOf(DATABASE), name: DATABASE, seeded: kept };
+  });
+}
+
+/** Keeps the freshly seeded database's data for later runs (--keep). */
+async function keepSeed() {
+  const started = Date.now();
+  await asAdmin(async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS ${KEPT} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${KEPT} TEMPLATE ${DATABASE} STRATEGY FILE_COPY`);
+  });
+  say(`  kept the seeded data as ${KEPT} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** The sizes a kept database was seeded with, as a row the seed leaves (bench_seed). */
+const seedSizes = () =>
+  JSON.stringify({
+    // Raise when the seed changes, so a kept database from before is seeded again.
+    version: 2,
+    threads: o.threads,
+    posts: o.posts,
+    big: o.bigThreadPosts,
+    w: o.watchers,
+  });
+
+async function seededAlike(url) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query('SELECT sizes, reader, writer, big_thread FROM bench_seed');
+    return rows[0]?.sizes === seedSizes();
+  } catch {
+    return false;
+  } finally {
+    await db.end();
+  }
 }
 
 /** An access token like the API's own, naming the member's signed-in session (`sid`). */
@@ -137,6 +203,9 @@ async function seed(db) {
     await db.query(sql, params);
     say(`  seed: ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
+  // The rows are consistent by construction: no foreign key checks row by row (half a million
+  // posts with four references each), as a restore from a dump would do.
+  await db.query(`SET session_replication_role = replica`);
   // Ids derived from text (a thread and a number), shaped as version-4 UUIDs.
   await db.query(`CREATE FUNCTION bench_uuid(text) RETURNS uuid LANGUAGE sql IMMUTABLE AS
     $$ SELECT overlay(overlay(md5($1) placing '4' from 13) placing '8' from 17)::uuid $$`);
@@ -209,7 +278,7 @@ async function seed(db) {
   );
   await step(
     'posts',
-    `WITH a AS (SELECT id, row_number() OVER (ORDER BY email) AS n FROM practitioners WHERE email LIKE 'author-%')
+    `WITH a AS (SELECT array_agg(id ORDER BY email) AS ids FROM practitioners WHERE email LIKE 'author-%')
      INSERT INTO posts (id, thread_id, seq, parent_id, branch_id, depth, author_id, client_id, body,
                         language, created_at, deleted_at)
      SELECT bench_uuid(t.id::text || '-' || s), t.id, s,
@@ -218,14 +287,14 @@ async function seed(db) {
                  ELSE bench_uuid(t.id::text || '-' || (s - (s - 2) % 5)) END,
             CASE WHEN s = 1 THEN NULL ELSE bench_uuid(t.id::text || '-' || (s - (s - 2) % 5)) END,
             CASE WHEN s = 1 THEN 0 WHEN (s - 2) % 5 = 0 THEN 1 ELSE 2 END,
-            (SELECT id FROM a WHERE n = 1 + (s * 31 + length(t.title)) % $1),
+            a.ids[1 + (s * 31 + length(t.title)) % $1],
             'bench-' || s,
             CASE WHEN s % 97 = 0 AND s > 1 THEN ''
                  ELSE 'Post ' || s || ': what we learned about ' || t.title || ' — the families, the schools, the police and the mayor''s office each had a part; here is what worked and what did not.' END,
             t.language,
             t.created_at + make_interval(mins => s * 3),
             CASE WHEN s % 97 = 0 AND s > 1 THEN now() END
-       FROM threads t CROSS JOIN LATERAL generate_series(1, t.last_seq) s`,
+       FROM a, threads t CROSS JOIN LATERAL generate_series(1, t.last_seq) s`,
     [authors],
   );
   await step(
@@ -271,17 +340,38 @@ async function seed(db) {
       `SELECT id FROM practitioners WHERE email LIKE 'author-%' ORDER BY email LIMIT 1`,
     )
   ).rows[0].id;
-  await step('analyze', 'ANALYZE');
+  await db.query(`SET session_replication_role = DEFAULT`);
+  // As autovacuum would leave it: statistics, and the visibility map that index-only scans need.
+  await step('vacuum analyze', 'VACUUM ANALYZE');
   const counts = (
     await db.query(
       `SELECT (SELECT count(*) FROM threads)::int AS threads, (SELECT count(*) FROM posts)::int AS posts,
               (SELECT max(last_seq) FROM threads)::int AS biggest`,
     )
   ).rows[0];
+  await db.query(`CREATE TABLE bench_seed (sizes text, reader uuid, writer uuid, big_thread uuid,
+    seconds numeric)`);
+  await db.query('INSERT INTO bench_seed VALUES ($1, $2, $3, $4, $5)', [
+    seedSizes(),
+    reader,
+    writer,
+    bigThread,
+    (Date.now() - t0) / 1000,
+  ]);
   say(
     `  seeded ${fmt(counts.threads, 0)} threads, ${fmt(counts.posts, 0)} posts (largest thread ${fmt(counts.biggest, 0)}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
-  return { reader, writer, bigThread };
+  return { reader, writer, bigThread, seedSeconds: (Date.now() - t0) / 1000 };
+}
+
+/** A copy of kept data: its seed's people and big thread. */
+async function kept(db) {
+  const { rows } = await db.query(
+    'SELECT reader, writer, big_thread AS "bigThread", seconds FROM bench_seed',
+  );
+  const { reader, writer, bigThread, seconds } = rows[0];
+  say(`  seed: kept (it took ${Number(seconds).toFixed(0)} s)`);
+  return { reader, writer, bigThread, seedSeconds: Number(seconds) };
 }
 
 // ---------------------------------------------------------------- the raw SQL baselines
@@ -393,12 +483,14 @@ async function timed(rounds, warmup, task) {
 }
 
 async function main() {
-  say(`== bench:threads${o.quick ? ' (quick: a tenth of the data)' : ''}`);
+  say(`== bench:threads${o.scale < 1 ? ` (scale ${o.scale}: that share of the data)` : ''}`);
   say(
     `  machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadAverage()}`,
   );
-  const { url, name } = await database();
-  say(`  database: ${name}`);
+  const { url, name, seeded } = await database();
+  say(
+    `  database: ${name}${seeded ? ` (a copy of ${KEPT}, seeded earlier with these sizes)` : ''}`,
+  );
   const migrate = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/migrate.js')], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
@@ -409,10 +501,16 @@ async function main() {
       code === 0 ? resolve() : reject(new Error(`migrate: ${code}`)),
     ),
   );
-  const db = new pg.Client({ connectionString: url });
+  let db = new pg.Client({ connectionString: url });
   await db.connect();
+  const { reader, writer, bigThread, seedSeconds } = seeded ? await kept(db) : await seed(db);
+  if (!seeded && o.keep) {
+    await db.end();
+    await keepSeed();
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+  }
   cleanups.push(() => db.end());
-  const { reader, writer, bigThread } = await seed(db);
   const sessions = (
     await db.query(
       `INSERT INTO refresh_tokens (practitioner_id, family_id, token_hash, expires_at)
@@ -471,6 +569,9 @@ async function main() {
     what: 'thread list with unread counts (member of 20 exchanges)',
     server: await timed(o.rounds, warm, () => get('/api/threads?limit=20', readerToken)),
     sql: await timed(o.rounds, warm, () => db.query(LIST_SQL, [reader])),
+    prepared: await timed(o.rounds, warm, () =>
+      db.query({ name: 'bench-list', text: LIST_SQL, values: [reader] }),
+    ),
     target: 30,
   });
   const page = await get(`/api/threads/${bigThread}`, readerToken);
@@ -482,6 +583,9 @@ async function main() {
     what: `first page of a ${fmt(o.bigThreadPosts, 0)}-post thread`,
     server: await timed(o.rounds, warm, () => get(`/api/threads/${bigThread}`, readerToken)),
     sql: await timed(o.rounds, warm, () => db.query(PAGE_SQL, [bigThread])),
+    prepared: await timed(o.rounds, warm, () =>
+      db.query({ name: 'bench-page', text: PAGE_SQL, values: [bigThread] }),
+    ),
     target: 30,
   });
   const reply = async (i) => {
@@ -516,6 +620,16 @@ async function main() {
     say(
       `| ${r.what} | ${fmt(r.server.p50)} | ${fmt(r.server.p95)} | ${fmt(r.server.p99)} | ${fmt(r.sql.p50)} | ${fmt(r.sql.p95)} | ${fmt(r.sql.p99)} | ${fmt(r.server.p95 / r.sql.p95, 2)} | p95 ≤ ${r.target} ms${r.target === 30 ? ', ≤ 2× SQL' : ''} |`,
     );
+  // The server runs its reads as named (prepared) statements, planned once per connection; the
+  // baseline above is planned at every call, as a hand-written query usually is. The same
+  // baseline prepared, for the reader who wants the database's own floor:
+  for (const r of rows.filter((row) => row.prepared))
+    say(
+      `  raw SQL prepared, ${r.what}: p50 ${fmt(r.prepared.p50)} ms, p95 ${fmt(r.prepared.p95)} ms (server/prepared p95 ${fmt(r.server.p95 / r.prepared.p95, 2)})`,
+    );
+  say(
+    `  seed: ${fmt(o.threads, 0)} threads, ${fmt(o.posts, 0)} posts in ${seedSeconds.toFixed(0)} s${seeded ? ' (an earlier run; this one copied it)' : ''}`,
+  );
   say(
     `\n  floor: an authenticated GET /api/me takes p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms on this machine now`,
   );

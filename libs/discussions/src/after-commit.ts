@@ -19,11 +19,14 @@ export class AfterCommit implements OnModuleInit {
       afterTransactionCommit: ({ queryRunner }) => {
         const tasks = this.pending.get(queryRunner);
         this.pending.delete(queryRunner);
-        // In the order they were queued: a post's event before its thread's.
+        // In the order they were queued: a post's event before its thread's; once the
+        // committing request has answered (they read the database and emit to many sockets).
         if (tasks)
-          void (async () => {
-            for (const task of tasks) await this.run(task);
-          })();
+          setImmediate(() => {
+            void (async () => {
+              for (const task of tasks) await this.run(task);
+            })();
+          });
       },
       afterTransactionRollback: ({ queryRunner }) => {
         this.pending.delete(queryRunner);

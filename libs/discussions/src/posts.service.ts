@@ -79,6 +79,17 @@ const TOOK_PART = `
 
 const subject = (postId: string) => ({ subjectType: POST_SUBJECT, subjectId: postId });
 
+/** What the reply statement answers: a retry's first post, or the new post's number and parent. */
+type ReplyRow = PersonColumns<'author'> & {
+  existing: string | null;
+  last_seq: number | null;
+  last_activity_at: Date | null;
+  parent_id: string | null;
+  parent_depth: number | null;
+  parent_branch_id: string | null;
+  parent_author_id: string | null;
+};
+
 @Injectable()
 export class PostsService implements OnModuleInit {
   constructor(
@@ -91,7 +102,60 @@ export class PostsService implements OnModuleInit {
     private readonly afterCommit: AfterCommit,
     private readonly files: FilesService,
     private readonly fileOwners: FileOwners,
-  ) {}
+  ) {
+    // A reply in one round trip: $1 thread, $2 the writer moderates it, $3 writer, $4 the post
+    // replied to (null: the opening post), $5 new post id, $6 clientId, $7 body, $8 language.
+    // A retry (same clientId) changes nothing and names the first post. Taking the next number
+    // locks the thread row: a thread's posts are numbered in turn, and a lock or merge that
+    // committed meanwhile is seen here. The parent counts the reply (the opening post may be
+    // gone while the thread goes on; a reply to a removed reply may not be made); the writer
+    // takes part and has read up to here by writing here; their summary comes back. Without a
+    // thread row the thread is locked (or gone); without a parent, the caller says why and
+    // rolls back.
+    this.replyStatement = `
+      WITH dup AS (
+        SELECT id FROM posts WHERE thread_id = $1 AND author_id = $3 AND client_id = $6
+      ), t AS (
+        UPDATE threads SET last_seq = last_seq + 1, reply_count = reply_count + 1,
+               last_activity_at = ${NOW_MS}
+         WHERE id = $1 AND deleted_at IS NULL AND merged_into_id IS NULL
+           AND (locked_at IS NULL OR $2::boolean) AND NOT EXISTS (SELECT 1 FROM dup)
+         RETURNING last_seq, first_post_id, last_activity_at
+      ), parent AS (
+        UPDATE posts SET reply_count = reply_count + 1
+         WHERE id = coalesce($4::uuid, (SELECT first_post_id FROM t)) AND thread_id = $1
+           AND EXISTS (SELECT 1 FROM t)
+           AND ($4::uuid IS NULL OR depth = 0 OR (deleted_at IS NULL AND hidden_at IS NULL))
+         RETURNING id, depth, branch_id, author_id
+      ), post AS (
+        INSERT INTO posts (id, thread_id, seq, parent_id, branch_id, depth, author_id, client_id,
+                           body, language, created_at)
+        SELECT $5::uuid, $1, t.last_seq, parent.id,
+               CASE WHEN parent.depth = 0 THEN $5::uuid ELSE parent.branch_id END,
+               parent.depth + 1, $3, $6, $7, $8, t.last_activity_at
+          FROM t, parent
+        RETURNING seq
+      ), part AS (
+        INSERT INTO thread_participants (thread_id, practitioner_id, post_count, last_posted_at)
+        SELECT $1, $3, 1, now() FROM post
+        ON CONFLICT (thread_id, practitioner_id) DO UPDATE
+          SET post_count = thread_participants.post_count + 1, last_posted_at = now()
+      ), readers AS (
+        INSERT INTO thread_readers (practitioner_id, thread_id, last_read_seq, last_visit_at)
+        SELECT $3, $1, post.seq, now() FROM post
+        ON CONFLICT (practitioner_id, thread_id) DO UPDATE
+          SET last_read_seq = greatest(thread_readers.last_read_seq, EXCLUDED.last_read_seq)
+      )
+      SELECT (SELECT id FROM dup LIMIT 1) AS existing, t.last_seq, t.last_activity_at,
+             parent.id AS parent_id, parent.depth AS parent_depth,
+             parent.branch_id AS parent_branch_id, parent.author_id AS parent_author_id,
+             ${this.sql.personColumns('pa', 'pc', 'author')}
+        FROM (SELECT $3::uuid AS id) me
+        ${this.sql.personJoin('me.id', 'pa', 'pc')}
+        LEFT JOIN t ON true LEFT JOIN parent ON true`;
+  }
+
+  private readonly replyStatement: string;
 
   onModuleInit(): void {
     // Who may read a post may download its files (not those of a deleted post, nor of a hidden
@@ -200,9 +264,9 @@ export class PostsService implements OnModuleInit {
     const context = await this.access.thread(actor, input.threadId, 'post');
     const moderator = canInThread(actor, 'moderate', context.state);
     const body = await this.notifier.prepare(context.row.exchange_id, input.body);
-    const find = async (manager?: EntityManager) =>
+    const find = async () =>
       (
-        (await (manager ?? this.dataSource).query(
+        (await this.dataSource.query(
           'SELECT id FROM posts WHERE thread_id = $1 AND author_id = $2 AND client_id = $3',
           [input.threadId, actor.id, input.clientId],
         )) as Array<{ id: string }>
@@ -211,73 +275,35 @@ export class PostsService implements OnModuleInit {
     let existing: string | null = null;
     try {
       created = await this.dataSource.transaction(async (manager) => {
-        existing = await find(manager);
-        if (existing) return null;
-        // Taking the next number locks the thread row: a thread's posts are numbered in turn,
-        // and a lock or merge that committed meanwhile is seen here. The writer's summary comes
-        // back in the same round trip.
-        const [thread] = (await manager.query(
-          `WITH t AS (
-             UPDATE threads SET last_seq = last_seq + 1, reply_count = reply_count + 1,
-                    last_activity_at = ${NOW_MS}
-              WHERE id = $1 AND deleted_at IS NULL AND merged_into_id IS NULL
-                AND (locked_at IS NULL OR $2::boolean)
-              RETURNING last_seq, first_post_id, last_activity_at
-           )
-           SELECT t.*, ${this.sql.personColumns('pa', 'pc', 'author')}
-             FROM t ${this.sql.personJoin('$3::uuid', 'pa', 'pc')}`,
-          [input.threadId, moderator, actor.id],
-        )) as Array<
-          PersonColumns<'author'> & {
-            last_seq: number;
-            first_post_id: string;
-            last_activity_at: Date;
-          }
-        >;
-        if (!thread) throw new ThreadLockedError();
-        const parent = await this.parentFor(
-          manager,
-          input.threadId,
-          input.parentPostId ?? thread.first_post_id,
-          input.parentPostId !== undefined,
-        );
         const postId = randomUUID();
+        const [row] = (await manager.query(this.replyStatement, [
+          input.threadId,
+          moderator,
+          actor.id,
+          input.parentPostId ?? null,
+          postId,
+          input.clientId,
+          body,
+          input.language,
+        ])) as ReplyRow[];
+        existing = row!.existing;
+        if (existing) return null;
+        if (row!.last_seq === null) throw new ThreadLockedError();
+        if (row!.parent_id === null)
+          await this.refuseParent(manager, input.threadId, input.parentPostId ?? null);
+        const thread = row as ReplyRow & { last_seq: number; last_activity_at: Date };
+        const parent = {
+          id: row!.parent_id!,
+          depth: row!.parent_depth!,
+          author_id: row!.parent_author_id!,
+        };
         const depth = parent.depth + 1;
-        const branchId = depth === 1 ? postId : parent.branch_id;
-        await manager.query(
-          `INSERT INTO posts (id, thread_id, seq, parent_id, branch_id, depth, author_id, client_id, body, language, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            postId,
-            input.threadId,
-            thread.last_seq,
-            parent.id,
-            branchId,
-            depth,
-            actor.id,
-            input.clientId,
-            body,
-            input.language,
-            thread.last_activity_at,
-          ],
-        );
+        const branchId = depth === 1 ? postId : row!.parent_branch_id;
         const attachments = await this.files.attach(
           manager,
           input.attachmentIds ?? [],
           subject(postId),
           actor,
-        );
-        // Taking part, and having read up to here by writing here: one round trip.
-        await manager.query(
-          `WITH part AS (${TOOK_PART}),
-                readers AS (
-                  INSERT INTO thread_readers (practitioner_id, thread_id, last_read_seq, last_visit_at)
-                  VALUES ($2, $1, $4, now())
-                  ON CONFLICT (practitioner_id, thread_id) DO UPDATE
-                    SET last_read_seq = greatest(thread_readers.last_read_seq, EXCLUDED.last_read_seq)
-                  RETURNING 1)
-           SELECT 1 FROM part, readers`,
-          [input.threadId, actor.id, 1, thread.last_seq],
         );
         const author = personOf(actor.id, thread, 'author');
         if (!context.row.hidden_at)
@@ -474,25 +500,12 @@ export class PostsService implements OnModuleInit {
 
   // — pieces —
 
-  /** The post replied to: of this thread, not removed; counts the new reply under it. */
-  private async parentFor(
+  /** Why the reply statement found no post to answer: not of this thread, or removed. */
+  private async refuseParent(
     manager: EntityManager,
     threadId: string,
-    parentId: string,
-    named: boolean,
-  ): Promise<{ id: string; depth: number; branch_id: string | null; author_id: string }> {
-    // The opening post may be gone while the thread goes on; a reply to a removed reply may not.
-    const [counted] = (await manager.query(
-      `UPDATE posts SET reply_count = reply_count + 1
-        WHERE id = $1 AND thread_id = $2
-          AND (NOT $3::boolean OR depth = 0 OR (deleted_at IS NULL AND hidden_at IS NULL))
-        RETURNING id, depth, branch_id, author_id`,
-      [parentId, threadId, named],
-    )) as [
-      Array<{ id: string; depth: number; branch_id: string | null; author_id: string }>,
-      number,
-    ];
-    if (counted[0]) return counted[0];
+    parentId: string | null,
+  ): Promise<never> {
     const [exists] = (await manager.query('SELECT 1 FROM posts WHERE id = $1 AND thread_id = $2', [
       parentId,
       threadId,

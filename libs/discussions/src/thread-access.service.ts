@@ -13,7 +13,7 @@ import {
 import { NotAnExchangeMemberError } from '#libs/exchanges';
 import { PG_POOL } from '#libs/persistence';
 import type { AttributionRule, ExchangeRole } from '#libs/contracts';
-import { DiscussionsSql } from './discussions-sql.js';
+import { DiscussionsSql, prepared } from './discussions-sql.js';
 import {
   canInPlace,
   canInThread,
@@ -144,7 +144,7 @@ export class ThreadAccess {
     const text = `${this.threadSelect('$2')} WHERE t.id = $1 AND t.deleted_at IS NULL`;
     const rows = manager
       ? ((await manager.query(text, [threadId, actor.id])) as Array<ThreadRow & ReaderRow>)
-      : (await this.pool.query<ThreadRow & ReaderRow>(text, [threadId, actor.id])).rows;
+      : (await this.pool.query<ThreadRow & ReaderRow>(prepared(text, [threadId, actor.id]))).rows;
     const row = rows[0];
     if (!row) return null;
     const context = { row, state: stateOf(row, actor) };

@@ -31,7 +31,7 @@ import {
 import { FilesService } from '#libs/files';
 import { FlagsService } from '#libs/moderation';
 import { PG_POOL } from '#libs/persistence';
-import { DiscussionsSql } from './discussions-sql.js';
+import { DiscussionsSql, prepared } from './discussions-sql.js';
 import { canInThread } from './discussions.policy.js';
 import {
   ANY_READER,
@@ -127,8 +127,8 @@ export class ThreadReads {
     }
     const text = `${this.access.threadSelect('$1')} WHERE ${where.join(' AND ')}
       ORDER BY (t.pinned_at IS NOT NULL) DESC, t.last_activity_at DESC, t.id DESC
-      LIMIT ${add(limit + 1)}`;
-    const { rows } = await this.pool.query<ThreadRow & ReaderRow>(text, params);
+      LIMIT ${pageLimit(limit) + 1}`;
+    const { rows } = await this.pool.query<ThreadRow & ReaderRow>(prepared(text, params));
     const page = rows.slice(0, limit);
     const items = page.map((row) => presentThreadSummary(row));
     const last = page[page.length - 1];
@@ -173,12 +173,15 @@ export class ThreadReads {
     // One statement: the page's top-level replies (one more, to know if a page follows), the
     // first posts of each one's branch, its size, and the opening post on the first page.
     const visit = this.pool.query(
-      `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
-       ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
-      [actor.id, threadId],
+      prepared(
+        `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
+         ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
+        [actor.id, threadId],
+      ),
     );
     const { rows } = await this.pool.query<PostRow & { top: boolean; size: number | null }>(
-      `WITH top AS (
+      prepared(
+        `WITH top AS (
          SELECT po.id, po.seq FROM posts po
           WHERE po.thread_id = $1 AND po.depth = 1 AND po.seq > $2 AND ${inTree('po', '$4', '$5')}
           ORDER BY po.seq LIMIT $3 + 1
@@ -200,14 +203,15 @@ export class ThreadReads {
          FROM shown JOIN posts po ON po.id = shown.id`,
        )}
         ORDER BY po.seq`,
-      [
-        threadId,
-        after,
-        THREAD_LIMITS.topLevelPage,
-        reader.moderator,
-        actor.id,
-        THREAD_LIMITS.branchPreview + 1,
-      ],
+        [
+          threadId,
+          after,
+          THREAD_LIMITS.topLevelPage,
+          reader.moderator,
+          actor.id,
+          THREAD_LIMITS.branchPreview + 1,
+        ],
+      ),
     );
     const shownRows = rows.filter((r) => r.top);
     const pageTop = shownRows.filter((r) => r.depth === 1);
@@ -283,8 +287,7 @@ export class ThreadReads {
   /** The facts of a thread every reader shares (thread.updated). */
   async shared(threadId: string): Promise<ThreadShared> {
     const { rows } = await this.pool.query<ThreadRow & ReaderRow>(
-      `${this.access.threadSelect('$2::uuid')} WHERE t.id = $1`,
-      [threadId, null],
+      prepared(`${this.access.threadSelect('$2::uuid')} WHERE t.id = $1`, [threadId, null]),
     );
     const row = rows[0];
     if (!row) throw new NotFoundError('Thread');
@@ -293,17 +296,17 @@ export class ThreadReads {
 
   /** One post as a kind of reader sees it. */
   async post(postId: string, reader: PostReader = ANY_READER): Promise<PostView> {
-    const { rows } = await this.pool.query<PostRow>(`${this.postSelect} WHERE po.id = $1`, [
-      postId,
-    ]);
+    const { rows } = await this.pool.query<PostRow>(
+      prepared(`${this.postSelect} WHERE po.id = $1`, [postId]),
+    );
     if (!rows[0]) throw new NotFoundError('Post');
     return (await this.present(rows, reader))[0]!;
   }
 
   async postRow(postId: string): Promise<PostRow> {
-    const { rows } = await this.pool.query<PostRow>(`${this.postSelect} WHERE po.id = $1`, [
-      postId,
-    ]);
+    const { rows } = await this.pool.query<PostRow>(
+      prepared(`${this.postSelect} WHERE po.id = $1`, [postId]),
+    );
     if (!rows[0]) throw new NotFoundError('Post');
     return rows[0];
   }
@@ -344,6 +347,17 @@ export class ThreadReads {
         : presentPost(row, attachments.get(row.id) ?? [], reader),
     );
   }
+}
+
+/**
+ * A validated page size, written into the statement rather than passed: with a parameter,
+ * PostgreSQL's generic plan assumes a large share of the rows and the prepared list is planned
+ * afresh at every call; a handful of sizes is a handful of statements.
+ */
+function pageLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new ValidationFailedError('limit: a whole number from 1');
+  return limit;
 }
 
 function decodeListCursor(cursor: string | undefined) {

@@ -40,6 +40,8 @@ export class ActorResolver {
           passwordChangedAt: true,
           suspendedAt: true,
         },
+        // Its city and themes are not needed here (and would cost a second query per request).
+        loadEagerRelations: false,
       }),
       // A session lives while its family holds a token nobody revoked (rotation only marks used).
       this.refreshTokens.exists({

@@ -48,7 +48,8 @@ export class NotificationsService implements OnModuleInit {
       afterTransactionCommit: ({ queryRunner }) => {
         const stored = this.pending.get(queryRunner);
         this.pending.delete(queryRunner);
-        if (stored) this.publish(stored);
+        // After the committing request has answered: a post's 200 watchers are 200 emits.
+        if (stored) setImmediate(() => this.publish(stored));
       },
       afterTransactionRollback: ({ queryRunner }) => {
         this.pending.delete(queryRunner);
@@ -74,36 +75,34 @@ export class NotificationsService implements OnModuleInit {
     const unique = [...new Set(recipientIds)];
     if (unique.length === 0) return [];
     const em = manager ?? this.notifications.manager;
-    const optedOut = await em.getRepository(NotificationPreference).find({
-      where: { practitionerId: In(unique), kind: notification.kind, enabled: false },
-    });
-    const recipients = unique.filter((id) => !optedOut.some((p) => p.practitionerId === id));
-    if (recipients.length === 0) return [];
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        recipients.map((recipientId) => ({
-          recipientId,
-          kind: notification.kind,
-          text: notification.text.slice(0, 500),
-          data: notification.data,
-          dedupeKey: notification.dedupeKey ?? null,
-        })),
-      )
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const stored = (result.raw as Array<Record<string, unknown>>).map((row) =>
-      em.getRepository(Notification).create({
-        id: row.id as string,
-        recipientId: row.recipient_id as string,
-        kind: row.kind as NotificationKind,
-        text: row.text as string,
-        data: row.data as Notification['data'],
-        dedupeKey: row.dedupe_key as string | null,
-        createdAt: new Date(row.created_at as string),
+    // One statement however many recipients (a thread's 200 watchers): those who switched this
+    // kind off are left out, and a dedupe key already stored for a recipient adds nothing.
+    const rows = (await em.query(
+      `INSERT INTO notifications (recipient_id, kind, text, data, dedupe_key)
+       SELECT r.id, $2::varchar, $3::varchar, $4::jsonb, $5::varchar FROM unnest($1::uuid[]) WITH ORDINALITY AS r(id, n)
+        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                           WHERE p.practitioner_id = r.id AND p.kind = $2::varchar AND p.enabled = false)
+        ORDER BY r.n
+       ON CONFLICT DO NOTHING
+       RETURNING id, recipient_id, created_at`,
+      [
+        unique,
+        notification.kind,
+        notification.text.slice(0, 500),
+        JSON.stringify(notification.data),
+        notification.dedupeKey ?? null,
+      ],
+    )) as Array<{ id: string; recipient_id: string; created_at: Date }>;
+    const repository = em.getRepository(Notification);
+    const stored = rows.map((row) =>
+      repository.create({
+        id: row.id,
+        recipientId: row.recipient_id,
+        kind: notification.kind,
+        text: notification.text.slice(0, 500),
+        data: notification.data,
+        dedupeKey: notification.dedupeKey ?? null,
+        createdAt: new Date(row.created_at),
         readAt: null,
       }),
     );

@@ -13,6 +13,7 @@ import { ReserveCoordinatorPosition1764600100003 } from './1764600100003-reserve
 import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-exchange-visits-and-session-changes.js';
 import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
 import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
+import { ThreadReadingIndexes1764601150000 } from './1764601150000-thread-reading-indexes.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreatePractices1764600900000,
   CreateThreads1764601000000,
   CreateFlags1764601100000,
+  ThreadReadingIndexes1764601150000,
 ];
