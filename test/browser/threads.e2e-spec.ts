@@ -205,6 +205,9 @@ suite('threads in the web client', () => {
     await page.goto('/commons');
     await heading(page, 'Espace commun');
     await page.getByRole('link', { name: 'Lancer un fil' }).click();
+    // The form is whole once its themes have come (a title typed in the very first milliseconds
+    // after the page appears was seen lost under load; a person does not type that fast).
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Titre').fill('Une question pour tout le réseau');
     await page
       .getByLabel('Votre premier message')

@@ -125,7 +125,7 @@ export async function chooseLanguage(page: Page, language: string): Promise<void
   const switcher = page.getByRole('banner').getByRole('combobox');
   const menuButton = page.getByRole('banner').locator('.menu-button');
   // Signed in on a phone, the switcher is folded into the menu; for visitors it is always shown.
-  await switcher.or(menuButton).first().waitFor();
+  await switcher.or(menuButton).filter({ visible: true }).first().waitFor();
   // The header changes while the page settles: it shows the visitor's switcher until the signed-in
   // state arrives and then folds it away, and a tap during that change can be undone. So: open the
   // menu when the switcher is folded and try again until the choice is made.
