@@ -8,12 +8,42 @@ import { momentText } from './liveText';
 import { ReasonForm } from './ReasonForm';
 import type { LiveRoom } from './room';
 
-const DURATIONS = [
+/** How long a mute lasts: the choices a room's moderators and the review queue offer. */
+export const MUTE_DURATIONS = [
   { key: 'm15', minutes: 15 },
   { key: 'h1', minutes: 60 },
   { key: 'd1', minutes: 24 * 60 },
   { key: 'w1', minutes: 7 * 24 * 60 },
 ] as const;
+
+type MuteDuration = (typeof MUTE_DURATIONS)[number];
+
+/** The "mute for" choice, labelled, in the languages of the live durations. */
+export function MuteDurationField({
+  id,
+  value,
+  onChange,
+  choices = MUTE_DURATIONS,
+}: {
+  id: string;
+  value: number;
+  onChange: (minutes: number) => void;
+  choices?: readonly MuteDuration[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('live.muteFor')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {choices.map((d) => (
+          <option key={d.key} value={d.minutes}>
+            {t(`live.durations.${d.key}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export function MuteForm({
   room,
@@ -41,20 +71,7 @@ export function MuteForm({
         onDone(t('live.mutedUntil', { name, time: momentText(until, i18n.language, zone) }));
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-duration`}>{t('live.muteFor')}</label>
-        <select
-          id={`${id}-duration`}
-          value={minutes}
-          onChange={(e) => setMinutes(Number(e.target.value))}
-        >
-          {DURATIONS.map((d) => (
-            <option key={d.key} value={d.minutes}>
-              {t(`live.durations.${d.key}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MuteDurationField id={`${id}-duration`} value={minutes} onChange={setMinutes} />
     </ReasonForm>
   );
 }

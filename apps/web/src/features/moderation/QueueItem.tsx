@@ -8,16 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiRequestError } from '../../api/client';
 import { Markdown } from '../../ui/Markdown';
+import { MuteDurationField, MUTE_DURATIONS } from '../live/ModerationForms';
 import { ReasonForm } from '../live/ReasonForm';
 import { useViewerZone } from '../time/viewerZone';
 import { moderationApi } from './moderation.api';
 import { dateTimeIn } from './moderationText';
 
-const MUTE_DURATIONS = [
-  { key: 'h1', minutes: 60 },
-  { key: 'd1', minutes: 24 * 60 },
-  { key: 'w1', minutes: 7 * 24 * 60 },
-] as const;
+// From the queue a mute is for at least an hour: a report that earned one is not a heated minute.
+const QUEUE_MUTE_DURATIONS = MUTE_DURATIONS.slice(1);
 
 export function QueueItem({
   item,
@@ -31,7 +29,7 @@ export function QueueItem({
   const zone = useViewerZone();
   const id = useId();
   const [deciding, setDeciding] = useState<QueueDecision | null>(null);
-  const [muteMinutes, setMuteMinutes] = useState<number>(MUTE_DURATIONS[1].minutes);
+  const [muteMinutes, setMuteMinutes] = useState<number>(MUTE_DURATIONS[2].minutes);
   const buttons = useRef<HTMLDivElement>(null);
   const when = (at: string) => dateTimeIn(at, i18n.language, zone);
   const kind = t(`moderation.subjects.${item.subjectType}`);
@@ -138,20 +136,12 @@ export function QueueItem({
           onCancel={cancel}
         >
           {deciding === 'hide-and-mute' && (
-            <div className="field">
-              <label htmlFor={`${id}-mute`}>{t('live.muteFor')}</label>
-              <select
-                id={`${id}-mute`}
-                value={muteMinutes}
-                onChange={(e) => setMuteMinutes(Number(e.target.value))}
-              >
-                {MUTE_DURATIONS.map((d) => (
-                  <option key={d.key} value={d.minutes}>
-                    {t(`live.durations.${d.key}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <MuteDurationField
+              id={`${id}-mute`}
+              value={muteMinutes}
+              onChange={setMuteMinutes}
+              choices={QUEUE_MUTE_DURATIONS}
+            />
           )}
         </ReasonForm>
       ) : (
