@@ -10,10 +10,14 @@ import { ValidationFailedError } from './errors.js';
 /** Deepest nesting of arrays and objects an HTTP body may have (ours nest 3 at most). */
 export const MAX_INPUT_DEPTH = 32;
 
-/** Keys refused anywhere in an input: they address the prototype chain, not a field. */
+/**
+ * Keys refused anywhere in an input: they address the prototype chain, not a field. Every name
+ * an object inherits is here, not only `__proto__`: class-transformer silently skips a key whose
+ * value on the DTO instance is a function (`valueOf`, `toString`), so whitelisting would never
+ * see it and an unknown field would pass unrefused.
+ */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
+  ...Object.getOwnPropertyNames(Object.prototype),
   'prototype',
 ]);
 
