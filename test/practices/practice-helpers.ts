@@ -89,3 +89,24 @@ export async function inboxOf(http: Http, person: TestPerson, kind: string): Pro
   const res = await http('GET', '/api/notifications?limit=100', { token: person.token });
   return (res.body.items as any[]).filter((n) => n.kind === kind);
 }
+
+/**
+ * Where the listing's stored facet counts (kept by publication, archiving, hiding) differ from
+ * a count of the index rows as they are now: [] when they agree.
+ */
+export async function facetCountDrift(dataSource: DataSource): Promise<unknown[]> {
+  return dataSource.query(`
+    WITH now AS (
+      SELECT CASE s.visibility WHEN 'exchange' THEN 'x:' || s.exchange_id::text ELSE s.visibility END AS scope,
+             x AS a, y AS b, count(*)::int AS n
+        FROM practice_search s
+             CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
+             CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
+       WHERE x < y OR (x = '' AND y = '')
+       GROUP BY 1, 2, 3),
+    stored AS (SELECT scope, a, b, n FROM practice_facet_counts WHERE n <> 0)
+    SELECT coalesce(now.scope, stored.scope) AS scope, coalesce(now.a, stored.a) AS a,
+           coalesce(now.b, stored.b) AS b, now.n AS counted, stored.n AS stored
+      FROM now FULL JOIN stored USING (scope, a, b)
+     WHERE now.n IS DISTINCT FROM stored.n`);
+}

@@ -15,6 +15,7 @@ import {
   expectOk,
   inboxOf,
   publish,
+  facetCountDrift,
 } from './practice-helpers.js';
 
 type Role = 'anonymous' | 'author' | 'member' | 'host' | 'coordinator';
@@ -282,5 +283,8 @@ describe('practice moderation: hide and restore through the moderation library',
     expect(await sees(people.member)).toBe(false);
     expect(await sees(people.outsider)).toBe(false);
     expect(await t.dataSource.transaction((m) => contents.describe('not-an-id', m))).toBeNull();
+  });
+  it('keeps the listing’s facet counts equal to the index rows after everything above', async () => {
+    expect(await facetCountDrift(t.dataSource)).toEqual([]);
   });
 });

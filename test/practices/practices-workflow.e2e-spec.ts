@@ -12,6 +12,7 @@ import {
   expectOk,
   inboxOf,
   publish,
+  facetCountDrift,
 } from './practice-helpers.js';
 
 describe('the practice workflow', () => {
@@ -322,5 +323,8 @@ describe('the practice workflow', () => {
     await publish(http, { author, reviewer, coordinator }, other.id);
     const refused = await http('DELETE', `/api/practices/${other.id}`, { token: author.token });
     expect(refused.status).toBe(409);
+  });
+  it('keeps the listing’s facet counts equal to the index rows after everything above', async () => {
+    expect(await facetCountDrift(t.dataSource)).toEqual([]);
   });
 });

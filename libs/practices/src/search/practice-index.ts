@@ -57,8 +57,10 @@ export class PracticeIndex implements OnModuleInit {
   /** Writes (or rewrites) an entry's row from its published snapshot. */
   async put(snapshot: PracticeSnapshot, facts: IndexFacts, manager: EntityManager): Promise<void> {
     await this.forgetTerms(facts.practiceId, manager);
+    await this.countFacets(facts.practiceId, -1, manager);
     const { sql, params } = indexStatement(snapshot, facts);
     await manager.query(sql, params);
+    await this.countFacets(facts.practiceId, 1, manager);
     const words = wordsStatement(snapshot, facts);
     await manager.query(words.sql, words.params);
     await manager.query(
@@ -76,8 +78,29 @@ export class PracticeIndex implements OnModuleInit {
   /** Takes an entry out of the library's search (archived, hidden, deleted). */
   async remove(practiceId: string, manager: EntityManager): Promise<void> {
     await this.forgetTerms(practiceId, manager);
+    await this.countFacets(practiceId, -1, manager);
     await manager.query('DELETE FROM practice_search WHERE practice_id = $1', [practiceId]);
     await manager.query('DELETE FROM practice_search_words WHERE practice_id = $1', [practiceId]);
+  }
+
+  /**
+   * Adds (1) or takes away (-1) an index row's facet values and pairs of values in the listing's
+   * counts (practice_facet_counts); nothing when the row does not exist. Locks rows in key order,
+   * so two publications never deadlock.
+   */
+  private async countFacets(practiceId: string, sign: 1 | -1, manager: EntityManager) {
+    await manager.query(
+      `INSERT INTO practice_facet_counts (scope, a, b, n)
+       SELECT ${SCOPE_OF_ROW}, x, y, $2::int * count(*)::int
+         FROM practice_search s
+              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
+              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
+        WHERE s.practice_id = $1 AND (x < y OR (x = '' AND y = ''))
+        GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
+       ON CONFLICT (scope, a, b) DO UPDATE SET n = practice_facet_counts.n + EXCLUDED.n`,
+      [practiceId, sign],
+    );
   }
 
   private async forgetTerms(practiceId: string, manager: EntityManager): Promise<void> {

@@ -116,7 +116,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   const counts = active.length
     ? `WHERE ${all} OR ${active.map((f) => `(NOT m.${flag(f)} AND v LIKE '${f}:%')`).join(' OR ')}`
     : '';
-  const facetQuery = `SELECT split_part(g.v, ':', 1) AS facet, substr(g.v, strpos(g.v, ':') + 1) AS value, g.n
+  let facetQuery = `SELECT split_part(g.v, ':', 1) AS facet, substr(g.v, strpos(g.v, ':') + 1) AS value, g.n
       FROM (SELECT v, count(*)::int AS n FROM m CROSS JOIN LATERAL unnest(m.facet_values) AS v
              ${counts} GROUP BY v) g`;
 
@@ -144,8 +144,21 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
          'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`
     : 'NULL';
 
-  const sql = `
-WITH m AS MATERIALIZED (
+  const listing = !input.query && active.length <= 2;
+  let rows: string;
+  let total: string;
+  if (listing) {
+    const counted = listingCounts(input, active, p, visibility, test);
+    rows = `${counted.ctes},
+page AS (
+  SELECT d.practice_id, 1 AS tier, 0 AS rank, FALSE AS hm, d.published_at FROM practice_search d
+   WHERE ${visibility} ${active.map((f) => `AND ${test(f)}`).join(' ')}
+   ORDER BY d.published_at DESC, d.practice_id OFFSET ${input.offset} LIMIT ${input.limit}
+)`;
+    total = counted.total;
+    facetQuery = counted.facets;
+  } else {
+    rows = `m AS MATERIALIZED (
   SELECT d.practice_id, d.published_at, d.facet_values,
          ${anyLanguageQuery ? `d.head_tsv @@ ${anyLanguageQuery}` : 'FALSE'} AS hm
          ${flags.length ? `, ${flags.join(', ')}` : ''}
@@ -169,7 +182,12 @@ page AS (
   (SELECT h.practice_id, 1 AS tier, 0 AS rank, h.hm, h.published_at FROM hits h
     ORDER BY h.hm DESC, h.published_at DESC, h.practice_id
    OFFSET ${restOffset} LIMIT ${restLimit})
-),
+)`;
+    total = '(SELECT count(*) FROM hits)::int';
+  }
+
+  const sql = `
+WITH ${rows},
 items AS (
   SELECT pg.*, lang.language, d.slug, d.original_language, d.languages, d.visibility,
          d.evidence_level, d.themes, d.target_groups, d.city_ids,
@@ -179,7 +197,7 @@ items AS (
     FROM page pg JOIN practice_search d ON d.practice_id = pg.practice_id
     CROSS JOIN LATERAL (SELECT ${displayLanguage} AS language) lang
 )
-SELECT (SELECT count(*) FROM hits)::int AS total,
+SELECT ${total} AS total,
        (SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json)
           FROM (${facetQuery}) f) AS facets,
        (SELECT coalesce(json_agg(json_build_object(
@@ -191,4 +209,64 @@ SELECT (SELECT count(*) FROM hits)::int AS total,
                ORDER BY i.tier, i.rank DESC, i.hm DESC, i.published_at DESC, i.practice_id), '[]'::json)
           FROM items i) AS items`;
   return { sql, params };
+}
+
+/**
+ * A listing without words and with at most two filters, counted from practice_facet_counts
+ * (kept by publication) rather than from the rows: the total is the count of the chosen values'
+ * pair; a chosen facet counts its values beside the other filter's value (or alone); the other
+ * facets count beside the one chosen value, or, with two chosen, over the rows that have both
+ * (the one case that still reads rows: few of them, found by the two filters' indexes).
+ */
+function listingCounts(
+  input: SearchStatementInput,
+  active: PracticeFacet[],
+  p: (value: unknown) => string,
+  visibility: string,
+  test: (facet: PracticeFacet) => string,
+): { ctes: string; total: string; facets: string } {
+  const scope =
+    input.scope.kind === 'everything'
+      ? 'TRUE'
+      : input.scope.kind === 'public'
+        ? `c.scope = 'public'`
+        : `c.scope = ANY(${p(['public', 'network', ...input.scope.exchangeIds.map((id) => `x:${id}`)])}::text[])`;
+  const code = new Map(active.map((f) => [f, p(`${f}:${input.filters[f]}`)]));
+  const codeOf = (facet: PracticeFacet) => `${code.get(facet)!}::text`;
+  const bases = [`''`, ...active.map(codeOf)];
+  /** Each value counted beside `base` ('' for alone), with its count. */
+  const beside = (base: string) =>
+    `SELECT CASE WHEN c.a = ${base} THEN c.b ELSE c.a END AS v, c.n FROM c WHERE c.a = ${base} OR c.b = ${base}`;
+  const ofFacet = (facet: PracticeFacet) => `u.v LIKE '${facet}:%'`;
+  const parts = active.map((facet) => {
+    const other = active.find((f) => f !== facet);
+    return `SELECT u.v, u.n FROM (${beside(other ? codeOf(other) : `''`)}) u WHERE ${ofFacet(facet)}`;
+  });
+  const notChosen = active.map((f) => `AND NOT ${ofFacet(f)}`).join(' ');
+  if (active.length < 2) {
+    parts.push(
+      `SELECT u.v, u.n FROM (${beside(active[0] ? codeOf(active[0]) : `''`)}) u WHERE u.v <> '' ${notChosen}`,
+    );
+  } else {
+    parts.push(`SELECT u.v, count(*)::int AS n
+      FROM practice_search d CROSS JOIN LATERAL unnest(d.facet_values) AS u(v)
+     WHERE ${visibility} AND ${active.map(test).join(' AND ')} ${notChosen}
+     GROUP BY u.v`);
+  }
+  const [first, second] = active;
+  const totalOf = !first
+    ? `c.a = '' AND c.b = ''`
+    : !second
+      ? `c.a = '' AND c.b = ${codeOf(first)}`
+      : `c.a = LEAST(${codeOf(first)}, ${codeOf(second)}) AND c.b = GREATEST(${codeOf(first)}, ${codeOf(second)})`;
+  return {
+    ctes: `c AS MATERIALIZED (
+  SELECT c.a, c.b, sum(c.n)::int AS n FROM practice_facet_counts c
+   WHERE ${scope} AND (c.a = ANY(ARRAY[${bases.join(', ')}]) OR c.b = ANY(ARRAY[${bases.join(', ')}]))
+   GROUP BY c.a, c.b
+)`,
+    total: `(SELECT coalesce(sum(c.n), 0) FROM c WHERE ${totalOf})::int`,
+    facets: `SELECT split_part(f.v, ':', 1) AS facet, substr(f.v, strpos(f.v, ':') + 1) AS value, f.n
+      FROM (${parts.join('\n      UNION ALL ')}) f WHERE f.n > 0`,
+  };
 }
