@@ -440,22 +440,27 @@ async function load(db, vocab) {
   await db.query(
     `INSERT INTO practice_search (practice_id, slug, original_language, languages, visibility, exchange_id, themes,
        target_groups, city_ids, countries, regions, evidence_level, published_at, head_tsv, tsv_en, tsv_fr, tsv_nl, tsv_de,
-       tsv_other, head_words, texts)
+       tsv_other, texts)
      SELECT id, slug, lang, CASE WHEN lang2 IS NULL THEN ARRAY[lang] ELSE ARRAY[lang, lang2] END, visibility, exchange_id,
             themes, target_groups, city_ids, countries, regions, evidence, published_at,
             ${head('lang', 'title', 'summary')} || coalesce(CASE WHEN lang2 IS NOT NULL THEN ${head('lang2', 'title2', 'summary2')} END, ''),
             ${slot('en')}, ${slot('fr')}, ${slot('nl')}, ${slot('de')}, NULL,
-            ARRAY(SELECT w FROM unnest(tsvector_to_array(to_tsvector('crossings_simple',
-                  concat_ws(' ', title, summary, title2, summary2)))) w WHERE length(w) BETWEEN 3 AND 100 ORDER BY w),
             jsonb_build_object(lang, jsonb_build_object('title', title, 'summary', summary, 'body', summary || ' ' || body))
               || CASE WHEN lang2 IS NULL THEN '{}'::jsonb
                       ELSE jsonb_build_object(lang2, jsonb_build_object('title', title2, 'summary', summary2, 'body', summary2 || ' ' || body2)) END
        FROM bench_docs`,
   );
   await db.query(
+    `INSERT INTO practice_search_words (practice_id, words)
+     SELECT id, ARRAY(SELECT w FROM unnest(tsvector_to_array(to_tsvector('crossings_simple',
+                  concat_ws(' ', title, summary, title2, summary2)))) w WHERE length(w) BETWEEN 3 AND 100 ORDER BY w)
+       FROM bench_docs`,
+  );
+  await db.query(
     `INSERT INTO practice_terms (scope, term, docs)
      SELECT CASE s.visibility WHEN 'exchange' THEN 'x:' || s.exchange_id ELSE s.visibility END, w, count(*)
-       FROM practice_search s CROSS JOIN LATERAL unnest(s.head_words) w GROUP BY 1, 2
+       FROM practice_search s JOIN practice_search_words sw ON sw.practice_id = s.practice_id
+            CROSS JOIN LATERAL unnest(sw.words) w GROUP BY 1, 2
      ON CONFLICT (scope, term) DO UPDATE SET docs = practice_terms.docs + EXCLUDED.docs`,
   );
   const indexed = performance.now() - t1;

@@ -238,6 +238,45 @@ describe('practice search', () => {
     expect((await search('q=mentors&language=fr&evidence=evaluated-independently')).total).toBe(1);
   });
 
+  it('counts each facet over the entries passing every other filter, for any two filters', async () => {
+    const all = await search('');
+    // The oracle: the entries themselves, with the facet values each item shows.
+    const valuesOf = (item: any): Record<string, string[]> => ({
+      theme: item.themes.map((t: any) => t.slug),
+      targetGroup: item.targetGroups,
+      evidence: item.evidenceLevel ? [item.evidenceLevel] : [],
+      language: item.languages,
+    });
+    const choices = Object.keys(valuesOf(all.items[0])).flatMap((facet) =>
+      (all.facets[facet] as any[]).map((f) => [facet, f.value as string] as const),
+    );
+    const checked: string[] = [];
+    for (const [i, [facetA, valueA]] of choices.entries()) {
+      for (const [facetB, valueB] of choices.slice(i + 1)) {
+        if (facetA === facetB) continue;
+        const chosen = { [facetA]: valueA, [facetB]: valueB };
+        const res = await search(new URLSearchParams(chosen).toString());
+        const passes = (item: any, except?: string) =>
+          Object.entries(chosen).every(
+            ([facet, value]) => facet === except || valuesOf(item)[facet]!.includes(value),
+          );
+        expect(res.total).toBe(all.items.filter((item: any) => passes(item)).length);
+        for (const facet of Object.keys(valuesOf(all.items[0]))) {
+          const expected: Record<string, number> = {};
+          for (const item of all.items.filter((it: any) => passes(it, facet)))
+            for (const value of valuesOf(item)[facet]!)
+              expected[value] = (expected[value] ?? 0) + 1;
+          const got = Object.fromEntries(
+            (res.facets[facet] as any[]).filter((f) => f.count > 0).map((f) => [f.value, f.count]),
+          );
+          expect({ chosen, facet, counts: got }).toEqual({ chosen, facet, counts: expected });
+        }
+        checked.push(`${facetA}=${valueA}&${facetB}=${valueB}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(10);
+  });
+
   it('shows the reader’s language where the entry has it, the original otherwise', async () => {
     const fr = await search('q=mentors&lang=fr');
     expect(fr.items[0]).toMatchObject({

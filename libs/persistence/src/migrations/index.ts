@@ -14,6 +14,7 @@ import { ExchangeVisitsAndSessionChanges1764600600000 } from './1764600600000-ex
 import { TranslateThemes1764600400000 } from './1764600400000-translate-themes.js';
 import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
 import { ThreadReadingIndexes1764601150000 } from './1764601150000-thread-reading-indexes.js';
+import { PracticeSearchAtScale1764601200000 } from './1764601200000-practice-search-at-scale.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreateThreads1764601000000,
   CreateFlags1764601100000,
   ThreadReadingIndexes1764601150000,
+  PracticeSearchAtScale1764601200000,
 ];

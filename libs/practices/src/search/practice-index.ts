@@ -59,10 +59,13 @@ export class PracticeIndex implements OnModuleInit {
     await this.forgetTerms(facts.practiceId, manager);
     const { sql, params } = indexStatement(snapshot, facts);
     await manager.query(sql, params);
+    const words = wordsStatement(snapshot, facts);
+    await manager.query(words.sql, words.params);
     await manager.query(
       `INSERT INTO practice_terms (scope, term, docs)
        SELECT ${SCOPE_OF_ROW}, w, 1
-         FROM practice_search s CROSS JOIN LATERAL unnest(s.head_words) AS w
+         FROM practice_search s JOIN practice_search_words sw ON sw.practice_id = s.practice_id
+              CROSS JOIN LATERAL unnest(sw.words) AS w
         WHERE s.practice_id = $1
         ORDER BY w
        ON CONFLICT (scope, term) DO UPDATE SET docs = practice_terms.docs + 1`,
@@ -74,13 +77,15 @@ export class PracticeIndex implements OnModuleInit {
   async remove(practiceId: string, manager: EntityManager): Promise<void> {
     await this.forgetTerms(practiceId, manager);
     await manager.query('DELETE FROM practice_search WHERE practice_id = $1', [practiceId]);
+    await manager.query('DELETE FROM practice_search_words WHERE practice_id = $1', [practiceId]);
   }
 
   private async forgetTerms(practiceId: string, manager: EntityManager): Promise<void> {
     const rows = (await manager.query(
       `UPDATE practice_terms t SET docs = t.docs - 1
          FROM (SELECT ${SCOPE_OF_ROW} AS scope, w AS term
-                 FROM practice_search s CROSS JOIN LATERAL unnest(s.head_words) AS w
+                 FROM practice_search s JOIN practice_search_words sw ON sw.practice_id = s.practice_id
+                      CROSS JOIN LATERAL unnest(sw.words) AS w
                 WHERE s.practice_id = $1) o
         WHERE t.scope = o.scope AND t.term = o.term
        RETURNING t.scope, t.term, t.docs`,
@@ -112,7 +117,6 @@ export function indexStatement(
   };
   const bySlot = new Map<SearchSlot, string[]>();
   const heads: string[] = [];
-  const headText: string[] = [];
   const stored: Record<string, { title: string; summary: string; body: string }> = {};
   for (const [language, texts] of Object.entries(snapshot.texts)) {
     const slot = slotOf(language);
@@ -127,7 +131,6 @@ export function indexStatement(
       ...(bySlot.get(slot) ?? []),
       `${head} || setweight(to_tsvector('${config}', ${p(body)}), 'C')`,
     ]);
-    headText.push(texts.title, summary);
     // Snippets come from the summary and the rest: without a match there, the summary leads.
     stored[language] = {
       title: texts.title,
@@ -142,15 +145,13 @@ export function indexStatement(
   const sql = `
     INSERT INTO practice_search (practice_id, slug, original_language, languages, visibility, exchange_id,
       themes, target_groups, city_ids, countries, regions, evidence_level, published_at,
-      head_tsv, tsv_en, tsv_fr, tsv_nl, tsv_de, tsv_other, head_words, texts)
+      head_tsv, tsv_en, tsv_fr, tsv_nl, tsv_de, tsv_other, texts)
     VALUES (${p(facts.practiceId)}, ${p(facts.slug)}, ${p(snapshot.originalLanguage)},
       ${p(Object.keys(snapshot.texts))}::text[], ${p(snapshot.visibility)}, ${p(snapshot.exchangeId)}::uuid,
       ${p(snapshot.themes)}::text[], ${p(snapshot.targetGroups)}::text[], ${p(snapshot.cityIds)}::uuid[],
       ${p(facts.countries)}::text[], ${p(facts.regions)}::text[], ${p(snapshot.evidenceLevel)},
       ${p(facts.publishedAt)}, ${heads.join(' || ')},
       ${tsv('en')}, ${tsv('fr')}, ${tsv('nl')}, ${tsv('de')}, ${tsv('other')},
-      ARRAY(SELECT w FROM unnest(tsvector_to_array(to_tsvector('${SEARCH_CONFIGS.other}', ${p(headText.join(' '))}))) AS w
-             WHERE length(w) BETWEEN 3 AND 100 ORDER BY w),
       ${p(JSON.stringify(stored))}::jsonb)
     ON CONFLICT (practice_id) DO UPDATE SET
       slug = EXCLUDED.slug, original_language = EXCLUDED.original_language,
@@ -161,6 +162,29 @@ export function indexStatement(
       evidence_level = EXCLUDED.evidence_level, published_at = EXCLUDED.published_at,
       head_tsv = EXCLUDED.head_tsv, tsv_en = EXCLUDED.tsv_en, tsv_fr = EXCLUDED.tsv_fr,
       tsv_nl = EXCLUDED.tsv_nl, tsv_de = EXCLUDED.tsv_de, tsv_other = EXCLUDED.tsv_other,
-      head_words = EXCLUDED.head_words, texts = EXCLUDED.texts`;
+      texts = EXCLUDED.texts`;
   return { sql, params };
+}
+
+/**
+ * The words of an entry's titles and summaries (all its languages, unstemmed), kept beside its
+ * index row rather than in it: only publication and typo correction read them, and out of the
+ * row they keep the heap that every search scans small.
+ */
+export function wordsStatement(
+  snapshot: PracticeSnapshot,
+  facts: IndexFacts,
+): { sql: string; params: unknown[] } {
+  const headText = Object.values(snapshot.texts).flatMap((texts) => [
+    texts.title,
+    plainText(texts.summary),
+  ]);
+  return {
+    sql: `
+    INSERT INTO practice_search_words (practice_id, words)
+    VALUES ($1, ARRAY(SELECT w FROM unnest(tsvector_to_array(to_tsvector('${SEARCH_CONFIGS.other}', $2))) AS w
+                       WHERE length(w) BETWEEN 3 AND 100 ORDER BY w))
+    ON CONFLICT (practice_id) DO UPDATE SET words = EXCLUDED.words`,
+    params: [facts.practiceId, headText.join(' ')],
+  };
 }

@@ -66,19 +66,6 @@ const FILTER_SQL: Record<Exclude<keyof SearchStatementInput['filters'], never>, 
   language: 'd.languages @> ARRAY[{}]::text[]',
 };
 
-/** Each facet: the expression of its values for one row of `m`, and whether it is an array. */
-const FACET_VALUES: Record<PracticeFacet, { expr: string; array: boolean }> = {
-  theme: { expr: 'm.themes', array: true },
-  targetGroup: { expr: 'm.target_groups', array: true },
-  region: { expr: 'm.regions', array: true },
-  country: { expr: 'm.countries', array: true },
-  city: { expr: 'm.city_ids', array: true },
-  evidence: { expr: 'm.evidence_level', array: false },
-  language: { expr: 'm.languages', array: true },
-};
-
-const FACETS = Object.keys(FACET_VALUES) as PracticeFacet[];
-
 export function searchStatement(input: SearchStatementInput): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown) => {
@@ -108,11 +95,6 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   const test = (facet: PracticeFacet) => FILTER_SQL[facet].replace('{}', placeholder.get(facet)!);
   const flags = active.map((facet) => `${test(facet)} AS ${flag(facet)}`);
   const all = active.length ? active.map((f) => `m.${flag(f)}`).join(' AND ') : 'TRUE';
-  const allBut = (facet: PracticeFacet) =>
-    active
-      .filter((f) => f !== facet)
-      .map((f) => `m.${flag(f)}`)
-      .join(' AND ') || 'TRUE';
   // Rows failing two filters count for no facet: leave them out of m (an index-friendly OR).
   const prune =
     active.length >= 2
@@ -127,18 +109,16 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
           .join(' OR ')})`
       : '';
 
-  // Every facet in one pass over m: each row offers its values of each facet whose other
-  // filters it passes, and one grouping counts them all.
-  const facetRows = FACETS.map((facet) => {
-    const { expr, array } = FACET_VALUES[facet];
-    const values = array ? `${expr}::text[]` : `ARRAY[${expr}::text]`;
-    return `('${facet}', CASE WHEN ${allBut(facet)} THEN ${values} END)`;
-  }).join(',\n             ');
-  const facetQuery = `SELECT f.facet, v AS value, count(*)::int AS n
-      FROM m CROSS JOIN LATERAL (VALUES ${facetRows}) AS f(facet, vals)
-      CROSS JOIN LATERAL unnest(f.vals) AS v
-     WHERE v IS NOT NULL
-     GROUP BY f.facet, v`;
+  // Every facet in one pass over m: each row's facet_values ('theme:youth', 'evidence:monitored',
+  // …) are unnested once and grouped once. A row that passes every filter counts for every facet;
+  // one that fails exactly one filter counts only for that filter's facet (rows failing two are
+  // not in m).
+  const counts = active.length
+    ? `WHERE ${all} OR ${active.map((f) => `(NOT m.${flag(f)} AND v LIKE '${f}:%')`).join(' OR ')}`
+    : '';
+  const facetQuery = `SELECT split_part(g.v, ':', 1) AS facet, substr(g.v, strpos(g.v, ':') + 1) AS value, g.n
+      FROM (SELECT v, count(*)::int AS n FROM m CROSS JOIN LATERAL unnest(m.facet_values) AS v
+             ${counts} GROUP BY v) g`;
 
   const rankWindow = input.query ? RANK_WINDOW : 0;
   const rankedOffset = Math.min(input.offset, rankWindow);
@@ -166,8 +146,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
 
   const sql = `
 WITH m AS MATERIALIZED (
-  SELECT d.practice_id, d.published_at, d.themes, d.target_groups, d.city_ids, d.countries,
-         d.regions, d.evidence_level, d.languages,
+  SELECT d.practice_id, d.published_at, d.facet_values,
          ${anyLanguageQuery ? `d.head_tsv @@ ${anyLanguageQuery}` : 'FALSE'} AS hm
          ${flags.length ? `, ${flags.join(', ')}` : ''}
     FROM practice_search d
