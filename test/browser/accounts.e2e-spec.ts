@@ -1,10 +1,12 @@
 // Accounts in a real browser: a forgotten password from the sign-in page to a new one, through
 // the admins' "Outgoing mail" page (no SMTP server: the zero-setup start); the lockout message
-// in minutes; every new page on a 390 px phone and a desktop, in four languages, checked by axe.
+// in minutes; refusals in the reader's language, never in the API's English; every new page on
+// a 390 px phone and a desktop, in four languages, checked by axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createPerson, FACTORY_PASSWORD, type TestPerson } from '../factories/accounts.js';
 import { httpClient } from '../support/http.js';
 import {
+  browserContext,
   browserSuite,
   expectAccessible,
   heading,
@@ -166,6 +168,51 @@ suite('accounts in the web client', () => {
     }
     await expectAccessible(page, 'sign-in lockout');
     await context.close();
+  });
+
+  it('a wrong password and a refused password change are said in the reader’s language, not the API’s English', async () => {
+    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await heading(page, 'Sign in');
+    const apiWords = 'The email or password is not correct.';
+    const expected: Record<Language, string> = {
+      en: apiWords,
+      fr: 'L’adresse e-mail ou le mot de passe n’est pas correct. Veuillez réessayer.',
+      nl: 'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw.',
+      de: 'Die E-Mail-Adresse oder das Passwort ist nicht korrekt. Bitte versuchen Sie es erneut.',
+    };
+    for (const language of LANGUAGES) {
+      await chooseLanguage(page, language);
+      await page.locator('input[type=email]').fill('nobody.here@test.example');
+      await page.locator('input[type=password]').fill('a wrong guess');
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in'));
+      await page.locator('button[type=submit]').click();
+      expect((await answered).status()).toBe(401);
+      await page.getByRole('alert').filter({ hasText: expected[language] }).waitFor();
+      if (language !== 'en')
+        await expect(page.getByRole('alert').innerText()).resolves.not.toContain(apiWords);
+    }
+    await context.close();
+
+    // A VALIDATION_FAILED names the refused field by its French label.
+    const person = await createPerson(t.dataSource, httpClient(t.baseUrl));
+    const french = await browserContext(browser, t.baseUrl, person, { language: 'fr' });
+    const profile = await french.newPage();
+    await profile.goto('/me');
+    await heading(profile, 'Mon profil');
+    await profile.getByLabel('Mot de passe actuel', { exact: true }).fill('not my password at all');
+    await profile.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
+    await profile.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    const refused = profile.getByRole('alert').filter({
+      hasText: 'Ce champ n’a pas été accepté : Mot de passe actuel. Vérifiez-le, puis réessayez.',
+    });
+    await refused.waitFor();
+    await expect(profile.locator('body').innerText()).resolves.not.toContain(
+      'not your current password',
+    );
+    await expectAccessible(profile, 'refused password change, French');
+    await french.close();
   });
 
   it('the new pages fit a 390 px phone and a desktop in English, French, Dutch and German', async () => {

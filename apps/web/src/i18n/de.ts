@@ -30,6 +30,70 @@ export const de: Messages = {
     tooManyAttemptsMinute: 'Zu viele Versuche. Versuchen Sie es in einer Minute erneut.',
     tooManyAttemptsMinutes: 'Zu viele Versuche. Versuchen Sie es in {{minutes}} Minuten erneut.',
     adminsOnly: 'Nur Admins können diese Seite öffnen.',
+    validation: {
+      fields_one:
+        'Dieses Feld wurde nicht akzeptiert: {{fields}}. Bitte prüfen Sie es und versuchen Sie es erneut.',
+      fields_other:
+        'Diese Felder wurden nicht akzeptiert: {{fields}}. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+      otherFields: 'weitere Felder',
+      fieldProblem: 'Dies wurde nicht akzeptiert. Bitte prüfen Sie es.',
+    },
+    codes: {
+      VALIDATION_FAILED:
+        'Einige Felder wurden nicht akzeptiert. Bitte prüfen Sie sie und versuchen Sie es erneut.',
+      MALFORMED_JSON:
+        'Der Server konnte nicht lesen, was Ihr Browser gesendet hat. Laden Sie die Seite neu und versuchen Sie es erneut.',
+      PAYLOAD_TOO_LARGE:
+        'Was Sie gesendet haben, ist zu lang. Kürzen Sie es und versuchen Sie es erneut.',
+      UNAUTHENTICATED: 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
+      INVALID_CREDENTIALS:
+        'Die E-Mail-Adresse oder das Passwort ist nicht korrekt. Bitte versuchen Sie es erneut.',
+      ACCOUNT_SUSPENDED:
+        'Dieses Konto ist gesperrt. Wenn Sie das für einen Irrtum halten, wenden Sie sich an eine Koordinatorin oder einen Koordinator des Netzwerks.',
+      TOKEN_EXPIRED:
+        'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu oder melden Sie sich erneut an.',
+      REFRESH_TOKEN_REUSED:
+        'Zu Ihrer Sicherheit wurde diese Sitzung beendet, weil sie an zwei Orten verwendet wurde. Bitte melden Sie sich erneut an.',
+      FORBIDDEN:
+        'Das dürfen Sie nicht. Wenden Sie sich bei Bedarf an die Gastgeber des Austauschs oder an die Koordination.',
+      NOT_FOUND:
+        'Dies wurde nicht gefunden. Vielleicht wurde es entfernt, oder es ist für Sie nicht zugänglich.',
+      CONFLICT:
+        'Das geht gerade nicht: Vielleicht ist es schon erledigt, oder inzwischen hat sich etwas geändert. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
+      INVITATION_INVALID:
+        'Dieser Einladungslink funktioniert nicht mehr: Er wurde schon verwendet oder ist abgelaufen. Bitten Sie die Person, die Sie eingeladen hat, um einen neuen.',
+      PASSWORD_RESET_INVALID:
+        'Dieser Link zum Wählen eines neuen Passworts funktioniert nicht mehr: Er wurde schon verwendet oder ist abgelaufen. Fordern Sie einen neuen Link an.',
+      RATE_LIMITED:
+        'Zu viele Versuche in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+      TOO_MANY_CONNECTIONS:
+        'Crossings ist in zu vielen Tabs oder auf zu vielen Geräten geöffnet. Schließen Sie eines und versuchen Sie es erneut.',
+      MUTED:
+        'Eine Moderatorin oder ein Moderator hat Sie hier vorerst stummgeschaltet. Danach können Sie wieder schreiben.',
+      ROOM_NOT_OPEN:
+        'Dieser Raum ist noch nicht offen. Kommen Sie zurück, wenn die Sitzung beginnt.',
+      ROOM_READ_ONLY:
+        'Dieser Raum nimmt keine neuen Nachrichten mehr an. Lesen können Sie ihn weiterhin.',
+      EDIT_WINDOW_PASSED:
+        'Die Zeit zum Bearbeiten ist abgelaufen. Sie können eine neue Nachricht hinzufügen, um etwas zu korrigieren.',
+      THREAD_LOCKED:
+        'Diese Diskussion ist gesperrt: Sie bleibt lesbar, nimmt aber keine neuen Beiträge an.',
+      FILE_TOO_LARGE:
+        'Diese Datei ist zu groß zum Anhängen. Versuchen Sie es mit einer kleineren Fassung.',
+      UNSUPPORTED_FILE_TYPE:
+        'Diese Art von Datei kann nicht angehängt werden. PDFs, Bilder und Office-Dokumente schon.',
+      QUOTA_EXCEEDED:
+        'Ihr Speicher für Anhänge ist voll. Entfernen Sie Dateien, die Sie nicht mehr brauchen, und versuchen Sie es erneut.',
+      FILE_ATTACHED:
+        'Diese Datei gehört zu einem Beitrag oder einer Praxis. Entfernen Sie sie bitte dort.',
+      ALREADY_FLAGGED: 'Sie haben dies bereits gemeldet. Die Moderation wird es prüfen.',
+      CANNOT_FLAG_OWN_CONTENT:
+        'Was Sie selbst geschrieben haben, können Sie nicht melden. Sie können es aber bearbeiten oder löschen.',
+      SERVICE_UNAVAILABLE:
+        'Crossings ist kurz nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
+      INTERNAL:
+        'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut; wenn es wieder passiert, sagen Sie einer Koordinatorin oder einem Koordinator Bescheid.',
+    },
   },
   signIn: {
     title: 'Anmelden',
@@ -759,6 +823,8 @@ export const de: Messages = {
     quotaExceeded:
       '„{{name}}“ passt nicht mehr in Ihren Speicher ({{used}} von {{quota}} belegt). Entfernen Sie Dateien, die Sie nicht mehr brauchen.',
     failed: '„{{name}}“ konnte nicht hochgeladen werden: {{reason}}',
+    refused:
+      '„{{name}}“ wurde nicht akzeptiert: Der Name ist vielleicht zu lang oder enthält unzulässige Zeichen. Benennen Sie die Datei um und versuchen Sie es erneut.',
     kinds: {
       pdf: 'PDF',
       image: 'Bild',

@@ -1,4 +1,5 @@
 // English: the reference translation. fr, nl and de must have exactly these keys (see messages.ts).
+import type { ErrorCode } from '@contracts';
 export const en = {
   common: {
     loading: 'Loading…',
@@ -28,6 +29,57 @@ export const en = {
     tooManyAttemptsMinute: 'Too many attempts. Try again in a minute.',
     tooManyAttemptsMinutes: 'Too many attempts. Try again in {{minutes}} minutes.',
     adminsOnly: 'Only admins can open this page.',
+    validation: {
+      fields_one: 'This field was not accepted: {{fields}}. Please check it and try again.',
+      fields_other: 'These fields were not accepted: {{fields}}. Please check them and try again.',
+      otherFields: 'other fields',
+      fieldProblem: 'This was not accepted. Please check it.',
+    },
+    /** One sentence per error code of the API, for when its own words are not shown. */
+    codes: {
+      VALIDATION_FAILED: 'Some fields were not accepted. Please check them and try again.',
+      MALFORMED_JSON:
+        'The server could not read what your browser sent. Reload the page and try again.',
+      PAYLOAD_TOO_LARGE: 'What you sent is too long. Shorten it, then try again.',
+      UNAUTHENTICATED: 'Your session has ended. Please sign in again to continue.',
+      INVALID_CREDENTIALS: 'The email address or the password is not correct. Please try again.',
+      ACCOUNT_SUSPENDED:
+        'This account is suspended. If you think this is a mistake, contact a coordinator of the network.',
+      TOKEN_EXPIRED: 'Your session has expired. Reload the page, or sign in again.',
+      REFRESH_TOKEN_REUSED:
+        'For your security, this session was ended because it was used in two places. Please sign in again.',
+      FORBIDDEN:
+        'You are not allowed to do this. If you need to, ask a host of the exchange or a coordinator.',
+      NOT_FOUND: 'This could not be found. It may have been removed, or it is not open to you.',
+      CONFLICT:
+        'This cannot be done right now: it may already be done, or something changed in the meantime. Reload the page to see where things stand.',
+      INVITATION_INVALID:
+        'This invitation link no longer works: it was already used, or it has expired. Ask the person who invited you for a new one.',
+      PASSWORD_RESET_INVALID:
+        'This link to choose a new password no longer works: it was already used, or it has expired. Ask for a new link.',
+      RATE_LIMITED: 'Too many attempts in a short time. Please wait a moment and try again.',
+      TOO_MANY_CONNECTIONS:
+        'Crossings is open in too many tabs or on too many devices. Close one, then try again.',
+      MUTED: 'A moderator has muted you here for now. You can write again when the mute ends.',
+      ROOM_NOT_OPEN: 'This room is not open yet. Come back when the session begins.',
+      ROOM_READ_ONLY: 'This room no longer takes new messages. You can still read it.',
+      EDIT_WINDOW_PASSED:
+        'The time for editing this has passed. You can add a new message to correct it.',
+      THREAD_LOCKED: 'This thread is locked: it can still be read, but it takes no new posts.',
+      FILE_TOO_LARGE: 'This file is too large to attach. Try a smaller version of it.',
+      UNSUPPORTED_FILE_TYPE:
+        'This kind of file cannot be attached. PDF files, images and office documents can.',
+      QUOTA_EXCEEDED:
+        'Your storage for attachments is full. Remove files you no longer need, then try again.',
+      FILE_ATTACHED: 'This file belongs to a post or a practice. Remove it from there instead.',
+      ALREADY_FLAGGED: 'You have already reported this. The moderators will review it.',
+      CANNOT_FLAG_OWN_CONTENT:
+        'You cannot report something you wrote yourself. You can edit or delete it instead.',
+      SERVICE_UNAVAILABLE:
+        'Crossings is unavailable for a moment. Please try again in a few minutes.',
+      INTERNAL:
+        'Something went wrong on our side. Please try again; if it keeps happening, tell a coordinator.',
+    } satisfies Record<ErrorCode, string>,
   },
   signIn: {
     title: 'Sign in',
@@ -727,6 +779,8 @@ export const en = {
     quotaExceeded:
       '“{{name}}” does not fit in your storage ({{used}} of {{quota}} used). Remove files you no longer need.',
     failed: '“{{name}}” could not be uploaded: {{reason}}',
+    refused:
+      '“{{name}}” was not accepted: its name may be too long or contain characters that cannot be used. Rename the file and try again.',
     kinds: {
       pdf: 'PDF',
       image: 'Image',

@@ -29,6 +29,62 @@ export const fr: Messages = {
     tooManyAttemptsMinute: 'Trop de tentatives. Réessayez dans une minute.',
     tooManyAttemptsMinutes: 'Trop de tentatives. Réessayez dans {{minutes}} minutes.',
     adminsOnly: 'Seuls les administrateurs peuvent ouvrir cette page.',
+    validation: {
+      fields_one: 'Ce champ n’a pas été accepté : {{fields}}. Vérifiez-le, puis réessayez.',
+      fields_other: 'Ces champs n’ont pas été acceptés : {{fields}}. Vérifiez-les, puis réessayez.',
+      otherFields: 'd’autres champs',
+      fieldProblem: 'Cette valeur n’a pas été acceptée. Vérifiez-la.',
+    },
+    codes: {
+      VALIDATION_FAILED: 'Certains champs n’ont pas été acceptés. Vérifiez-les, puis réessayez.',
+      MALFORMED_JSON:
+        'Le serveur n’a pas pu lire ce que votre navigateur a envoyé. Rechargez la page et réessayez.',
+      PAYLOAD_TOO_LARGE: 'Ce que vous avez envoyé est trop long. Raccourcissez-le, puis réessayez.',
+      UNAUTHENTICATED: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+      INVALID_CREDENTIALS:
+        'L’adresse e-mail ou le mot de passe n’est pas correct. Veuillez réessayer.',
+      ACCOUNT_SUSPENDED:
+        'Ce compte est suspendu. Si vous pensez qu’il s’agit d’une erreur, contactez un coordinateur du réseau.',
+      TOKEN_EXPIRED: 'Votre session a expiré. Rechargez la page ou reconnectez-vous.',
+      REFRESH_TOKEN_REUSED:
+        'Pour votre sécurité, cette session a été fermée car elle était utilisée à deux endroits. Reconnectez-vous.',
+      FORBIDDEN:
+        'Vous n’êtes pas autorisé·e à faire cela. Si nécessaire, adressez-vous à un hôte de l’échange ou à un coordinateur.',
+      NOT_FOUND:
+        'Élément introuvable. Il a peut-être été supprimé, ou il ne vous est pas accessible.',
+      CONFLICT:
+        'Impossible pour le moment : c’est peut-être déjà fait, ou quelque chose a changé entre-temps. Rechargez la page pour voir où en sont les choses.',
+      INVITATION_INVALID:
+        'Ce lien d’invitation ne fonctionne plus : il a déjà servi ou il a expiré. Demandez-en un nouveau à la personne qui vous a invité·e.',
+      PASSWORD_RESET_INVALID:
+        'Ce lien pour choisir un nouveau mot de passe ne fonctionne plus : il a déjà servi ou il a expiré. Demandez un nouveau lien.',
+      RATE_LIMITED: 'Trop de tentatives en peu de temps. Patientez un instant, puis réessayez.',
+      TOO_MANY_CONNECTIONS:
+        'Crossings est ouvert dans trop d’onglets ou sur trop d’appareils. Fermez-en un, puis réessayez.',
+      MUTED:
+        'Un modérateur vous a rendu muet ici pour l’instant. Vous pourrez écrire de nouveau à la fin de la mesure.',
+      ROOM_NOT_OPEN: 'Ce salon n’est pas encore ouvert. Revenez au début de la séance.',
+      ROOM_READ_ONLY: 'Ce salon n’accepte plus de nouveaux messages. Vous pouvez toujours le lire.',
+      EDIT_WINDOW_PASSED:
+        'Le délai pour modifier ceci est dépassé. Vous pouvez ajouter un nouveau message pour corriger.',
+      THREAD_LOCKED:
+        'Ce fil est verrouillé : il reste lisible, mais n’accepte plus de contributions.',
+      FILE_TOO_LARGE:
+        'Ce fichier est trop volumineux pour être joint. Essayez une version plus légère.',
+      UNSUPPORTED_FILE_TYPE:
+        'Ce type de fichier ne peut pas être joint. Les PDF, les images et les documents bureautiques le peuvent.',
+      QUOTA_EXCEEDED:
+        'Votre espace pour les pièces jointes est plein. Supprimez les fichiers dont vous n’avez plus besoin, puis réessayez.',
+      FILE_ATTACHED:
+        'Ce fichier fait partie d’une contribution ou d’une pratique. Retirez-le plutôt de là.',
+      ALREADY_FLAGGED: 'Vous avez déjà signalé ceci. Les modérateurs vont l’examiner.',
+      CANNOT_FLAG_OWN_CONTENT:
+        'Vous ne pouvez pas signaler ce que vous avez écrit vous-même. Vous pouvez plutôt le modifier ou le supprimer.',
+      SERVICE_UNAVAILABLE:
+        'Crossings est momentanément indisponible. Réessayez dans quelques minutes.',
+      INTERNAL:
+        'Une erreur est survenue de notre côté. Réessayez ; si cela se reproduit, prévenez un coordinateur.',
+    },
   },
   signIn: {
     title: 'Connexion',
@@ -752,6 +808,8 @@ export const fr: Messages = {
     quotaExceeded:
       '« {{name}} » ne tient pas dans votre espace ({{used}} utilisés sur {{quota}}). Retirez les fichiers dont vous n’avez plus besoin.',
     failed: '« {{name}} » n’a pas pu être envoyé : {{reason}}',
+    refused:
+      '« {{name}} » n’a pas été accepté : son nom est peut-être trop long ou contient des caractères interdits. Renommez le fichier, puis réessayez.',
     kinds: {
       pdf: 'PDF',
       image: 'Image',

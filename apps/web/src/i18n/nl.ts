@@ -29,6 +29,62 @@ export const nl: Messages = {
     tooManyAttemptsMinute: 'Te veel pogingen. Probeer het over een minuut opnieuw.',
     tooManyAttemptsMinutes: 'Te veel pogingen. Probeer het over {{minutes}} minuten opnieuw.',
     adminsOnly: 'Alleen beheerders kunnen deze pagina openen.',
+    validation: {
+      fields_one:
+        'Dit veld is niet geaccepteerd: {{fields}}. Controleer het en probeer het opnieuw.',
+      fields_other:
+        'Deze velden zijn niet geaccepteerd: {{fields}}. Controleer ze en probeer het opnieuw.',
+      otherFields: 'andere velden',
+      fieldProblem: 'Dit is niet geaccepteerd. Controleer het.',
+    },
+    codes: {
+      VALIDATION_FAILED:
+        'Sommige velden zijn niet geaccepteerd. Controleer ze en probeer het opnieuw.',
+      MALFORMED_JSON:
+        'De server kon niet lezen wat uw browser stuurde. Laad de pagina opnieuw en probeer het nog eens.',
+      PAYLOAD_TOO_LARGE: 'Wat u stuurde is te lang. Maak het korter en probeer het opnieuw.',
+      UNAUTHENTICATED: 'Uw sessie is beëindigd. Meld u opnieuw aan om verder te gaan.',
+      INVALID_CREDENTIALS: 'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw.',
+      ACCOUNT_SUSPENDED:
+        'Dit account is geschorst. Denkt u dat dit een vergissing is? Neem contact op met een coördinator van het netwerk.',
+      TOKEN_EXPIRED: 'Uw sessie is verlopen. Laad de pagina opnieuw, of meld u opnieuw aan.',
+      REFRESH_TOKEN_REUSED:
+        'Voor uw veiligheid is deze sessie beëindigd, omdat ze op twee plaatsen werd gebruikt. Meld u opnieuw aan.',
+      FORBIDDEN:
+        'Dit mag u niet doen. Vraag het zo nodig aan een gastheer van de uitwisseling of aan een coördinator.',
+      NOT_FOUND:
+        'Dit is niet gevonden. Misschien is het verwijderd, of het is niet voor u toegankelijk.',
+      CONFLICT:
+        'Dit kan nu niet: misschien is het al gebeurd, of er is intussen iets veranderd. Laad de pagina opnieuw om te zien hoe het ervoor staat.',
+      INVITATION_INVALID:
+        'Deze uitnodigingslink werkt niet meer: hij is al gebruikt of verlopen. Vraag wie u uitnodigde om een nieuwe.',
+      PASSWORD_RESET_INVALID:
+        'Deze link om een nieuw wachtwoord te kiezen werkt niet meer: hij is al gebruikt of verlopen. Vraag een nieuwe link aan.',
+      RATE_LIMITED: 'Te veel pogingen in korte tijd. Wacht even en probeer het opnieuw.',
+      TOO_MANY_CONNECTIONS:
+        'Crossings is in te veel tabbladen of op te veel apparaten geopend. Sluit er een en probeer het opnieuw.',
+      MUTED: 'Een moderator heeft u hier voorlopig gedempt. U kunt weer schrijven als dat afloopt.',
+      ROOM_NOT_OPEN: 'Deze ruimte is nog niet open. Kom terug als de sessie begint.',
+      ROOM_READ_ONLY: 'Deze ruimte neemt geen nieuwe berichten meer aan. U kunt ze nog wel lezen.',
+      EDIT_WINDOW_PASSED:
+        'De tijd om dit te bewerken is voorbij. U kunt een nieuw bericht toevoegen om het te verbeteren.',
+      THREAD_LOCKED:
+        'Deze draad is gesloten: u kunt hem nog lezen, maar er kunnen geen nieuwe bijdragen bij.',
+      FILE_TOO_LARGE:
+        'Dit bestand is te groot om toe te voegen. Probeer een kleinere versie ervan.',
+      UNSUPPORTED_FILE_TYPE:
+        'Dit soort bestand kan niet worden toegevoegd. PDF’s, afbeeldingen en kantoordocumenten wel.',
+      QUOTA_EXCEEDED:
+        'Uw opslag voor bijlagen is vol. Verwijder bestanden die u niet meer nodig hebt en probeer het opnieuw.',
+      FILE_ATTACHED: 'Dit bestand hoort bij een bijdrage of een praktijk. Verwijder het daar.',
+      ALREADY_FLAGGED: 'U hebt dit al gemeld. De moderatoren bekijken het.',
+      CANNOT_FLAG_OWN_CONTENT:
+        'U kunt niet melden wat u zelf schreef. U kunt het wel bewerken of verwijderen.',
+      SERVICE_UNAVAILABLE:
+        'Crossings is even niet beschikbaar. Probeer het over een paar minuten opnieuw.',
+      INTERNAL:
+        'Er ging bij ons iets mis. Probeer het opnieuw; blijft het gebeuren, laat het dan een coördinator weten.',
+    },
   },
   signIn: {
     title: 'Aanmelden',
@@ -744,6 +800,8 @@ export const nl: Messages = {
     quotaExceeded:
       '‘{{name}}’ past niet meer in uw opslag ({{used}} van {{quota}} gebruikt). Verwijder bestanden die u niet meer nodig hebt.',
     failed: '‘{{name}}’ kon niet worden geüpload: {{reason}}',
+    refused:
+      '‘{{name}}’ is niet geaccepteerd: de naam is misschien te lang of bevat tekens die niet kunnen. Geef het bestand een andere naam en probeer het opnieuw.',
     kinds: {
       pdf: 'Pdf',
       image: 'Afbeelding',

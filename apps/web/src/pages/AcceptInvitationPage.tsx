@@ -78,7 +78,16 @@ export function AcceptInvitationPage() {
             })}
       </p>
       <form className="form panel" onSubmit={onSubmit}>
-        <ErrorNotice error={accept.error} />
+        <ErrorNotice
+          error={accept.error}
+          fields={{
+            displayName: t('profile.displayName'),
+            password: t('accept.password'),
+            timeZone: t('common.timeZone'),
+            position: t('profile.position'),
+            languages: t('profile.languages'),
+          }}
+        />
         <Field label={t('signIn.email')}>
           {(control) => (
             <input

@@ -56,7 +56,15 @@ export function InvitePage() {
       <div className="two-columns invite-layout">
         <form className="form panel" onSubmit={onSubmit} aria-labelledby="invite-form-heading">
           <h2 id="invite-form-heading">{t('invite.formHeading')}</h2>
-          <ErrorNotice error={invite.error} />
+          <ErrorNotice
+            error={invite.error}
+            fields={{
+              email: t('invite.email'),
+              networkRole: t('invite.role'),
+              cityId: t('invite.cityOptional'),
+              language: t('invite.mailLanguage'),
+            }}
+          />
           <Field label={t('invite.email')} name="email" error={invite.error}>
             {(control) => (
               <input

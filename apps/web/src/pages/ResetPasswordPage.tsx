@@ -39,7 +39,7 @@ export function ResetPasswordPage() {
         <>
           <p className="lead">{t('reset.intro')}</p>
           <form className="form panel" onSubmit={onSubmit}>
-            <ErrorNotice error={reset.error} />
+            <ErrorNotice error={reset.error} fields={{ password: t('reset.password') }} />
             {linkSpent && (
               <p>
                 <Link to="/forgot-password">{t('reset.askAgain')}</Link>

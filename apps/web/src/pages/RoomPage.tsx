@@ -40,13 +40,13 @@ function ConnectionBanner({ state }: { state: RoomSnapshot }) {
 }
 
 function PendingItem({ pending, room }: { pending: PendingMessage; room: LiveRoom }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <li className="message message--mine message--pending" data-testid="pending-message">
       <p className="message__body message__body--pending">{pending.body}</p>
       {pending.state === 'failed' && pending.error ? (
         <div className="message__failed" role="alert">
-          <p>{t('live.notSent', { reason: problemText(t, pending.error) })}</p>
+          <p>{t('live.notSent', { reason: problemText(t, i18n.language, pending.error) })}</p>
           <div className="actions actions--tight">
             <button
               type="button"
@@ -242,7 +242,7 @@ export function RoomPage() {
         <h1>{t('live.liveRoom')}</h1>
         {state.problem && (
           <div className="notice notice--error" role="alert">
-            {problemText(t, state.problem)}
+            {problemText(t, i18n.language, state.problem)}
           </div>
         )}
         <p>
@@ -290,7 +290,7 @@ export function RoomPage() {
       )}
       {state.phase === 'refused' && state.problem && (
         <div className="notice notice--error" role="alert">
-          {problemText(t, state.problem)}
+          {problemText(t, i18n.language, state.problem)}
         </div>
       )}
       {state.canModerate && <p className="muted">{t('live.moderatorNote')}</p>}

@@ -38,7 +38,10 @@ export function SignInPage() {
       {params.get('erased') && <SuccessNotice>{t('signIn.erased')}</SuccessNotice>}
       {params.get('accepted') && <SuccessNotice>{t('signIn.accepted')}</SuccessNotice>}
       <form className="form panel" onSubmit={onSubmit}>
-        <ErrorNotice error={attempt.error} />
+        <ErrorNotice
+          error={attempt.error}
+          fields={{ email: t('signIn.email'), password: t('signIn.password') }}
+        />
         <Field label={t('signIn.email')} name="email" error={attempt.error}>
           {(control) => (
             <input

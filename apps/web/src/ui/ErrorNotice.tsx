@@ -1,31 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { ApiRequestError } from '../api/client';
+import { errorText, type FieldLabels } from './errorText';
 
-/** Whole minutes to wait, rounded up: a lockout of 900 s reads "15 minutes", 30 s "a minute". */
-export function minutesToWait(error: ApiRequestError): number | null {
-  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : null;
+/** `errorText` with the reader's language: `(error, fields?) => sentence`. */
+export function useErrorText(): (error: unknown, fields?: FieldLabels) => string {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return (error, fields) => errorText(t, language, error, fields);
 }
 
 /**
- * Shows why a request failed, in the API's own words; the network error and waiting after too
- * many attempts in ours (in the reader's language, in minutes rather than seconds).
+ * Shows why a request failed, in the reader's language (errorText.ts). `fields` gives the
+ * form's labels, so a refused form names the fields to check.
  */
-export function ErrorNotice({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+export function ErrorNotice({ error, fields }: { error: unknown; fields?: FieldLabels }) {
+  const text = useErrorText();
   if (!error) return null;
-  let message = t('errors.unexpected');
-  if (error instanceof ApiRequestError) {
-    const minutes = error.code === 'RATE_LIMITED' ? minutesToWait(error) : null;
-    if (error.code === 'NETWORK') message = t('errors.network');
-    else if (minutes === 1) message = t('errors.tooManyAttemptsMinute');
-    else if (minutes !== null) message = t('errors.tooManyAttemptsMinutes', { minutes });
-    else message = error.message;
-  }
   return (
     <div className="notice notice--error" role="alert">
-      {message}
+      {text(error, fields)}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // A labelled form control with its hint and the API's problems for that field.
+import i18n from 'i18next';
 import { useId, type ReactNode } from 'react';
 import { ApiRequestError } from '../api/client';
+import { fieldProblemTexts } from './errorText';
 
 export interface ControlProps {
   id: string;
@@ -13,12 +15,17 @@ interface FieldProblem {
   problems: string[];
 }
 
-/** The problems the API reported for one field (VALIDATION_FAILED details). */
+/**
+ * The problems the API reported for one field (VALIDATION_FAILED details), in the reader's
+ * language: the API's own (English) words in English, a sentence of ours in the others.
+ */
 export function problemsFor(error: unknown, field: string): string[] {
   if (!(error instanceof ApiRequestError) || !Array.isArray(error.details)) return [];
-  return (error.details as FieldProblem[])
+  const problems = (error.details as FieldProblem[])
     .filter((d) => d && (d.field === field || d.field.startsWith(`${field}.`)))
     .flatMap((d) => d.problems);
+  // The client's one i18next instance (i18n/index.ts), not its catalogues: they stay in the entry.
+  return fieldProblemTexts(i18n.t, i18n.resolvedLanguage ?? i18n.language, problems);
 }
 
 /** The API's problems for one field, referenced by its control's aria-describedby. */

@@ -44,7 +44,17 @@ export function CityForm({
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate={false}>
-      <ErrorNotice error={save.error} />
+      <ErrorNotice
+        error={save.error}
+        fields={{
+          name: t('cities.name'),
+          countryCode: t('cities.country'),
+          subdivision: t('cities.subdivision'),
+          timeZone: t('common.timeZone'),
+          population: t('cities.population'),
+          languages: t('cities.languages'),
+        }}
+      />
       <Field label={t('cities.name')} name="name" error={save.error}>
         {(control) => (
           <input

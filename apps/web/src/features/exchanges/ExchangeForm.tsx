@@ -55,7 +55,17 @@ export function ExchangeForm({
 
   return (
     <form className="form" onSubmit={onSubmit}>
-      <ErrorNotice error={save.error} />
+      <ErrorNotice
+        error={save.error}
+        fields={{
+          title: t('exchanges.titleLabel'),
+          description: t('exchanges.description'),
+          themes: t('exchanges.themes'),
+          cityIds: t('exchanges.cities'),
+          status: t('exchanges.status'),
+          attribution: t('exchanges.attribution'),
+        }}
+      />
       <Field label={t('exchanges.titleLabel')} name="title" error={save.error}>
         {(control) => (
           <input

@@ -12,6 +12,7 @@ import {
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../../api/client';
+import { errorText } from '../../ui/errorText';
 import { fileProblem, formatBytes, removeUpload, uploadAttachment } from './files.api';
 
 interface InFlight {
@@ -70,6 +71,9 @@ export function FileUploader({
           return t('files.tooLarge', { name, size: size(MAX_FILE_BYTES) });
         case 'UNSUPPORTED_FILE_TYPE':
           return t('files.unsupported', { name });
+        case 'VALIDATION_FAILED':
+          // Mostly its name (too long, control characters): said for a file, not a form.
+          return t('files.refused', { name });
         case 'QUOTA_EXCEEDED': {
           const details = error.details as { usedBytes?: number; quotaBytes?: number } | undefined;
           return t('files.quotaExceeded', {
@@ -78,13 +82,11 @@ export function FileUploader({
             quota: size(details?.quotaBytes ?? 0),
           });
         }
-        case 'NETWORK':
-          return t('files.failed', { name, reason: t('errors.network') });
         default:
-          return t('files.failed', { name, reason: error.message });
+          break;
       }
     }
-    return t('files.failed', { name, reason: t('errors.unexpected') });
+    return t('files.failed', { name, reason: errorText(t, i18n.language, error) });
   };
 
   const start = (file: File) => {

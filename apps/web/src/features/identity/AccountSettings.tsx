@@ -30,7 +30,13 @@ export function ChangePasswordForm() {
   return (
     <form className="form panel" onSubmit={onSubmit} aria-labelledby="password-heading">
       <h2 id="password-heading">{t('account.changePassword')}</h2>
-      <ErrorNotice error={change.error} />
+      <ErrorNotice
+        error={change.error}
+        fields={{
+          currentPassword: t('account.currentPassword'),
+          newPassword: t('account.newPassword'),
+        }}
+      />
       {done && <SuccessNotice>{t('account.passwordChanged')}</SuccessNotice>}
       <Field label={t('account.currentPassword')} name="currentPassword" error={change.error}>
         {(control) => (
@@ -110,7 +116,7 @@ export function EraseAccountForm() {
     <form className="form panel panel--danger" onSubmit={onSubmit} aria-labelledby="erase-heading">
       <h2 id="erase-heading">{t('account.eraseHeading')}</h2>
       <p>{t('account.eraseExplained')}</p>
-      <ErrorNotice error={erase.error} />
+      <ErrorNotice error={erase.error} fields={{ password: t('account.confirmWithPassword') }} />
       <Field label={t('account.confirmWithPassword')} name="password" error={erase.error}>
         {(control) => (
           <input

@@ -222,7 +222,7 @@ export function MessageItem({
       )}
       {problem && (
         <p className="notice notice--error" role="alert">
-          {problemText(t, problem)}
+          {problemText(t, i18n.language, problem)}
         </p>
       )}
       {mode === 'hide' && (

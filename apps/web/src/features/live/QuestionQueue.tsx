@@ -20,7 +20,7 @@ export function QuestionQueue({
   canModerate: boolean;
   canSend: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const run = (action: () => Promise<void>) => {
     setProblem(null);
@@ -33,7 +33,7 @@ export function QuestionQueue({
       <h2 id="questions-heading">{t('live.questionsHeading')}</h2>
       {problem && (
         <p className="notice notice--error" role="alert">
-          {problemText(t, problem)}
+          {problemText(t, i18n.language, problem)}
         </p>
       )}
       {questions.length === 0 ? (

@@ -18,7 +18,7 @@ export function ReasonForm({
   onCancel: () => void;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -62,7 +62,7 @@ export function ReasonForm({
       </div>
       {problem && (
         <p className="notice notice--error" role="alert">
-          {problemText(t, problem)}
+          {problemText(t, i18n.language, problem)}
         </p>
       )}
       <div className="actions actions--tight">

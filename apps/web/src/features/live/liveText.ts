@@ -1,5 +1,6 @@
 import type { PersonSummary, RoomView } from '@contracts';
 import type { TFunction } from 'i18next';
+import { errorText } from '../../ui/errorText';
 import { clockIn, placeOfZone } from '../time/zones';
 
 const KNOWN_ERRORS = new Set([
@@ -13,9 +14,15 @@ const KNOWN_ERRORS = new Set([
   'DISCONNECTED',
 ]);
 
-/** A refused live action in the reader's language (the server's words for the rare others). */
-export function problemText(t: TFunction, problem: { code: string; message: string }): string {
-  return KNOWN_ERRORS.has(problem.code) ? t(`live.errors.${problem.code}`) : problem.message;
+/** A refused live action in the reader's language: said for a room, or as any other error. */
+export function problemText(
+  t: TFunction,
+  language: string,
+  problem: { code: string; message: string },
+): string {
+  return KNOWN_ERRORS.has(problem.code)
+    ? t(`live.errors.${problem.code}`)
+    : errorText(t, language, problem);
 }
 
 /** A room's name in the reader's language: the session's title, or "<exchange> — lobby". */

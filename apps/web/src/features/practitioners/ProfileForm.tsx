@@ -60,7 +60,20 @@ export function ProfileForm({ me }: { me: MeView }) {
   return (
     <form className="form panel" onSubmit={onSubmit} aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('profile.aboutYou')}</h2>
-      <ErrorNotice error={save.error} />
+      <ErrorNotice
+        error={save.error}
+        fields={{
+          displayName: t('profile.displayName'),
+          position: t('profile.position'),
+          cityId: t('profile.city'),
+          organisation: t('profile.organisation'),
+          languages: t('profile.languages'),
+          timeZone: t('common.timeZone'),
+          workingHours: t('profile.workingHours'),
+          themes: t('profile.themes'),
+          bio: t('profile.bio'),
+        }}
+      />
       {saved && <SuccessNotice>{t('profile.saved')}</SuccessNotice>}
       <NameWarnings warnings={warnings} />
       <Field label={t('profile.displayName')} name="displayName" error={save.error}>

@@ -93,7 +93,19 @@ export function SessionForm({
 
   return (
     <form className="form session-form" onSubmit={onSubmit}>
-      <ErrorNotice error={save.error} />
+      <ErrorNotice
+        error={save.error}
+        fields={{
+          kind: t('sessions.kind'),
+          title: t('sessions.titleLabel'),
+          agenda: t('sessions.agenda'),
+          startsAt: t('sessions.date'),
+          endsAt: t('sessions.duration'),
+          hostTimeZone: t('sessions.hostTimeZone'),
+          venue: t('sessions.venue'),
+          'venue.cityId': t('sessions.venueCity'),
+        }}
+      />
       <fieldset className="field">
         <legend>{t('sessions.what')}</legend>
         <div className="form">

@@ -234,7 +234,15 @@ export function PostComposer({
         )}
       </div>
       <FileUploader value={files} onChange={setFiles} disabled={busy} />
-      <ErrorNotice error={error} />
+      <ErrorNotice
+        error={error}
+        fields={{
+          body: label,
+          language: t('threads.language'),
+          attachmentIds: t('files.attachments'),
+          attachments: t('files.attachments'),
+        }}
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy || !body.trim()}>
           {submitLabel}
