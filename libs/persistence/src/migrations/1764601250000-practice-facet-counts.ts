@@ -18,6 +18,10 @@ export class PracticeFacetCounts1764601250000 implements MigrationInterface {
         PRIMARY KEY (scope, a, b),
         CHECK (a < b OR (a = '' AND b = ''))
       )`);
+    // A listing reads every pair that holds a chosen value, on either side.
+    await queryRunner.query(
+      `CREATE INDEX practice_facet_counts_b_idx ON practice_facet_counts (scope, b)`,
+    );
     await queryRunner.query(`
       INSERT INTO practice_facet_counts (scope, a, b, n)
       SELECT scope, a, b, count(*)::int FROM (
