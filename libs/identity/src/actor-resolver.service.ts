@@ -3,11 +3,10 @@
 // sign-out or password change takes effect at once (tokens issued before it stay refused).
 // Used by the HTTP guard and by the live handshake.
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import type { DataSource } from 'typeorm';
 import { AccountSuspendedError, type Actor, UnauthenticatedError } from '#libs/common';
-import { Practitioner } from '#libs/practitioners';
-import { RefreshToken } from './entities/refresh-token.entity.js';
 import { type AccessClaims, TokenService } from './token.service.js';
 
 export interface ResolvedToken {
@@ -15,12 +14,29 @@ export interface ResolvedToken {
   claims: AccessClaims;
 }
 
+interface AccountRow {
+  id: string;
+  networkRole: Actor['networkRole'];
+  status: string;
+  passwordChangedAt: Date | string | null;
+  suspendedAt: Date | string | null;
+  sessionAlive: boolean;
+}
+
+const ACCOUNT_AND_SESSION = `
+  SELECT p.id, p.network_role AS "networkRole", p.status,
+         p.password_changed_at AS "passwordChangedAt", p.suspended_at AS "suspendedAt",
+         EXISTS (SELECT 1 FROM refresh_tokens r
+                  WHERE r.family_id = $2 AND r.practitioner_id = p.id AND r.revoked_at IS NULL)
+           AS "sessionAlive"
+    FROM practitioners p
+   WHERE p.id = $1`;
+
 @Injectable()
 export class ActorResolver {
   constructor(
     private readonly tokens: TokenService,
-    @InjectRepository(Practitioner) private readonly practitioners: Repository<Practitioner>,
-    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async resolve(accessToken: string): Promise<Actor> {
@@ -30,24 +46,23 @@ export class ActorResolver {
   /** The actor and the token's claims (its session and expiry), for the live handshake. */
   async resolveToken(accessToken: string): Promise<ResolvedToken> {
     const claims = this.tokens.verifyAccessToken(accessToken);
-    const [account, sessionAlive] = await Promise.all([
-      this.practitioners.findOne({
-        where: { id: claims.sub },
-        select: {
-          id: true,
-          networkRole: true,
-          status: true,
-          passwordChangedAt: true,
-          suspendedAt: true,
-        },
-        // Its city and themes are not needed here (and would cost a second query per request).
-        loadEagerRelations: false,
-      }),
-      // A session lives while its family holds a token nobody revoked (rotation only marks used).
-      this.refreshTokens.exists({
-        where: { familyId: claims.sid, practitionerId: claims.sub, revokedAt: IsNull() },
-      }),
-    ]);
+    // Only this server signs tokens, but a malformed id must not reach PostgreSQL as a uuid.
+    if (!isUUID(claims.sub) || !isUUID(claims.sid)) {
+      throw new UnauthenticatedError('This session has ended; sign in again.');
+    }
+    // One round trip on every request and handshake: the account and whether the session lives
+    // (a session lives while its family holds a token nobody revoked; rotation only marks used).
+    const [row] = (await this.dataSource.query(ACCOUNT_AND_SESSION, [claims.sub, claims.sid])) as [
+      AccountRow?,
+    ];
+    const account = row
+      ? {
+          ...row,
+          passwordChangedAt: row.passwordChangedAt ? new Date(row.passwordChangedAt) : null,
+          suspendedAt: row.suspendedAt ? new Date(row.suspendedAt) : null,
+        }
+      : null;
+    const sessionAlive = row?.sessionAlive === true;
     if (!account || account.status === 'erased' || account.status === 'invited') {
       throw new UnauthenticatedError('This account no longer exists.');
     }
