@@ -463,17 +463,10 @@ async function load(db, vocab) {
             CROSS JOIN LATERAL unnest(sw.words) w GROUP BY 1, 2
      ON CONFLICT (scope, term) DO UPDATE SET docs = practice_terms.docs + EXCLUDED.docs`,
   );
-  // The listing's facet counts, as publication keeps them (the migration's own statement).
+  // The listing's facet counts, as publication keeps them (the very expression it counts).
   await db.query(
     `INSERT INTO practice_facet_counts (scope, a, b, n)
-     SELECT scope, a, b, count(*)::int FROM (
-       SELECT CASE s.visibility WHEN 'exchange' THEN 'x:' || s.exchange_id::text ELSE s.visibility END AS scope,
-              x AS a, y AS b
-         FROM practice_search s
-              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
-              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
-        WHERE x < y OR (x = '' AND y = '')) p
-     GROUP BY scope, a, b`,
+     SELECT scope, a, b, count(*)::int FROM (${practices.FACET_PAIRS_OF_ROWS}) p GROUP BY scope, a, b`,
   );
   const indexed = performance.now() - t1;
   return { coordinatorId, memberId, exchanges, generated, indexed };

@@ -1,6 +1,7 @@
 // Shared set-up for the practice library's suites: a complete entry, and the whole review path
 // from a draft to a published version.
 import type { DataSource } from 'typeorm';
+import { FACET_PAIRS_OF_ROWS } from '#libs/practices';
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import type { Http } from '../support/http.js';
 
@@ -97,13 +98,7 @@ export async function inboxOf(http: Http, person: TestPerson, kind: string): Pro
 export async function facetCountDrift(dataSource: DataSource): Promise<unknown[]> {
   return dataSource.query(`
     WITH now AS (
-      SELECT CASE s.visibility WHEN 'exchange' THEN 'x:' || s.exchange_id::text ELSE s.visibility END AS scope,
-             x AS a, y AS b, count(*)::int AS n
-        FROM practice_search s
-             CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
-             CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
-       WHERE x < y OR (x = '' AND y = '')
-       GROUP BY 1, 2, 3),
+      SELECT p.scope, p.a, p.b, count(*)::int AS n FROM (${FACET_PAIRS_OF_ROWS}) p GROUP BY 1, 2, 3),
     stored AS (SELECT scope, a, b, n FROM practice_facet_counts WHERE n <> 0)
     SELECT coalesce(now.scope, stored.scope) AS scope, coalesce(now.a, stored.a) AS a,
            coalesce(now.b, stored.b) AS b, now.n AS counted, stored.n AS stored

@@ -16,7 +16,12 @@ export {
   withCorrections,
   SEARCH_CONFIGS,
 } from './search/query-plan.js';
-export { PracticeIndex, indexStatement, bodyOf } from './search/practice-index.js';
+export {
+  PracticeIndex,
+  indexStatement,
+  bodyOf,
+  FACET_PAIRS_OF_ROWS,
+} from './search/practice-index.js';
 export { SEARCH_BUDGET_PER_MINUTE } from './search/search-budget.js';
 export { GLOSSARY, glossaryIndex, foldText, wordsOf } from './glossary/glossary.js';
 export {

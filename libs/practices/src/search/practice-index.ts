@@ -40,6 +40,17 @@ export function bodyOf(texts: PracticeTexts): string {
 /** The SQL expression of the term scope of an index row (see termScopeOf in the policy). */
 const SCOPE_OF_ROW = `CASE s.visibility WHEN 'exchange' THEN 'x:' || s.exchange_id::text ELSE s.visibility END`;
 
+/**
+ * What index rows (`s`) add to practice_facet_counts, one line per row, scope, and facet value or
+ * pair of values (a < b; '' = any entry). Narrow it with `AND …` on `s`; group to count.
+ */
+export const FACET_PAIRS_OF_ROWS = `
+  SELECT ${SCOPE_OF_ROW} AS scope, x AS a, y AS b
+    FROM practice_search s
+         CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
+         CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
+   WHERE (x < y OR (x = '' AND y = ''))`;
+
 @Injectable()
 export class PracticeIndex implements OnModuleInit {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -91,11 +102,8 @@ export class PracticeIndex implements OnModuleInit {
   private async countFacets(practiceId: string, sign: 1 | -1, manager: EntityManager) {
     await manager.query(
       `INSERT INTO practice_facet_counts (scope, a, b, n)
-       SELECT ${SCOPE_OF_ROW}, x, y, $2::int * count(*)::int
-         FROM practice_search s
-              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS x
-              CROSS JOIN LATERAL unnest('{""}'::text[] || s.facet_values) AS y
-        WHERE s.practice_id = $1 AND (x < y OR (x = '' AND y = ''))
+       SELECT p.scope, p.a, p.b, $2::int * count(*)::int
+         FROM (${FACET_PAIRS_OF_ROWS} AND s.practice_id = $1) p
         GROUP BY 1, 2, 3
         ORDER BY 1, 2, 3
        ON CONFLICT (scope, a, b) DO UPDATE SET n = practice_facet_counts.n + EXCLUDED.n`,
