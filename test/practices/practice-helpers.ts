@@ -93,9 +93,29 @@ export async function inboxOf(http: Http, person: TestPerson, kind: string): Pro
 
 /**
  * Where the listing's stored facet counts (kept by publication, archiving, hiding) differ from
- * a count of the index rows as they are now: [] when they agree.
+ * a count of the index rows as they are now, and index rows whose facet combinations (what a
+ * search groups by) are not their facet values: [] when all agree.
  */
 export async function facetCountDrift(dataSource: DataSource): Promise<unknown[]> {
+  const combinations = (await dataSource.query(`
+    SELECT s.practice_id, s.facet_values,
+           t."values" || g."values" || p."values"
+             || CASE WHEN s.evidence_level IS NULL THEN '{}'::text[]
+                     ELSE ARRAY['evidence:' || s.evidence_level] END
+             || l."values" AS combined
+      FROM practice_search s
+           LEFT JOIN practice_facet_sets t ON t.id = s.theme_set
+           LEFT JOIN practice_facet_sets g ON g.id = s.target_group_set
+           LEFT JOIN practice_facet_sets p ON p.id = s.place_set
+           LEFT JOIN practice_facet_sets l ON l.id = s.language_set`)) as Array<{
+    practice_id: string;
+    facet_values: string[];
+    combined: string[] | null;
+  }>;
+  const wrong = combinations.filter(
+    (row) => JSON.stringify(row.combined) !== JSON.stringify(row.facet_values),
+  );
+  if (wrong.length > 0) return wrong;
   return dataSource.query(`
     WITH now AS (
       SELECT p.scope, p.a, p.b, count(*)::int AS n FROM (${FACET_PAIRS_OF_ROWS}) p GROUP BY 1, 2, 3),

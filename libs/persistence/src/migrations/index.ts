@@ -16,6 +16,7 @@ import { CreateThreads1764601000000 } from './1764601000000-create-threads.js';
 import { ThreadReadingIndexes1764601150000 } from './1764601150000-thread-reading-indexes.js';
 import { PracticeSearchAtScale1764601200000 } from './1764601200000-practice-search-at-scale.js';
 import { PracticeFacetCounts1764601250000 } from './1764601250000-practice-facet-counts.js';
+import { PracticeFacetSets1764601300000 } from './1764601300000-practice-facet-sets.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ThreadReadingIndexes1764601150000,
   PracticeSearchAtScale1764601200000,
   PracticeFacetCounts1764601250000,
+  PracticeFacetSets1764601300000,
 ];

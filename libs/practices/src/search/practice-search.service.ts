@@ -44,15 +44,21 @@ export type RunSql = (sql: string, params: unknown[]) => Promise<unknown[]>;
  */
 export async function runSearch(
   run: RunSql,
-  scope: SearchScope,
+  scopeOrPending: SearchScope | Promise<SearchScope>,
   request: SearchRequest,
 ): Promise<SearchOutcome> {
-  const execute = async (plan: QueryPlan | null) => {
-    let query: CompiledQuery | null = null;
-    if (plan) {
-      const { sql, params } = compileSql(plan);
-      [query] = (await run(sql, params)) as [CompiledQuery];
-    }
+  const compile = async (plan: QueryPlan | null) => {
+    if (!plan) return null;
+    const { sql, params } = compileSql(plan);
+    return ((await run(sql, params)) as [CompiledQuery])[0];
+  };
+  // Handled below; a query refused before then must not leave the lookup's failure unhandled.
+  Promise.resolve(scopeOrPending).catch(() => undefined);
+  const useful = request.q?.trim() ? usefulPlan(request.q) : null;
+  // The reader's scope may still be on its way (the API looks it up beside the first compile).
+  const [scope, firstQuery] = await Promise.all([scopeOrPending, compile(useful)]);
+  const execute = async (plan: QueryPlan | null, compiled?: CompiledQuery | null) => {
+    const query = compiled !== undefined ? compiled : await compile(plan);
     const { sql, params } = searchStatement({
       scope,
       query,
@@ -64,11 +70,9 @@ export async function runSearch(
     const [row] = (await run(sql, params)) as [SearchRow];
     return row;
   };
-  const plan = request.q?.trim() ? planQuery(request.q) : null;
-  const useful = plan && plan.units.length > 0 ? plan : null;
   const expansionsOf = (p: QueryPlan | null) =>
     (p?.units ?? []).flatMap((unit) => (unit.expansion ? [unit.expansion] : []));
-  const row = await execute(useful);
+  const row = await execute(useful, firstQuery);
   const words = useful ? typoCandidates(useful) : [];
   if (!useful || row.total >= TYPO_RETRY_BELOW || words.length === 0)
     return { row, expansions: expansionsOf(useful) };
@@ -78,6 +82,12 @@ export async function runSearch(
   if (corrections.size === 0) return { row, expansions: expansionsOf(useful) };
   const corrected = withCorrections(useful, corrections);
   return { row: await execute(corrected), expansions: expansionsOf(corrected) };
+}
+
+/** The query's plan, or null when it holds no word worth searching. */
+function usefulPlan(q: string): QueryPlan | null {
+  const plan = planQuery(q);
+  return plan.units.length > 0 ? plan : null;
 }
 
 @Injectable()
@@ -96,9 +106,10 @@ export class PracticeSearch {
   async search(actor: Actor | null, request: SearchRequest): Promise<SearchOutcome> {
     if (request.offset > MAX_SEARCH_OFFSET)
       throw new ValidationFailedError(`cursor: results beyond ${MAX_SEARCH_OFFSET} are not paged`);
+    // The reader's exchanges and the compiled query: two round trips side by side.
     return runSearch(
       (sql, params) => this.dataSource.query(sql, params),
-      await this.scopeFor(actor),
+      this.scopeFor(actor),
       request,
     );
   }

@@ -90,11 +90,12 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   const active = (Object.keys(FILTER_SQL) as PracticeFacet[]).filter(
     (facet) => input.filters[facet] !== undefined && input.filters[facet] !== '',
   );
-  const flag = (facet: PracticeFacet) => `f_${facet}`;
   const placeholder = new Map(active.map((facet) => [facet, p(input.filters[facet])]));
   const test = (facet: PracticeFacet) => FILTER_SQL[facet].replace('{}', placeholder.get(facet)!);
-  const flags = active.map((facet) => `${test(facet)} AS ${flag(facet)}`);
-  const all = active.length ? active.map((f) => `m.${flag(f)}`).join(' AND ') : 'TRUE';
+  // The one filter a row fails (rows failing two are not in m), NULL when it passes them all.
+  const miss = active.length
+    ? `CASE ${active.map((f) => `WHEN NOT coalesce(${test(f)}, FALSE) THEN '${f}'`).join(' ')} END`
+    : 'NULL::text';
   // Rows failing two filters count for no facet: leave them out of m (an index-friendly OR).
   const prune =
     active.length >= 2
@@ -109,16 +110,10 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
           .join(' OR ')})`
       : '';
 
-  // Every facet in one pass over m: each row's facet_values ('theme:youth', 'evidence:monitored',
-  // …) are unnested once and grouped once. A row that passes every filter counts for every facet;
-  // one that fails exactly one filter counts only for that filter's facet (rows failing two are
-  // not in m).
-  const counts = active.length
-    ? `WHERE ${all} OR ${active.map((f) => `(NOT m.${flag(f)} AND v LIKE '${f}:%')`).join(' OR ')}`
-    : '';
-  let facetQuery = `SELECT split_part(g.v, ':', 1) AS facet, substr(g.v, strpos(g.v, ':') + 1) AS value, g.n
-      FROM (SELECT v, count(*)::int AS n FROM m CROSS JOIN LATERAL unnest(m.facet_values) AS v
-             ${counts} GROUP BY v) g`;
+  // A row that passes every filter counts for every facet; one that fails exactly one filter
+  // counts only for that filter's facet.
+  let facetQuery = `SELECT split_part(c.v, ':', 1) AS facet, substr(c.v, strpos(c.v, ':') + 1) AS value, c.n
+      FROM (${facetValueCounts('m', [])}) c`;
 
   const rankWindow = input.query ? RANK_WINDOW : 0;
   const rankedOffset = Math.min(input.offset, rankWindow);
@@ -159,13 +154,12 @@ page AS (
     facetQuery = counted.facets;
   } else {
     rows = `m AS MATERIALIZED (
-  SELECT d.practice_id, d.published_at, d.facet_values,
-         ${anyLanguageQuery ? `d.head_tsv @@ ${anyLanguageQuery}` : 'FALSE'} AS hm
-         ${flags.length ? `, ${flags.join(', ')}` : ''}
+  SELECT d.practice_id, d.published_at, ${FACET_SET_COLUMNS.map((c) => `d.${c}`).join(', ')},
+         ${anyLanguageQuery ? `d.head_tsv @@ ${anyLanguageQuery}` : 'FALSE'} AS hm, ${miss} AS miss
     FROM practice_search d
    WHERE ${visibility} AND ${textMatch} ${prune}
 ),
-hits AS (SELECT m.practice_id, m.hm, m.published_at FROM m WHERE ${all}),
+hits AS (SELECT m.practice_id, m.hm, m.published_at FROM m WHERE m.miss IS NULL),
 top AS (
   SELECT h.practice_id, h.hm, h.published_at FROM hits h
    ORDER BY h.hm DESC, h.published_at DESC, h.practice_id LIMIT ${rankWindow}
@@ -211,6 +205,40 @@ SELECT ${total} AS total,
   return { sql, params };
 }
 
+/** The columns that name an index row's facet combinations (practice_facet_sets), and its evidence. */
+const FACET_SET_COLUMNS = [
+  'theme_set',
+  'target_group_set',
+  'place_set',
+  'language_set',
+  'evidence_level',
+] as const;
+
+/**
+ * `v, n`: how many of `rows` (FACET_SET_COLUMNS and `miss`, the one filter a row fails or NULL)
+ * have each facet value, counting a row that misses a filter only for that filter's facet, and
+ * leaving out the facets `exclude`. The rows are grouped by their combinations (four integer
+ * groupings and the evidence level, one pass); only the distinct combinations met are unnested,
+ * weighted by how many rows had them, instead of every value of every row.
+ */
+function facetValueCounts(rows: string, exclude: PracticeFacet[]): string {
+  const sets = FACET_SET_COLUMNS.filter((c) => c !== 'evidence_level');
+  const excluded = exclude.length
+    ? `AND split_part(u.v, ':', 1) <> ALL(ARRAY[${exclude.map((f) => `'${f}'`).join(', ')}])`
+    : '';
+  return `SELECT u.v, sum(g.n)::int AS n
+      FROM (SELECT coalesce(${sets.map((c) => `r.${c}`).join(', ')}) AS set_id,
+                   r.evidence_level, GROUPING(r.evidence_level) AS other_set, r.miss, count(*)::int AS n
+              FROM ${rows} r
+             GROUP BY GROUPING SETS (${FACET_SET_COLUMNS.map((c) => `(r.miss, r.${c})`).join(', ')})) g
+           LEFT JOIN practice_facet_sets s ON s.id = g.set_id
+           CROSS JOIN LATERAL unnest(CASE WHEN g.other_set = 1 THEN s."values"
+                                          WHEN g.evidence_level IS NULL THEN '{}'::text[]
+                                          ELSE ARRAY['evidence:' || g.evidence_level] END) AS u(v)
+     WHERE (g.miss IS NULL OR split_part(u.v, ':', 1) = g.miss) ${excluded}
+     GROUP BY u.v`;
+}
+
 /**
  * A listing without words and with at most two filters, counted from practice_facet_counts
  * (kept by publication) rather than from the rows: the total is the count of the chosen values'
@@ -243,15 +271,14 @@ function listingCounts(
     return `SELECT u.v, u.n FROM (${beside(other ? codeOf(other) : `''`)}) u WHERE ${ofFacet(facet)}`;
   });
   const notChosen = active.map((f) => `AND NOT ${ofFacet(f)}`).join(' ');
+  const rowsWithBoth = `(SELECT ${FACET_SET_COLUMNS.map((c) => `d.${c}`).join(', ')}, NULL::text AS miss
+      FROM practice_search d WHERE ${visibility} AND ${active.map(test).join(' AND ')})`;
   if (active.length < 2) {
     parts.push(
       `SELECT u.v, u.n FROM (${beside(active[0] ? codeOf(active[0]) : `''`)}) u WHERE u.v <> '' ${notChosen}`,
     );
   } else {
-    parts.push(`SELECT u.v, count(*)::int AS n
-      FROM practice_search d CROSS JOIN LATERAL unnest(d.facet_values) AS u(v)
-     WHERE ${visibility} AND ${active.map(test).join(' AND ')} ${notChosen}
-     GROUP BY u.v`);
+    parts.push(facetValueCounts(rowsWithBoth, active));
   }
   const [first, second] = active;
   const totalOf = !first
