@@ -17,6 +17,7 @@ import { ThreadReadingIndexes1764601150000 } from './1764601150000-thread-readin
 import { PracticeSearchAtScale1764601200000 } from './1764601200000-practice-search-at-scale.js';
 import { PracticeFacetCounts1764601250000 } from './1764601250000-practice-facet-counts.js';
 import { PracticeFacetSets1764601300000 } from './1764601300000-practice-facet-sets.js';
+import { PracticeSearchNarrowHeap1764601350000 } from './1764601350000-practice-search-narrow-heap.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PracticeSearchAtScale1764601200000,
   PracticeFacetCounts1764601250000,
   PracticeFacetSets1764601300000,
+  PracticeSearchNarrowHeap1764601350000,
 ];

@@ -153,9 +153,11 @@ page AS (
     total = counted.total;
     facetQuery = counted.facets;
   } else {
+    // hm: the words are in the title or summary, asked of head_tsv's own index once (head_tsv
+    // lives out of the row, so it is never read row by row).
     rows = `m AS MATERIALIZED (
   SELECT d.practice_id, d.published_at, ${FACET_SET_COLUMNS.map((c) => `d.${c}`).join(', ')},
-         ${anyLanguageQuery ? `d.head_tsv @@ ${anyLanguageQuery}` : 'FALSE'} AS hm, ${miss} AS miss
+         ${anyLanguageQuery ? `d.practice_id IN (SELECT h.practice_id FROM practice_search h WHERE h.head_tsv @@ ${anyLanguageQuery})` : 'FALSE'} AS hm, ${miss} AS miss
     FROM practice_search d
    WHERE ${visibility} AND ${textMatch} ${prune}
 ),
