@@ -57,8 +57,7 @@ export async function runSearch(
   const useful = request.q?.trim() ? usefulPlan(request.q) : null;
   // The reader's scope may still be on its way (the API looks it up beside the first compile).
   const [scope, firstQuery] = await Promise.all([scopeOrPending, compile(useful)]);
-  const execute = async (plan: QueryPlan | null, compiled?: CompiledQuery | null) => {
-    const query = compiled !== undefined ? compiled : await compile(plan);
+  const execute = async (query: CompiledQuery | null) => {
     const { sql, params } = searchStatement({
       scope,
       query,
@@ -72,7 +71,7 @@ export async function runSearch(
   };
   const expansionsOf = (p: QueryPlan | null) =>
     (p?.units ?? []).flatMap((unit) => (unit.expansion ? [unit.expansion] : []));
-  const row = await execute(useful, firstQuery);
+  const row = await execute(firstQuery);
   const words = useful ? typoCandidates(useful) : [];
   if (!useful || row.total >= TYPO_RETRY_BELOW || words.length === 0)
     return { row, expansions: expansionsOf(useful) };
@@ -81,7 +80,7 @@ export async function runSearch(
   const corrections = new Map(found.filter((r) => r.near.length > 0).map((r) => [r.word, r.near]));
   if (corrections.size === 0) return { row, expansions: expansionsOf(useful) };
   const corrected = withCorrections(useful, corrections);
-  return { row: await execute(corrected), expansions: expansionsOf(corrected) };
+  return { row: await execute(await compile(corrected)), expansions: expansionsOf(corrected) };
 }
 
 /** The query's plan, or null when it holds no word worth searching. */

@@ -156,7 +156,7 @@ page AS (
     // hm: the words are in the title or summary, asked of head_tsv's own index once (head_tsv
     // lives out of the row, so it is never read row by row).
     rows = `m AS MATERIALIZED (
-  SELECT d.practice_id, d.published_at, ${FACET_SET_COLUMNS.map((c) => `d.${c}`).join(', ')},
+  SELECT d.practice_id, d.published_at, ${setColumnsOf('d')},
          ${anyLanguageQuery ? `d.practice_id IN (SELECT h.practice_id FROM practice_search h WHERE h.head_tsv @@ ${anyLanguageQuery})` : 'FALSE'} AS hm, ${miss} AS miss
     FROM practice_search d
    WHERE ${visibility} AND ${textMatch} ${prune}
@@ -216,6 +216,8 @@ const FACET_SET_COLUMNS = [
   'evidence_level',
 ] as const;
 
+const setColumnsOf = (alias: string) => FACET_SET_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
+
 /**
  * `v, n`: how many of `rows` (FACET_SET_COLUMNS and `miss`, the one filter a row fails or NULL)
  * have each facet value, counting a row that misses a filter only for that filter's facet, and
@@ -273,13 +275,13 @@ function listingCounts(
     return `SELECT u.v, u.n FROM (${beside(other ? codeOf(other) : `''`)}) u WHERE ${ofFacet(facet)}`;
   });
   const notChosen = active.map((f) => `AND NOT ${ofFacet(f)}`).join(' ');
-  const rowsWithBoth = `(SELECT ${FACET_SET_COLUMNS.map((c) => `d.${c}`).join(', ')}, NULL::text AS miss
-      FROM practice_search d WHERE ${visibility} AND ${active.map(test).join(' AND ')})`;
   if (active.length < 2) {
     parts.push(
       `SELECT u.v, u.n FROM (${beside(active[0] ? codeOf(active[0]) : `''`)}) u WHERE u.v <> '' ${notChosen}`,
     );
   } else {
+    const rowsWithBoth = `(SELECT ${setColumnsOf('d')}, NULL::text AS miss
+      FROM practice_search d WHERE ${visibility} AND ${active.map(test).join(' AND ')})`;
     parts.push(facetValueCounts(rowsWithBoth, active));
   }
   const [first, second] = active;
