@@ -462,6 +462,26 @@ describe('threads', () => {
       expect(await summary()).toMatchObject({ unreadCount: 0 });
     });
 
+    it('counts reading a thread again within a minute as the same visit, and a later reading as a new one', async () => {
+      const reader = host;
+      const { thread } = await startThread(http, author, { exchangeId: cast.exchangeId });
+      await page(reader, thread.id);
+      const second = await page(reader, thread.id);
+      const visited = second.thread.lastVisitAt;
+      expect(visited).toEqual(expect.any(String));
+      // Reloading or paging does not move the visit the "new since your last visit" marks count from.
+      expect((await page(reader, thread.id)).thread.lastVisitAt).toBe(visited);
+      await t.dataSource.query(
+        `UPDATE thread_readers SET last_visit_at = last_visit_at - interval '2 minutes'
+          WHERE practitioner_id = $1 AND thread_id = $2`,
+        [reader.id, thread.id],
+      );
+      const earlier = (await page(reader, thread.id)).thread.lastVisitAt!;
+      expect(Date.parse(earlier)).toBe(Date.parse(visited!) - 120_000);
+      const after = (await page(reader, thread.id)).thread.lastVisitAt!;
+      expect(Date.parse(after)).toBeGreaterThan(Date.parse(visited!));
+    });
+
     it('tells watchers of every post, the parent’s author of a reply, and the mentioned of a mention — once each', async () => {
       const watcher = cast.people.observer;
       const { thread, posts } = await startThread(http, author, { exchangeId: cast.exchangeId });

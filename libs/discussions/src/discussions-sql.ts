@@ -146,11 +146,13 @@ export class DiscussionsSql {
                 'label', th.${th.label}, 'translations', th.${th.translations}) ORDER BY th.${th.label}), '[]'::json)
          FROM thread_themes tt JOIN ${th.table} th ON th.${th.id} = tt.theme_id
         WHERE tt.thread_id = t.id) AS themes,
-      (SELECT coalesce(json_agg(${personJson('pp', 'ppc')} ORDER BY x.last_posted_at DESC, x.practitioner_id), '[]'::json)
-         FROM (SELECT practitioner_id, last_posted_at FROM thread_participants
-                WHERE thread_id = t.id AND post_count > 0
-                ORDER BY last_posted_at DESC, practitioner_id LIMIT 5) x
-         ${this.personJoin('x.practitioner_id', 'pp', 'ppc')}) AS participants`;
+      -- People joined inside the five, by index: joined to the five after the LIMIT, PostgreSQL
+      -- hashed every practitioner once per listed thread.
+      (SELECT coalesce(json_agg(x.person ORDER BY x.last_posted_at DESC, x.practitioner_id), '[]'::json)
+         FROM (SELECT tp.practitioner_id, tp.last_posted_at, ${personJson('pp', 'ppc')} AS person
+                 FROM thread_participants tp ${this.personJoin('tp.practitioner_id', 'pp', 'ppc')}
+                WHERE tp.thread_id = t.id AND tp.post_count > 0
+                ORDER BY tp.last_posted_at DESC, tp.practitioner_id LIMIT 5) x) AS participants`;
     this.postReactions = `
       (SELECT coalesce(json_agg(json_build_object('reaction', g.reaction, 'count', g.n, 'by', g.by)
                 ORDER BY array_position(ARRAY[${REACTIONS.map((r) => `'${r}'`).join(', ')}]::text[], g.reaction)), '[]'::json)

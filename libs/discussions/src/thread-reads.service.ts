@@ -60,6 +60,9 @@ export interface ThreadFilters {
 /** The files library's name for what posts' attachments hang on. */
 export const POST_SUBJECT = 'post';
 
+/** How long after a recorded visit to a thread reading it again is still that visit. */
+const VISIT_SPAN_MS = 60_000;
+
 /**
  * Posts removed for a reader and without replies leave the tree. `moderator` and `reader` are the
  * parameters saying whether the reader moderates the thread, and who they are.
@@ -167,18 +170,48 @@ export class ThreadReads {
 
   /** The thread and a page of its tree; records the visit (the page keeps the previous read position). */
   async page(actor: Actor, threadId: string, cursor?: string): Promise<ThreadPage> {
-    const context = await this.access.thread(actor, threadId);
-    const reader = this.readerOf(actor, context);
     const after = decodeSeqCursor(cursor);
-    // One statement: the page's top-level replies (one more, to know if a page follows), the
-    // first posts of each one's branch, its size, and the opening post on the first page.
-    const visit = this.pool.query(
-      prepared(
-        `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
-         ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
-        [actor.id, threadId],
-      ),
-    );
+    // The thread and its page are asked for together, the page as a member sees it: that never
+    // shows more than a moderator's, is thrown away if the thread is refused, and is asked
+    // again for a moderator, who sees removed posts in place.
+    const asMember: PostReader = { id: actor.id, moderator: false };
+    const [context, memberRows] = await Promise.all([
+      this.access.thread(actor, threadId),
+      this.pageRows(threadId, after, asMember),
+    ]);
+    const reader = this.readerOf(actor, context);
+    const rows = reader.moderator ? await this.pageRows(threadId, after, reader) : memberRows;
+    // A visit within VISIT_SPAN_MS of the one recorded is the same visit: reloading or paging
+    // through a thread does not move it (nor write).
+    const lastVisit = context.row.last_visit_at;
+    const visit =
+      lastVisit && Date.now() - lastVisit.getTime() < VISIT_SPAN_MS
+        ? undefined
+        : this.pool.query(
+            prepared(
+              `INSERT INTO thread_readers (practitioner_id, thread_id, last_visit_at) VALUES ($1, $2, now())
+               ON CONFLICT (practitioner_id, thread_id) DO UPDATE SET last_visit_at = now()`,
+              [actor.id, threadId],
+            ),
+          );
+    const shownRows = rows.filter((r) => r.top);
+    const pageTop = shownRows.filter((r) => r.depth === 1);
+    const more = rows.some((r) => !r.top);
+    const [posts] = await Promise.all([this.present(shownRows, reader), visit]);
+    const last = pageTop[pageTop.length - 1];
+    return {
+      thread: this.view(actor, context),
+      posts,
+      branchSizes: Object.fromEntries(pageTop.map((p) => [p.id, p.size ?? 0])),
+      nextCursor: more && last ? encodeCursor({ key: String(last.seq), id: last.id }) : null,
+    };
+  }
+
+  /**
+   * One statement: a page's top-level replies (one more, to know if a page follows), the first
+   * posts of each one's branch, its size, and the opening post on the first page.
+   */
+  private async pageRows(threadId: string, after: number, reader: PostReader) {
     const { rows } = await this.pool.query<PostRow & { top: boolean; size: number | null }>(
       prepared(
         `WITH top AS (
@@ -208,22 +241,12 @@ export class ThreadReads {
           after,
           THREAD_LIMITS.topLevelPage,
           reader.moderator,
-          actor.id,
+          reader.id,
           THREAD_LIMITS.branchPreview + 1,
         ],
       ),
     );
-    const shownRows = rows.filter((r) => r.top);
-    const pageTop = shownRows.filter((r) => r.depth === 1);
-    const more = rows.some((r) => !r.top);
-    await visit;
-    const last = pageTop[pageTop.length - 1];
-    return {
-      thread: this.view(actor, context),
-      posts: await this.present(shownRows, reader),
-      branchSizes: Object.fromEntries(pageTop.map((p) => [p.id, p.size ?? 0])),
-      nextCursor: more && last ? encodeCursor({ key: String(last.seq), id: last.id }) : null,
-    };
+    return rows;
   }
 
   /** Posts of a thread by number after `afterSeq`: all of them, or one branch's. */

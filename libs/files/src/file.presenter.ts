@@ -8,11 +8,17 @@ import type { StoredFile } from './entities/stored-file.entity.js';
 
 const KIND = new Map(ACCEPTED_FILE_TYPES.map((type) => [type.contentType, type.kind]));
 
-const kindOf = (file: StoredFile): FileKind => KIND.get(file.contentType) ?? 'document';
+/** What an attachment shows of its file. */
+export type AttachedFile = Pick<
+  StoredFile,
+  'id' | 'name' | 'contentType' | 'sizeBytes' | 'createdAt'
+>;
+
+const kindOf = (file: AttachedFile): FileKind => KIND.get(file.contentType) ?? 'document';
 
 export const fileUrl = (id: string) => `/api/files/${id}`;
 
-export function presentAttachment(file: StoredFile): AttachmentView {
+export function presentAttachment(file: AttachedFile): AttachmentView {
   return {
     id: file.id,
     name: file.name,

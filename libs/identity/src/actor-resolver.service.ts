@@ -2,11 +2,11 @@
 // is still active and the signed-in session the token belongs to has not ended, so a suspension,
 // sign-out or password change takes effect at once (tokens issued before it stay refused).
 // Used by the HTTP guard and by the live handshake.
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import { AccountSuspendedError, type Actor, UnauthenticatedError } from '#libs/common';
+import { PG_POOL } from '#libs/persistence';
 import { type AccessClaims, TokenService } from './token.service.js';
 
 export interface ResolvedToken {
@@ -36,7 +36,7 @@ const ACCOUNT_AND_SESSION = `
 export class ActorResolver {
   constructor(
     private readonly tokens: TokenService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async resolve(accessToken: string): Promise<Actor> {
@@ -52,9 +52,14 @@ export class ActorResolver {
     }
     // One round trip on every request and handshake: the account and whether the session lives
     // (a session lives while its family holds a token nobody revoked; rotation only marks used).
-    const [row] = (await this.dataSource.query(ACCOUNT_AND_SESSION, [claims.sub, claims.sid])) as [
-      AccountRow?,
-    ];
+    // A named statement, straight on the pool: each connection plans it once.
+    const {
+      rows: [row],
+    } = await this.pool.query<AccountRow>({
+      name: 'identity-account-and-session',
+      text: ACCOUNT_AND_SESSION,
+      values: [claims.sub, claims.sid],
+    });
     const account = row
       ? {
           ...row,
