@@ -120,7 +120,14 @@ export class PractitionersService {
   }
 
   async getById(id: string): Promise<Practitioner> {
-    const practitioner = await this.practitioners.findOneBy({ id });
+    // One statement with the city and themes: findOneBy, given the eager themes, first asks for
+    // the distinct id and then for the rows (two round trips on every GET /api/me).
+    const practitioner = await this.practitioners
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.city', 'city')
+      .leftJoinAndSelect('p.themes', 'themes')
+      .where('p.id = :id', { id })
+      .getOne();
     if (!practitioner) throw new NotFoundError('Practitioner');
     return practitioner;
   }
