@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { ExchangeRole } from '#libs/contracts';
 import { type Actor, DomainError, NotFoundError } from '#libs/common';
+import { poolOf } from '#libs/persistence';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 import { canInExchange, type ExchangeAction } from './exchanges.policy.js';
@@ -78,12 +79,13 @@ export class ExchangeAccess {
 
   /** The exchanges a person belongs to (any role). */
   async exchangeIdsOf(practitionerId: string): Promise<string[]> {
-    const rows = await this.members.find({
-      where: { practitionerId },
-      select: { practitionerId: true, exchangeId: true },
-      loadEagerRelations: false,
+    // Asked by every search and listing: a named statement, without the entity manager.
+    const { rows } = await poolOf(this.members.manager.connection).query<{ exchange_id: string }>({
+      name: 'exchanges-ids-of-member',
+      text: 'SELECT exchange_id FROM exchange_members WHERE practitioner_id = $1',
+      values: [practitionerId],
     });
-    return rows.map((r) => r.exchangeId);
+    return rows.map((r) => r.exchange_id);
   }
 
   async hostIds(exchangeId: string, manager?: EntityManager): Promise<string[]> {
