@@ -246,6 +246,9 @@ describe('practice search', () => {
       targetGroup: item.targetGroups,
       evidence: item.evidenceLevel ? [item.evidenceLevel] : [],
       language: item.languages,
+      city: item.cities.map((c: any) => c.id),
+      country: [...new Set<string>(item.cities.map((c: any) => c.countryCode))],
+      region: [...new Set<string>(item.cities.map((c: any) => c.region))],
     });
     const choices = Object.keys(valuesOf(all.items[0])).flatMap((facet) =>
       (all.facets[facet] as any[]).map((f) => [facet, f.value as string] as const),

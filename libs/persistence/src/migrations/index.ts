@@ -18,6 +18,7 @@ import { PracticeSearchAtScale1764601200000 } from './1764601200000-practice-sea
 import { PracticeFacetCounts1764601250000 } from './1764601250000-practice-facet-counts.js';
 import { PracticeFacetSets1764601300000 } from './1764601300000-practice-facet-sets.js';
 import { PracticeSearchNarrowHeap1764601350000 } from './1764601350000-practice-search-narrow-heap.js';
+import { PracticeFacetRowsIndex1764601400000 } from './1764601400000-practice-facet-rows-index.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PracticeFacetCounts1764601250000,
   PracticeFacetSets1764601300000,
   PracticeSearchNarrowHeap1764601350000,
+  PracticeFacetRowsIndex1764601400000,
 ];

@@ -216,6 +216,19 @@ const FACET_SET_COLUMNS = [
   'evidence_level',
 ] as const;
 
+/** The combination column that holds each facet's values (evidence is a column of its own). */
+const SET_COLUMN_OF: Record<
+  Exclude<PracticeFacet, 'evidence'>,
+  (typeof FACET_SET_COLUMNS)[number]
+> = {
+  theme: 'theme_set',
+  targetGroup: 'target_group_set',
+  region: 'place_set',
+  country: 'place_set',
+  city: 'place_set',
+  language: 'language_set',
+};
+
 const setColumnsOf = (alias: string) => FACET_SET_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
 /**
@@ -263,7 +276,13 @@ function listingCounts(
       : input.scope.kind === 'public'
         ? `c.scope = 'public'`
         : `c.scope = ANY(${p(['public', 'network', ...input.scope.exchangeIds.map((id) => `x:${id}`)])}::text[])`;
-  const code = new Map(active.map((f) => [f, p(`${f}:${input.filters[f]}`)]));
+  // As publication writes them (practice_facet_values): city ids in lower case.
+  const code = new Map(
+    active.map((f) => [
+      f,
+      p(`${f}:${f === 'city' ? String(input.filters[f]).toLowerCase() : input.filters[f]}`),
+    ]),
+  );
   const codeOf = (facet: PracticeFacet) => `${code.get(facet)!}::text`;
   const bases = [`''`, ...active.map(codeOf)];
   /** Each value counted beside `base` ('' for alone), with its count. */
@@ -280,8 +299,13 @@ function listingCounts(
       `SELECT u.v, u.n FROM (${beside(active[0] ? codeOf(active[0]) : `''`)}) u WHERE u.v <> '' ${notChosen}`,
     );
   } else {
+    // Both filters asked of the rows' combinations, so the covering index answers alone.
+    const passes = (facet: PracticeFacet) =>
+      facet === 'evidence'
+        ? test(facet)
+        : `d.${SET_COLUMN_OF[facet]} IN (SELECT s.id FROM practice_facet_sets s WHERE s."values" @> ARRAY[${codeOf(facet)}])`;
     const rowsWithBoth = `(SELECT ${setColumnsOf('d')}, NULL::text AS miss
-      FROM practice_search d WHERE ${visibility} AND ${active.map(test).join(' AND ')})`;
+      FROM practice_search d WHERE ${visibility} AND ${active.map(passes).join(' AND ')})`;
     parts.push(facetValueCounts(rowsWithBoth, active));
   }
   const [first, second] = active;
