@@ -9,6 +9,7 @@ import { ExchangeAccess } from '#libs/exchanges';
 import { PG_POOL } from '#libs/persistence';
 import { type SearchScope, searchScopeOf, termScopesOf } from '../practices.policy.js';
 import {
+  compiledQuery,
   compileSql,
   planQuery,
   type QueryPlan,
@@ -50,7 +51,7 @@ export async function runSearch(
   const compile = async (plan: QueryPlan | null) => {
     if (!plan) return null;
     const { sql, params } = compileSql(plan);
-    return ((await run(sql, params)) as [CompiledQuery])[0];
+    return compiledQuery(plan, ((await run(sql, params)) as [Record<string, string[]>])[0]);
   };
   // Handled below; a query refused before then must not leave the lookup's failure unhandled.
   Promise.resolve(scopeOrPending).catch(() => undefined);
@@ -118,8 +119,8 @@ export class PracticeSearch {
     const plan = planQuery(q);
     if (plan.units.length === 0) return null;
     const { sql, params } = compileSql(plan);
-    const [query] = (await this.run(sql, params)) as [CompiledQuery];
-    return query;
+    const [parsed] = (await this.run(sql, params)) as [Record<string, string[]>];
+    return compiledQuery(plan, parsed);
   }
 }
 

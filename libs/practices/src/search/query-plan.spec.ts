@@ -1,4 +1,10 @@
-import { compileSql, planQuery, typoCandidates, withCorrections } from './query-plan.js';
+import {
+  compiledQuery,
+  compileSql,
+  planQuery,
+  typoCandidates,
+  withCorrections,
+} from './query-plan.js';
 
 describe('planQuery', () => {
   it('widens a glossary term to its concept in every language, and says so', () => {
@@ -43,13 +49,50 @@ describe('planQuery', () => {
 });
 
 describe('compileSql', () => {
-  it('parses every unit once per language: units AND-ed, alternatives OR-ed, texts as parameters', () => {
+  it('parses every alternative of every unit once per language, texts as parameters', () => {
     const { sql, params } = compileSql(planQuery('exit programme Denver'));
     expect(params[0]).toBe('exit programme');
     expect(params).toContain('Ausstiegsprogramm');
     expect(params).toContain('denver');
     expect(sql).toContain(`phraseto_tsquery('crossings_de', $1)`);
-    expect(sql).toMatch(/AS en, .* AS fr, .* AS nl, .* AS de, .* AS other$/);
+    expect(sql).toMatch(/AS en_0, .* AS en_1, .* AS fr_0, .* AS other_1$/);
     expect(sql).not.toContain('Denver');
+  });
+});
+
+describe('compiledQuery', () => {
+  const plan = planQuery('young mentors');
+  const parsed = {
+    en_0: ["'young'"],
+    en_1: ["'mentor'"],
+    fr_0: ["'young'"],
+    fr_1: ["'mentor'"],
+    nl_0: ["'young'"],
+    nl_1: ["'mentor'"],
+    de_0: [''],
+    de_1: ["'mentor'"],
+    other_0: ["'young'"],
+    other_1: ["'mentors'"],
+  };
+
+  it('ANDs the units and ORs each unit’s alternatives, each asked once, stop words left out', () => {
+    const query = compiledQuery(plan, parsed);
+    expect(query.en).toBe("(('young')) & (('mentor'))");
+    expect(query.de).toBe("(('mentor'))");
+    expect(query.other).toBe("(('young')) & (('mentors'))");
+  });
+
+  it('asks the head for each unit in any language’s form', () => {
+    expect(compiledQuery(plan, parsed).head).toBe("(('young')) & (('mentor') | ('mentors'))");
+  });
+
+  it('keeps phrases whole inside their parentheses', () => {
+    const exit = planQuery('exit programme');
+    const alternatives = ["'exit' <-> 'programm'", "'exitprogramma'"];
+    const query = compiledQuery(
+      exit,
+      Object.fromEntries(['en', 'fr', 'nl', 'de', 'other'].map((s) => [`${s}_0`, alternatives])),
+    );
+    expect(query.en).toBe("(('exit' <-> 'programm') | ('exitprogramma'))");
   });
 });

@@ -91,6 +91,8 @@ export const SEARCH_CONFIGS = {
   other: 'crossings_simple',
 } as const;
 export type SearchSlot = keyof typeof SEARCH_CONFIGS;
+/** The five parsed queries (text form of tsquery), per language slot, and each unit in any language. */
+export type CompiledQuery = Record<SearchSlot | 'head', string>;
 export const SEARCH_SLOTS = Object.keys(SEARCH_CONFIGS) as SearchSlot[];
 
 export function slotOf(language: string): SearchSlot {
@@ -98,9 +100,9 @@ export function slotOf(language: string): SearchSlot {
 }
 
 /**
- * SQL that parses the plan once per language configuration and answers one row with the five
- * queries as text (en, fr, nl, de, other): every unit must match (&&), any alternative of a unit
- * may (||); multi-word terms are phrases.
+ * SQL that parses each alternative of each unit once per language configuration and answers one
+ * row: a column per language and unit (`en_0`, `fr_0`, …) holding the parsed alternatives as
+ * text (multi-word terms are phrases). `compiledQuery` assembles them into the queries.
  */
 export function compileSql(plan: QueryPlan): { sql: string; params: string[] } {
   const params: string[] = [];
@@ -110,13 +112,39 @@ export function compileSql(plan: QueryPlan): { sql: string; params: string[] } {
     params.push(text);
     return `$${params.length}`;
   };
-  const columns = SEARCH_SLOTS.map((slot) => {
-    const config = SEARCH_CONFIGS[slot];
-    const units = plan.units.map(
-      (unit) =>
-        `(${unit.alternatives.map((a) => `phraseto_tsquery('${config}', ${param(a)})`).join(' || ')})`,
-    );
-    return `(${units.join(' && ')})::text AS ${slot}`;
-  });
+  const columns = SEARCH_SLOTS.flatMap((slot) =>
+    plan.units.map(
+      (unit, i) =>
+        `ARRAY[${unit.alternatives
+          .map((a) => `phraseto_tsquery('${SEARCH_CONFIGS[slot]}', ${param(a)})::text`)
+          .join(', ')}] AS ${slot}_${i}`,
+    ),
+  );
   return { sql: `SELECT ${columns.join(', ')}`, params };
+}
+
+/**
+ * The five queries (en, fr, nl, de, other) and `head`, each unit in any language: every unit
+ * must match (&), any alternative of a unit may (|). Alternatives that parse alike are asked
+ * once and those that parse to nothing (stop words) not at all: a GIN index reads a repeated
+ * word's postings again for each repetition. `head` is an AND of ORs rather than the OR of the
+ * five queries, so the index can intersect its postings (3-4× faster); it may accept units
+ * matched in different languages' forms, which is what it asks ("are these words in the title
+ * or summary").
+ */
+export function compiledQuery(plan: QueryPlan, parsed: Record<string, string[]>): CompiledQuery {
+  const queryOf = (alternativesPerUnit: string[][]) =>
+    alternativesPerUnit
+      .map((alternatives) => [...new Set(alternatives.filter((a) => a !== ''))])
+      .filter((alternatives) => alternatives.length > 0)
+      .map((alternatives) => `(${alternatives.map((a) => `(${a})`).join(' | ')})`)
+      .join(' & ');
+  const ofSlot = (slot: SearchSlot) => plan.units.map((_, i) => parsed[`${slot}_${i}`] ?? []);
+  return {
+    ...(Object.fromEntries(SEARCH_SLOTS.map((slot) => [slot, queryOf(ofSlot(slot))])) as Record<
+      SearchSlot,
+      string
+    >),
+    head: queryOf(plan.units.map((_, i) => SEARCH_SLOTS.flatMap((slot) => ofSlot(slot)[i]!))),
+  };
 }

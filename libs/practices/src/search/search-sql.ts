@@ -12,14 +12,13 @@
 //   full weighted text (which has to be read from TOAST); later pages follow the cheap order.
 import type { PracticeFacet, PracticeFilters } from '#libs/contracts';
 import type { SearchScope } from '../practices.policy.js';
-import { SEARCH_CONFIGS, SEARCH_SLOTS, type SearchSlot } from './query-plan.js';
+import { type CompiledQuery, SEARCH_CONFIGS, SEARCH_SLOTS, type SearchSlot } from './query-plan.js';
 
 export const RANK_WINDOW = 200;
 /** Snippets are cut from the first this many characters of an entry's summary and texts (ts_headline parses all it is given). */
 export const SNIPPET_SOURCE_CHARS = 3000;
 
-/** The five parsed queries (text form of tsquery), per language slot. */
-export type CompiledQuery = Record<SearchSlot, string>;
+export type { CompiledQuery };
 
 export interface SearchStatementInput {
   scope: SearchScope;
@@ -85,7 +84,7 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
   const textMatch = input.query
     ? `(${SEARCH_SLOTS.map((slot) => `d.tsv_${slot} @@ ${q[slot]}`).join(' OR ')})`
     : 'TRUE';
-  const anyLanguageQuery = input.query ? `(${SEARCH_SLOTS.map((s) => q[s]).join(' || ')})` : null;
+  const anyLanguageQuery = input.query ? `${p(input.query.head)}::tsquery` : null;
 
   const active = (Object.keys(FILTER_SQL) as PracticeFacet[]).filter(
     (facet) => input.filters[facet] !== undefined && input.filters[facet] !== '',
