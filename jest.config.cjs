@@ -12,6 +12,7 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+  setupFilesAfterEnv: ['<rootDir>/test/setup/statements-in-turn.mjs'],
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   maxWorkers: 2,
   testTimeout: 60000,

@@ -16,6 +16,7 @@ import { NotificationsService } from '#libs/notifications';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 import { type ModeratedItem, ModeratedContents } from './moderated-content.js';
 import { canModerate, canModerateMember } from './moderation.policy.js';
+import { sideBySide } from '#libs/persistence';
 
 /** The English sentence of a moderation outcome (clients build their own from `data`). */
 const OUTCOME_TEXT: Partial<
@@ -137,11 +138,12 @@ export class ModerationService {
   ): Promise<{ targetRole: ExchangeRole | null }> {
     if (targetId === actor.id) throw new ConflictError('You cannot moderate yourself.');
     const standing = this.requireStanding();
-    const [actorRole, targetRole, networkRole] = await Promise.all([
-      standing.roleOf(exchangeId, actor.id, manager),
-      standing.roleOf(exchangeId, targetId, manager),
-      standing.networkRoleOf(targetId, manager),
-    ]);
+    const [actorRole, targetRole, networkRole] = await sideBySide(
+      manager,
+      () => standing.roleOf(exchangeId, actor.id, manager),
+      () => standing.roleOf(exchangeId, targetId, manager),
+      () => standing.networkRoleOf(targetId, manager),
+    );
     if (!networkRole) throw new NotFoundError('Person');
     if (
       !canModerateMember(actor, actorRole, { id: targetId, exchangeRole: targetRole, networkRole })

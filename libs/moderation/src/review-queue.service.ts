@@ -34,6 +34,7 @@ import { ModerationService } from './moderation.service.js';
 import { type AfterCommitTask, MemberSanctions } from './member-sanctions.js';
 import { presentAuditEntry } from './moderation.presenter.js';
 import { ReviewQueueSignals } from './review-queue-signals.js';
+import { sideBySide } from '#libs/persistence';
 
 const QUEUE_PAGE = 20;
 
@@ -190,11 +191,13 @@ export class ReviewQueueService {
     if (item.authorId === actor.id) return [];
     const decisions: QueueDecision[] = ['dismiss', 'hide'];
     const standing = this.moderation.requireStanding();
-    const [actorRole, authorRole, authorNetworkRole] = await Promise.all([
-      item.exchangeId ? standing.roleOf(item.exchangeId, actor.id, manager) : null,
-      item.exchangeId ? standing.roleOf(item.exchangeId, item.authorId, manager) : null,
-      standing.networkRoleOf(item.authorId, manager),
-    ]);
+    const exchangeId = item.exchangeId;
+    const [actorRole, authorRole, authorNetworkRole] = await sideBySide(
+      manager,
+      async () => (exchangeId ? standing.roleOf(exchangeId, actor.id, manager) : null),
+      async () => (exchangeId ? standing.roleOf(exchangeId, item.authorId, manager) : null),
+      () => standing.networkRoleOf(item.authorId, manager),
+    );
     if (!canModerate(actor, actorRole)) return [];
     if (!authorNetworkRole) return decisions; // an erased author: only the content is left
     const target = { id: item.authorId, exchangeRole: authorRole, networkRole: authorNetworkRole };

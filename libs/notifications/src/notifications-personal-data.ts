@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PersonalData } from '#libs/common';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 import { Notification } from './entities/notification.entity.js';
+import { sideBySide } from '#libs/persistence';
 
 @Injectable()
 export class NotificationsPersonalData implements OnModuleInit {
@@ -13,10 +14,12 @@ export class NotificationsPersonalData implements OnModuleInit {
       name: 'notifications',
       columns: ['notifications.recipient_id', 'notification_preferences.practitioner_id'],
       export: async (id, manager) => {
-        const [inbox, preferences] = await Promise.all([
-          manager.find(Notification, { where: { recipientId: id }, order: { createdAt: 'ASC' } }),
-          manager.find(NotificationPreference, { where: { practitionerId: id } }),
-        ]);
+        const [inbox, preferences] = await sideBySide(
+          manager,
+          () =>
+            manager.find(Notification, { where: { recipientId: id }, order: { createdAt: 'ASC' } }),
+          () => manager.find(NotificationPreference, { where: { practitionerId: id } }),
+        );
         return {
           inbox: inbox.map((n) => ({
             kind: n.kind,

@@ -5,3 +5,4 @@ export * from './job-queue.js';
 export * from './connection-pool-keeper.js';
 export * from './pg-pool.js';
 export * from './sql-names.js';
+export * from './side-by-side.js';

@@ -26,6 +26,7 @@ import { type PracticeSnapshot, snapshotOf } from './practice-snapshot.js';
 import { canBeReviewer, type PracticeAction } from './practices.policy.js';
 import { PRACTICE_FILES, PracticesService, titleOf } from './practices.service.js';
 import { PracticeIndex } from './search/practice-index.js';
+import { sideBySide } from '#libs/persistence';
 
 /** Words that the web client uses as routes under /practices: never an entry's slug. */
 const RESERVED_SLUGS = new Set(['new', 'mine', 'review-queue', 'compendium', 'propose', 'reviews']);
@@ -217,13 +218,15 @@ export class PracticeWorkflow {
       const now = new Date();
       const version = (practice.currentVersion ?? 0) + 1;
       practice.slug ??= await this.freeSlug(manager, titleOf(practice));
-      const [sources, quotes] = await Promise.all([
-        manager.find(PracticeSource, { where: { practiceId: practice.id } }),
-        manager.find(PracticeQuote, {
-          where: { practiceId: practice.id, status: In(['pending', 'accepted']) },
-          select: { id: true },
-        }),
-      ]);
+      const [sources, quotes] = await sideBySide(
+        manager,
+        () => manager.find(PracticeSource, { where: { practiceId: practice.id } }),
+        () =>
+          manager.find(PracticeQuote, {
+            where: { practiceId: practice.id, status: In(['pending', 'accepted']) },
+            select: { id: true },
+          }),
+      );
       // The version takes the documents on the entry now: they carry over to every next one.
       const documents = await this.files.attachmentsOf(PRACTICE_FILES, [practice.id], manager);
       const snapshot: PracticeSnapshot = {
