@@ -139,4 +139,39 @@ describe('live rooms: the muted member hears of it', () => {
       mutedUntil: null,
     });
   });
+
+  it('tells the author of a message muted from the review queue at once, and stops their typing', async () => {
+    const author = await createPerson(t.dataSource, http);
+    const added = await http('POST', `/api/exchanges/${exchangeId}/members`, {
+      token: host.token,
+      body: { practitionerId: author.id, role: 'participant' },
+    });
+    expect(added.status).toBe(201);
+    const tab = await joined(author);
+    await joined(bystander);
+    const sent = await emitAck<{ id: string }>(tab.socket, 'message.send', {
+      roomId: lobbyId,
+      clientMessageId: 'queue-mute-1',
+      body: 'Something a bystander reports',
+    });
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    const flagged = await http('POST', '/api/flags', {
+      token: bystander.token,
+      body: { subjectType: 'message', subjectId: sent.data.id, reason: 'harassment' },
+    });
+    expect(flagged.status).toBe(201);
+    const heard = nextEvent<RoomStateChanged>(tab.socket, 'room.state');
+    const decided = await http('POST', `/api/moderation/queue/message/${sent.data.id}/decision`, {
+      token: host.token,
+      body: { decision: 'hide-and-mute', reason: 'Harassing a participant', muteMinutes: 30 },
+    });
+    expect(decided.status).toBe(200);
+    // Decided means done on the author's open connection: typing is refused at once.
+    expect(await emitAck(tab.socket, 'typing', { roomId: lobbyId })).toMatchObject({
+      ok: false,
+      error: { code: 'MUTED' },
+    });
+    expect(await heard).toMatchObject({ roomId: lobbyId, canSend: true, canModerate: false });
+    expect((await heard).mutedUntil).not.toBeNull();
+  });
 });

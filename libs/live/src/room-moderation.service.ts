@@ -13,6 +13,7 @@ import type {
 import { type Actor, ConflictError, ValidationFailedError } from '#libs/common';
 import { ModeratedContents, ModerationActionEntry, ModerationService } from '#libs/moderation';
 import { PG_POOL } from '#libs/persistence';
+import { SocketAuthority } from '#libs/realtime';
 import { authorOf, type MessageRow } from './live.presenter.js';
 import { LiveSql } from './live-sql.js';
 import { MessagesService } from './messages.service.js';
@@ -30,14 +31,19 @@ export class RoomModeration implements OnModuleInit {
     private readonly messages: MessagesService,
     private readonly moderation: ModerationService,
     private readonly contents: ModeratedContents,
+    private readonly authority: SocketAuthority,
   ) {}
 
   onModuleInit(): void {
-    // The review queue's "hide and mute" on a message mutes its author in the message's room.
+    // The review queue's "hide and mute" on a message mutes its author in the message's room;
+    // after the commit, their open connections learn it (room.state) and stop typing, on every
+    // node, before the decision is answered (as after member.mute).
     this.contents.registerAuthorMute('message', async (actor, item, mute, manager) => {
       const roomId = item.context.roomId;
       if (!roomId) throw new ValidationFailedError('message: not in a room');
       await this.mute(actor, roomId, item.authorId, mute.minutes, mute.reason, manager);
+      return () =>
+        this.authority.rederive({ practitionerId: item.authorId, roomId, reason: mute.reason });
     });
   }
 

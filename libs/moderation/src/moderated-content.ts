@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ModerationSubjectType } from '#libs/contracts';
 import type { Actor } from '#libs/common';
+import type { AfterCommitTask } from './member-sanctions.js';
 
 export interface ModeratedItem {
   /** The exchange it lives in, or null (the network commons, a public practice). */
@@ -44,14 +45,15 @@ export interface ModeratedContent {
 /**
  * The review queue's "hide and mute": mutes the item's author where it was written (a room, an
  * exchange's threads) for `minutes`, with its own audit line, in the caller's transaction.
- * Refuses (typed error) when the actor may not act on the author.
+ * Refuses (typed error) when the actor may not act on the author. May answer work to run after
+ * the commit and before the decision is answered (the author's open sockets re-derived).
  */
 export type AuthorMute = (
   actor: Actor,
   item: ModeratedItem,
   mute: { minutes: number; reason: string },
   manager: EntityManager,
-) => Promise<void>;
+) => Promise<AfterCommitTask | void>;
 
 @Injectable()
 export class ModeratedContents {

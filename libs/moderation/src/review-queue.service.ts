@@ -262,7 +262,13 @@ export class ReviewQueueService {
         await hide();
         const mute = this.contents.authorMuteOf(subject.type);
         if (!mute) throw new ForbiddenError('This kind of content has no mute.');
-        await mute(actor, item, { minutes: request.muteMinutes, reason: request.reason }, manager);
+        const reached = await mute(
+          actor,
+          item,
+          { minutes: request.muteMinutes, reason: request.reason },
+          manager,
+        );
+        if (reached) afterCommit.push(reached);
         return;
       }
       case 'remove-from-exchange':
