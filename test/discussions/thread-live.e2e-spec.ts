@@ -242,6 +242,36 @@ describe('threads live', () => {
     },
   );
 
+  it('keeps a post someone reported as personal data from them live: its edits reach everyone else', async () => {
+    const { thread } = await startThread(http, cast.author, { exchangeId: cast.exchangeId });
+    const post = await reply(http, cast.people.participant, thread.id, {
+      body: 'Call Anna on 06 1234 5678',
+    });
+    const flagged = await http('POST', '/api/flags', {
+      token: cast.people.observer.token,
+      body: { subjectType: 'post', subjectId: post.id, reason: 'personal-data' },
+    });
+    expect(flagged.status).toBe(201);
+    const { socket: reporter } = await subscribed(cast.people.observer, thread.id);
+    const { socket: other } = await subscribed(cast.author, thread.id);
+    const { socket: moderator } = await subscribed(cast.people.host, thread.id);
+    const reporterHears = collect<PostView>(reporter, 'post.updated');
+    const otherHears = nextEvent<PostView>(other, 'post.updated');
+    const moderatorHears = nextEvent<PostView>(moderator, 'post.updated');
+    const edited = await http('PATCH', `/api/posts/${post.id}`, {
+      token: cast.people.participant.token,
+      body: { body: 'Call Anna on 06 1234 5679' },
+    });
+    expect(edited.status).toBe(200);
+    expect(await otherHears).toMatchObject({ id: post.id, body: 'Call Anna on 06 1234 5679' });
+    expect(await moderatorHears).toMatchObject({ id: post.id, body: 'Call Anna on 06 1234 5679' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reporterHears).toEqual([]);
+    expect(
+      (await fetchPage(cast.people.observer, thread.id)).posts.find((p) => p.id === post.id),
+    ).toMatchObject({ body: '', author: null });
+  });
+
   it('tells a subscriber whose person left the exchange that the thread is gone, and nothing more', async () => {
     const { thread } = await startThread(http, cast.author, { exchangeId: cast.exchangeId });
     const leaver = await (

@@ -227,6 +227,45 @@ describe('live rooms: moderation', () => {
     expect(await backForBob).toMatchObject({ body: 'Something hateful', deleted: false });
   });
 
+  it('keeps what someone reported as extremist content from them live: its edits reach everyone else', async () => {
+    const { lobbyId, host, alice, bob, observer } = await cast();
+    const a = await joined(alice, lobbyId);
+    const b = await joined(bob, lobbyId);
+    const h = await joined(host, lobbyId);
+    const o = await joined(observer, lobbyId);
+    const written = await say(a, lobbyId, 'Join us, the fight is coming');
+    const flagged = await http('POST', '/api/flags', {
+      token: bob.token,
+      body: { subjectType: 'message', subjectId: written.id, reason: 'extremist-content' },
+    });
+    expect(flagged.status).toBe(201);
+    const reporterHears = collect<MessageView>(b, 'message.updated');
+    const [observerHears, hostHears] = [o, h].map((socket) =>
+      nextEvent<MessageView>(socket, 'message.updated'),
+    );
+    const edit = await emitAck<MessageView>(a, 'message.edit', {
+      roomId: lobbyId,
+      messageId: written.id,
+      body: 'Join us at the fight on Saturday',
+    });
+    expect(edit.ok).toBe(true);
+    expect(await observerHears).toMatchObject({
+      id: written.id,
+      body: 'Join us at the fight on Saturday',
+    });
+    expect(await hostHears).toMatchObject({
+      id: written.id,
+      body: 'Join us at the fight on Saturday',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Their history shows the reporter a tombstone; live, they hear nothing of it either.
+    expect(reporterHears).toEqual([]);
+    const history = await http<MessageView[]>('GET', `/api/rooms/${lobbyId}/messages`, {
+      token: bob.token,
+    });
+    expect(history.body.find((m) => m.id === written.id)).toMatchObject({ body: '', author: null });
+  });
+
   it('mutes a member in one room for a while: MUTED there, free elsewhere and afterwards', async () => {
     const { lobbyId, sessionRoomId, host, alice, bob } = await cast();
     const h = await joined(host, lobbyId);

@@ -5,6 +5,7 @@
 // the reason, and everyone else as post.deleted.
 import { Injectable, Logger } from '@nestjs/common';
 import type { PostDeleted, PostView, ThreadRemoved } from '#libs/contracts';
+import { FlagsService } from '#libs/moderation';
 import { memberChannel, RealtimeServer } from '#libs/realtime';
 import { ANY_READER, MODERATOR_READER } from './discussions.presenter.js';
 import { ThreadReads } from './thread-reads.service.js';
@@ -21,6 +22,7 @@ export class ThreadEvents {
   constructor(
     private readonly server: RealtimeServer,
     private readonly reads: ThreadReads,
+    private readonly flags: FlagsService,
   ) {}
 
   /** A new post, as its writer's transaction presented it (nobody removed a post yet unseen). */
@@ -38,8 +40,22 @@ export class ThreadEvents {
       const channel = threadChannel(threadId);
       const moderators = threadModeratorsChannel(threadId);
       if (!row.hidden_at) {
-        const [post] = await this.reads.present([row], ANY_READER);
-        if (post) this.server.to(channel).emit('post.updated', post);
+        const [[post], reporters] = await Promise.all([
+          this.reads.present([row], ANY_READER),
+          this.flags.seriousReportersOf('post', postId),
+        ]);
+        if (!post) return;
+        if (reporters.length === 0) {
+          this.server.to(channel).emit('post.updated', post);
+          return;
+        }
+        // Who reported it as extremist content or personal data hears no more of it (their reads
+        // show its tombstone); moderators see it as it is.
+        this.server
+          .to(channel)
+          .except([moderators, ...reporters.map(memberChannel)])
+          .emit('post.updated', post);
+        this.server.to(moderators).emit('post.updated', post);
         return;
       }
       const deleted: PostDeleted = {

@@ -172,7 +172,7 @@ export class LiveGateway implements OnGatewayConnection {
     return this.acks.run(socket, EditMessageDto, payload, async ({ roomId, messageId, body }) => {
       const stored = await this.mentions.prepare(roomId, body);
       const row = await this.messages.edit(socket.data.actor, roomId, messageId, stored);
-      const message = this.broadcastUpdate(row);
+      const message = await this.broadcastUpdate(row);
       await this.mentions.notify(socket.data.person, row);
       return message;
     });
@@ -306,15 +306,27 @@ export class LiveGateway implements OnGatewayConnection {
     this.server.to(roomChannel(row.room_id)).emit('message.created', message);
   }
 
-  private broadcastUpdate(row: MessageRow): MessageView {
+  private async broadcastUpdate(row: MessageRow): Promise<MessageView> {
     const message = presentMessage(row, authorOf(row), ANY_MEMBER);
+    const moderators = moderatorsChannel(row.room_id);
     if (row.hidden_at) {
       this.server
-        .to(moderatorsChannel(row.room_id))
+        .to(moderators)
         .emit('message.updated', presentMessage(row, authorOf(row), MODERATOR));
-    } else {
-      this.server.to(roomChannel(row.room_id)).emit('message.updated', message);
+      return message;
     }
+    const reporters = await this.messages.seriousReportersOf(row.id);
+    if (reporters.length === 0) {
+      this.server.to(roomChannel(row.room_id)).emit('message.updated', message);
+      return message;
+    }
+    // Who reported it as extremist content or personal data hears no more of it (their history
+    // shows its tombstone); moderators see it as it is.
+    this.server
+      .to(roomChannel(row.room_id))
+      .except([moderators, ...reporters.map(memberChannel)])
+      .emit('message.updated', message);
+    this.server.to(moderators).emit('message.updated', message);
     return message;
   }
 

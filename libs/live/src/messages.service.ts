@@ -276,6 +276,11 @@ export class MessagesService implements OnModuleInit {
     );
   }
 
+  /** Who reported this message for a serious reason (they hear no more of its changes). */
+  seriousReportersOf(messageId: string): Promise<string[]> {
+    return this.flags.seriousReportersOf('message', messageId);
+  }
+
   /** A person's own messages, for their data export. */
   async writtenBy(practitionerId: string, manager: EntityManager): Promise<MessageRow[]> {
     return (await manager.query(

@@ -139,6 +139,23 @@ export class FlagsService {
     return new Set(rows.map((r) => r.subject_id));
   }
 
+  /**
+   * Who reported this item for a serious reason (open or decided): the live paths send them its
+   * changes as the tombstone their read paths show.
+   */
+  async seriousReportersOf(
+    subjectType: FlaggableSubjectType,
+    subjectId: string,
+  ): Promise<string[]> {
+    const { rows } = await poolOf(this.dataSource).query<{ reporter_id: string }>({
+      name: 'moderation-serious-reporters-of',
+      text: `SELECT DISTINCT reporter_id FROM flags
+              WHERE subject_type = $1 AND subject_id = $2 AND reason = ANY($3::text[])`,
+      values: [subjectType, subjectId, FLAG_REASONS_HIDDEN_FROM_REPORTER],
+    });
+    return rows.map((r) => r.reporter_id);
+  }
+
   private async openReporters(
     manager: EntityManager,
     subjectType: FlaggableSubjectType,
