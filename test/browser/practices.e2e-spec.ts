@@ -333,4 +333,33 @@ suite('the practice library in the web client', () => {
     expect(text).not.toContain(networkTitle);
     expect(download.suggestedFilename()).toMatch(/^crossings-compendium-en-.*\.md$/);
   });
+
+  it('lets a coordinator on a phone, in Dutch, take an entry out of the library with a reason and bring it back', async () => {
+    const reader = await createPerson(t.dataSource, http);
+    const page = await newPage('nl-NL', PHONE);
+    await signIn(page, coordinator, 'nl');
+    await page.goto(`/practices/${networkId}`);
+    await heading(page, networkTitle);
+    await page.getByRole('button', { name: 'Uit de bibliotheek halen' }).click();
+    await page
+      .getByLabel('Waarom verbergen? De auteur krijgt het te horen.')
+      .fill('Names a minor in the text');
+    await check(page, 'practice moderation form (coordinator, nl, phone)');
+    await page.getByRole('button', { name: 'Uit de bibliotheek halen' }).click();
+    await page.getByText('Verborgen door moderatoren: Names a minor in the text').waitFor();
+    // Out of the library for the members.
+    expect((await http('GET', `/api/practices/${networkId}`, { token: reader.token })).status).toBe(
+      404,
+    );
+    await check(page, 'hidden practice (coordinator, nl, phone)');
+    await page.getByRole('button', { name: 'Terugzetten in de bibliotheek' }).click();
+    await page
+      .getByLabel('Waarom terugzetten? De auteur krijgt het te horen.')
+      .fill('The name was removed');
+    await page.getByRole('button', { name: 'Terugzetten in de bibliotheek' }).click();
+    await page.getByRole('button', { name: 'Uit de bibliotheek halen' }).waitFor();
+    expect((await http('GET', `/api/practices/${networkId}`, { token: reader.token })).status).toBe(
+      200,
+    );
+  });
 });

@@ -895,6 +895,11 @@ export const de: Messages = {
     hiddenByModerators: 'Von der Moderation ausgeblendet: {{reason}}',
     hiddenExplained:
       'Nur die Autorin oder der Autor und die Moderation sehen diesen Eintrag jetzt.',
+    moderation: 'Moderation',
+    hide: 'Aus der Bibliothek nehmen',
+    restore: 'Wieder in die Bibliothek aufnehmen',
+    hideReason: 'Warum ausblenden? Die Autorin oder der Autor erfährt es.',
+    restoreReason: 'Warum wieder aufnehmen? Die Autorin oder der Autor erfährt es.',
     neutral: 'eine teilnehmende Person',
     neutralFrom: 'eine teilnehmende Person aus {{region}}',
     regionCity: {

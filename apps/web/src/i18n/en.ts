@@ -850,6 +850,11 @@ export const en = {
     noAttachments: 'No documents attached yet.',
     hiddenByModerators: 'Hidden by moderators: {{reason}}',
     hiddenExplained: 'Only its author and the moderators can see this entry now.',
+    moderation: 'Moderation',
+    hide: 'Hide from the library',
+    restore: 'Bring back into the library',
+    hideReason: 'Why hide it? Its author is told.',
+    restoreReason: 'Why bring it back? Its author is told.',
     neutral: 'a participant',
     neutralFrom: 'a participant from {{region}}',
     regionCity: {

@@ -879,6 +879,11 @@ export const fr: Messages = {
     noAttachments: 'Aucun document joint pour l’instant.',
     hiddenByModerators: 'Masquée par la modération : {{reason}}',
     hiddenExplained: 'Seuls son auteur et les modérateurs voient cette fiche pour l’instant.',
+    moderation: 'Modération',
+    hide: 'Retirer de la bibliothèque',
+    restore: 'Remettre dans la bibliothèque',
+    hideReason: 'Pourquoi la retirer ? Son auteur ou autrice en est informé·e.',
+    restoreReason: 'Pourquoi la remettre ? Son auteur ou autrice en est informé·e.',
     neutral: 'une personne participante',
     neutralFrom: 'une personne participante {{region}}',
     regionCity: {

@@ -871,6 +871,11 @@ export const nl: Messages = {
     noAttachments: 'Nog geen documenten bijgevoegd.',
     hiddenByModerators: 'Verborgen door moderatoren: {{reason}}',
     hiddenExplained: 'Alleen de auteur en de moderatoren zien dit item nu.',
+    moderation: 'Moderatie',
+    hide: 'Uit de bibliotheek halen',
+    restore: 'Terugzetten in de bibliotheek',
+    hideReason: 'Waarom verbergen? De auteur krijgt het te horen.',
+    restoreReason: 'Waarom terugzetten? De auteur krijgt het te horen.',
     neutral: 'een deelnemer',
     neutralFrom: 'een deelnemer uit {{region}}',
     regionCity: {

@@ -10,6 +10,7 @@ import { useSession } from '../features/identity/session';
 import { HiddenByReport, useFlagging, useHiddenByReport } from '../features/moderation/flagging';
 import { DiffView } from '../features/practices/DiffView';
 import { PracticeDetail } from '../features/practices/PracticeDetail';
+import { PracticeModeration } from '../features/practices/PracticeModeration';
 import { practicesApi } from '../features/practices/practices.api';
 import { useReaderLanguage } from '../features/practices/useReaderLanguage';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -169,6 +170,9 @@ export function PracticePage() {
             {t('practices.report')}
           </button>
         </p>
+      )}
+      {p.can.moderate && p.copy === 'published' && !version && (
+        <PracticeModeration practice={p} onChanged={practice.reload} />
       )}
       {versions.data && versions.data.length > 0 && (
         <Versions practice={p} versions={versions.data} />

@@ -74,6 +74,9 @@ export const practicesApi = {
     api.post<PracticeWorkingView>(`${path(id)}/publish`, visibility ? { visibility } : {}),
   archive: (id: string, reason: string) =>
     api.post<PracticeWorkingView>(`${path(id)}/archive`, { reason }),
+  /** Moderators: out of the library (or back) with a reason for the audit log and the author. */
+  moderate: (id: string, action: 'hide' | 'restore', reason: string) =>
+    api.post<PracticeView>(`${path(id)}/${action}`, { reason }),
 
   quoteRequests: () => api.get<QuoteRequestView[]>('/api/me/quote-requests'),
   decideQuote: (quoteId: string, accept: boolean) =>
