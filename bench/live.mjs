@@ -4,9 +4,11 @@
 // --sender-share=0.5 --steps=100,250,500,750,1000 --step-seconds=10 --bare-steps=…
 // --only=both|bare|real --quick (200 members, two short steps: a smoke run).
 // BENCH_ADMIN_DATABASE_URL: where to create the throwaway database (default the local
-// PostgreSQL as postgres); BENCH_SERVER_NODE_FLAGS: extra node flags for the API (--cpu-prof…).
+// PostgreSQL as postgres); BENCH_SERVER_NODE_FLAGS: extra node flags for the API (--cpu-prof…);
+// BENCH_SERVER_STDOUT: a file for what the API prints (with --trace-gc, its collections).
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { fork, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -345,7 +347,10 @@ async function benchReal(sendPerSecond, sendBurst) {
       },
     ),
   );
-  server.stdout.resume();
+  // BENCH_SERVER_STDOUT=file keeps what the server prints (with --trace-gc, its collections).
+  if (process.env.BENCH_SERVER_STDOUT)
+    server.stdout.pipe(createWriteStream(process.env.BENCH_SERVER_STDOUT));
+  else server.stdout.resume();
   try {
     await waitForHealth(`http://127.0.0.1:${port}/health`, server);
     const members = await seed(databaseUrl, secret);
