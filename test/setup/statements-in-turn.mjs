@@ -2,6 +2,7 @@
 // sent to it side by side are queued by pg today (with a DeprecationWarning, once) and refused
 // by pg 9. Every suite fails if any code path sent a statement to a connection that already had
 // one waiting, and says where it was sent from.
+/* global afterAll, expect -- jest's setup file runs with jest's globals */
 import pg from 'pg';
 
 const seen = [];
