@@ -309,11 +309,12 @@ suite('the home page in the web client', () => {
     const time = await sessions.nth(1).getByTestId('session-time').innerText();
     const mine = rangeIn('en', 'America/Denver', later.startsAt, later.endsAt);
     const hosts = rangeIn('en', 'Europe/Amsterdam', later.startsAt, later.endsAt);
-    // The host's day is named only when it is not the reader's.
+    // The host's day is named only when it is not the reader's (its end's day still is, when the
+    // session crosses midnight on the host's clock: "22:44 – Thu, Dec 3, 00:14").
     const sameDay = mine.split(', ').slice(0, 2).join() === hosts.split(', ').slice(0, 2).join();
     expect(time).toBe(
       `${mine} (your time) · ` +
-        `${sameDay ? clocksIn('en', 'Europe/Amsterdam', later.startsAt, later.endsAt) : hosts} in Amsterdam (host)`,
+        `${sameDay ? hosts.split(', ').slice(2).join(', ') : hosts} in Amsterdam (host)`,
     );
     await expect(
       sessions
