@@ -140,8 +140,8 @@ export class FlagsService {
   }
 
   /**
-   * Who reported this item for a serious reason (open or decided): the live paths send them its
-   * changes as the tombstone their read paths show.
+   * Who reported this item for a serious reason (open or decided): the live paths leave them out
+   * of its later changes, as their read paths show them its tombstone.
    */
   async seriousReportersOf(
     subjectType: FlaggableSubjectType,

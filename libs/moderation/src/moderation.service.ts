@@ -13,10 +13,10 @@ import type {
 } from '#libs/contracts';
 import { type Actor, ConflictError, ForbiddenError, NotFoundError } from '#libs/common';
 import { NotificationsService } from '#libs/notifications';
+import { sideBySide } from '#libs/persistence';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 import { type ModeratedItem, ModeratedContents } from './moderated-content.js';
 import { canModerate, canModerateMember } from './moderation.policy.js';
-import { sideBySide } from '#libs/persistence';
 
 /** The English sentence of a moderation outcome (clients build their own from `data`). */
 const OUTCOME_TEXT: Partial<

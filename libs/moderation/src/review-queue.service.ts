@@ -27,6 +27,7 @@ import {
 } from '#libs/common';
 import { NotificationsService } from '#libs/notifications';
 import { canActOnPractitioner, Practitioner } from '#libs/practitioners';
+import { sideBySide } from '#libs/persistence';
 import { ModerationActionEntry } from './entities/moderation-action.entity.js';
 import { type ModeratedItem, ModeratedContents } from './moderated-content.js';
 import { canModerate, canModerateMember } from './moderation.policy.js';
@@ -34,7 +35,6 @@ import { ModerationService } from './moderation.service.js';
 import { type AfterCommitTask, MemberSanctions } from './member-sanctions.js';
 import { presentAuditEntry } from './moderation.presenter.js';
 import { ReviewQueueSignals } from './review-queue-signals.js';
-import { sideBySide } from '#libs/persistence';
 
 const QUEUE_PAGE = 20;
 

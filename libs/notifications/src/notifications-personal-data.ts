@@ -1,9 +1,9 @@
 // A person's inbox and their choices about it: exported whole, erased whole.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PersonalData } from '#libs/common';
+import { sideBySide } from '#libs/persistence';
 import { NotificationPreference } from './entities/notification-preference.entity.js';
 import { Notification } from './entities/notification.entity.js';
-import { sideBySide } from '#libs/persistence';
 
 @Injectable()
 export class NotificationsPersonalData implements OnModuleInit {

@@ -8,7 +8,7 @@ export {
   correctionsStatement,
   runSearch,
 } from './search/practice-search.service.js';
-export { searchStatement, RANK_WINDOW, type CompiledQuery } from './search/search-sql.js';
+export { searchStatement, RANK_WINDOW } from './search/search-sql.js';
 export {
   compileSql,
   planQuery,

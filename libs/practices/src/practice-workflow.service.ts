@@ -15,6 +15,7 @@ import { FilesService } from '#libs/files';
 import { NotificationsService } from '#libs/notifications';
 import { Practitioner } from '#libs/practitioners';
 import { slugify } from '#libs/themes';
+import { sideBySide } from '#libs/persistence';
 import type { CommentDto } from './dto/review.dto.js';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeVersion } from './entities/practice-version.entity.js';
@@ -26,7 +27,6 @@ import { type PracticeSnapshot, snapshotOf } from './practice-snapshot.js';
 import { canBeReviewer, type PracticeAction } from './practices.policy.js';
 import { PRACTICE_FILES, PracticesService, titleOf } from './practices.service.js';
 import { PracticeIndex } from './search/practice-index.js';
-import { sideBySide } from '#libs/persistence';
 
 /** Words that the web client uses as routes under /practices: never an entry's slug. */
 const RESERVED_SLUGS = new Set(['new', 'mine', 'review-queue', 'compendium', 'propose', 'reviews']);

@@ -9,6 +9,7 @@ import { ExchangeAccess } from '#libs/exchanges';
 import { PG_POOL } from '#libs/persistence';
 import { type SearchScope, searchScopeOf, termScopesOf } from '../practices.policy.js';
 import {
+  type CompiledQuery,
   compiledQuery,
   compileSql,
   planQuery,
@@ -16,7 +17,7 @@ import {
   typoCandidates,
   withCorrections,
 } from './query-plan.js';
-import { type CompiledQuery, type SearchRow, searchStatement } from './search-sql.js';
+import { type SearchRow, searchStatement } from './search-sql.js';
 
 /** Similarity (pg_trgm) a known word needs to count as what a typo meant. */
 export const TYPO_SIMILARITY = 0.35;

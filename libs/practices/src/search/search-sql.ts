@@ -18,8 +18,6 @@ export const RANK_WINDOW = 200;
 /** Snippets are cut from the first this many characters of an entry's summary and texts (ts_headline parses all it is given). */
 export const SNIPPET_SOURCE_CHARS = 3000;
 
-export type { CompiledQuery };
-
 export interface SearchStatementInput {
   scope: SearchScope;
   query: CompiledQuery | null;
