@@ -142,12 +142,16 @@ suite('socket authority across two API nodes (Redis)', () => {
       const stateOnB = dropState(onB);
       const heardOnB = collect<MessageView>(onB, 'message.created');
       const bobOnA = await joined(nodeA, bob.token, lobbyId);
+      const httpB = httpClient(nodeB.baseUrl);
+      expect((await httpB('GET', '/api/me', { token: alice.token })).status).toBe(200);
 
       const changed = await httpA('POST', '/api/me/password', {
         token: alice.token,
         body: { currentPassword: FACTORY_PASSWORD, newPassword: 'another passphrase for alice' },
       });
       expect(changed.status).toBe(200);
+      // The token from before the change is refused on B at once, though B had just checked it.
+      expect((await httpB('GET', '/api/me', { token: alice.token })).status).toBe(401);
       // B disconnected the socket before A answered; the packet needs only a moment to arrive.
       await sleep(300);
       expect(stateOnB()).toBe('io server disconnect');
@@ -166,13 +170,16 @@ suite('socket authority across two API nodes (Redis)', () => {
       const session = await signIn(httpA, alice.email, FACTORY_PASSWORD);
       const onB = await joined(nodeB, session.accessToken, lobbyId);
       const stateOnB = dropState(onB);
+      // B has checked this token just now (B keeps a passed check for a few seconds).
+      const httpB = httpClient(nodeB.baseUrl);
+      expect((await httpB('GET', '/api/me', { token: session.accessToken })).status).toBe(200);
       expect((await httpA('POST', '/api/auth/sign-out', { cookie: session.cookie })).status).toBe(
         204,
       );
+      // Asked at once: B forgot its kept check before A answered.
+      expect((await httpB('GET', '/api/me', { token: session.accessToken })).status).toBe(401);
       await sleep(300);
       expect(stateOnB()).toBe('io server disconnect');
-      const httpB = httpClient(nodeB.baseUrl);
-      expect((await httpB('GET', '/api/me', { token: session.accessToken })).status).toBe(401);
     }),
     60_000,
   );

@@ -1,7 +1,13 @@
-// Turns an access token into the acting practitioner, checking on every call that the account
-// is still active and the signed-in session the token belongs to has not ended, so a suspension,
-// sign-out or password change takes effect at once (tokens issued before it stay refused).
-// Used by the HTTP guard and by the live handshake.
+// Turns an access token into the acting practitioner, checking that the account is still active
+// and the signed-in session the token belongs to has not ended, so a suspension, sign-out or
+// password change takes effect at once (tokens issued before it stay refused). Used by the HTTP
+// guard and by the live handshake.
+//
+// A check that passed answers again for a few seconds without asking PostgreSQL: a person's
+// browser asks in bursts, and the round trip was a third of a thread read's time. Every change
+// that ends a session or an account forgets the person's checks on every API node before it is
+// answered (`forget`, run by the realtime library's drop on each node, as it drops sockets);
+// the time limit covers a node that did not answer within the drop's time-out.
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Pool } from 'pg';
@@ -32,8 +38,23 @@ const ACCOUNT_AND_SESSION = `
     FROM practitioners p
    WHERE p.id = $1`;
 
+/** How long a passed check answers again without a round trip (see the top of this file). */
+export const CHECK_REUSE_MS = 5_000;
+/** People whose checks are kept at most; the oldest are forgotten first. */
+const PEOPLE_KEPT = 10_000;
+
+interface KeptCheck {
+  row: AccountRow;
+  at: number;
+}
+
 @Injectable()
 export class ActorResolver {
+  /** Passed checks by person, then by session. */
+  private readonly kept = new Map<string, Map<string, KeptCheck>>();
+  /** Counts `forget` calls: a check asked before one may not be kept after it. */
+  private forgetting = 0;
+
   constructor(
     private readonly tokens: TokenService,
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -50,16 +71,7 @@ export class ActorResolver {
     if (!isUUID(claims.sub) || !isUUID(claims.sid)) {
       throw new UnauthenticatedError('This session has ended; sign in again.');
     }
-    // One round trip on every request and handshake: the account and whether the session lives
-    // (a session lives while its family holds a token nobody revoked; rotation only marks used).
-    // A named statement, straight on the pool: each connection plans it once.
-    const {
-      rows: [row],
-    } = await this.pool.query<AccountRow>({
-      name: 'identity-account-and-session',
-      text: ACCOUNT_AND_SESSION,
-      values: [claims.sub, claims.sid],
-    });
+    const row = await this.accountAndSession(claims.sub, claims.sid);
     const account = row
       ? {
           ...row,
@@ -83,5 +95,47 @@ export class ActorResolver {
     if (!sessionAlive) throw new UnauthenticatedError('This session has ended; sign in again.');
     // The role comes from the database, not the token, so a role change applies at once.
     return { actor: { id: account.id, networkRole: account.networkRole }, claims };
+  }
+
+  /**
+   * Forgets the kept checks of a person (all their sessions): called on every node when one of
+   * their sessions ends, their password changes, or their account is suspended or erased.
+   */
+  forget(practitionerId: string): void {
+    this.forgetting += 1;
+    this.kept.delete(practitionerId);
+  }
+
+  /** The account and whether the session lives: kept, or one named statement straight on the pool. */
+  private async accountAndSession(
+    practitionerId: string,
+    sessionId: string,
+  ): Promise<AccountRow | undefined> {
+    const kept = this.kept.get(practitionerId)?.get(sessionId);
+    if (kept && Date.now() - kept.at < CHECK_REUSE_MS) return kept.row;
+    const asked = this.forgetting;
+    const at = Date.now();
+    const {
+      rows: [row],
+    } = await this.pool.query<AccountRow>({
+      name: 'identity-account-and-session',
+      text: ACCOUNT_AND_SESSION,
+      values: [practitionerId, sessionId],
+    });
+    // Only a check that passes is kept, and only if nothing was forgotten while it was asked (its
+    // answer may predate the change that the forgetting announced).
+    if (row?.sessionAlive && row.status === 'active' && asked === this.forgetting)
+      this.keep(practitionerId, sessionId, { row, at });
+    return row;
+  }
+
+  private keep(practitionerId: string, sessionId: string, check: KeptCheck): void {
+    let sessions = this.kept.get(practitionerId);
+    if (!sessions) {
+      if (this.kept.size >= PEOPLE_KEPT) this.kept.delete(this.kept.keys().next().value!);
+      sessions = new Map();
+      this.kept.set(practitionerId, sessions);
+    }
+    sessions.set(sessionId, check);
   }
 }

@@ -1,8 +1,10 @@
 // A connection holds authority only while its person still does. When an account, a session or
 // a membership changes, every node re-derives what that person's open connections may hear, or
-// drops them, before the change is answered.
+// drops them, before the change is answered. A drop also forgets the person's kept sign-in checks
+// on each node, so their access tokens stop working on REST there too.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '#libs/common';
+import { ActorResolver } from '#libs/identity';
 import { sessionChannel, type RealtimeSocket } from './channels.js';
 import { RealtimeServer } from './realtime-server.service.js';
 
@@ -33,6 +35,7 @@ export class SocketAuthority implements OnModuleInit {
   constructor(
     private readonly server: RealtimeServer,
     private readonly events: DomainEvents,
+    private readonly actors: ActorResolver,
   ) {}
 
   onModuleInit(): void {
@@ -64,7 +67,10 @@ export class SocketAuthority implements OnModuleInit {
     this.rederivers.push(rederiver);
   }
 
-  /** Disconnects a person's connections (of one session, or all) on every node. */
+  /**
+   * Disconnects a person's connections (of one session, or all) and forgets their kept sign-in
+   * checks, on every node.
+   */
   drop(task: DropTask): Promise<void> {
     return this.server.onEveryNode('authority.drop', task);
   }
@@ -75,6 +81,7 @@ export class SocketAuthority implements OnModuleInit {
   }
 
   private async dropHere({ practitionerId, sessionId }: DropTask): Promise<void> {
+    this.actors.forget(practitionerId);
     for (const socket of this.server.localSocketsOf(practitionerId)) {
       if (sessionId && !socket.rooms.has(sessionChannel(sessionId))) continue;
       socket.disconnect(true);
