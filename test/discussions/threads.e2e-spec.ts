@@ -362,6 +362,10 @@ describe('threads', () => {
       expect(posts[0]!.attachments).toEqual([
         expect.objectContaining({ id: report.id, name: 'evaluation-2026.pdf', kind: 'pdf' }),
       ]);
+      // The thread's page reads each post's attachments in its own statement: the same view.
+      expect((await page(cast.people.observer, thread.id)).posts[0]!.attachments).toEqual(
+        posts[0]!.attachments,
+      );
       expect(await statusOf(cast.people.observer, report.url)).toBe(200);
       expect(await statusOf(cast.people.outsider, report.url)).toBe(404);
       // Someone else's upload cannot be attached: it is not theirs to give.

@@ -57,6 +57,13 @@ export interface ThreadFilters {
   limit?: number;
 }
 
+type PagedPostRow = PostRow & {
+  top: boolean;
+  size: number | null;
+  attachments: unknown;
+  reported: boolean;
+};
+
 /** The files library's name for what posts' attachments hang on. */
 export const POST_SUBJECT = 'post';
 
@@ -197,7 +204,8 @@ export class ThreadReads {
     const shownRows = rows.filter((r) => r.top);
     const pageTop = shownRows.filter((r) => r.depth === 1);
     const more = rows.some((r) => !r.top);
-    const [posts] = await Promise.all([this.present(shownRows, reader), visit]);
+    await visit;
+    const posts = shownRows.map((row) => this.presentPaged(row, reader));
     const last = pageTop[pageTop.length - 1];
     return {
       thread: this.view(actor, context),
@@ -209,10 +217,11 @@ export class ThreadReads {
 
   /**
    * One statement: a page's top-level replies (one more, to know if a page follows), the first
-   * posts of each one's branch, its size, and the opening post on the first page.
+   * posts of each one's branch, its size, and the opening post on the first page; with each
+   * post's attachments and whether this reader reported it (see `present`).
    */
   private async pageRows(threadId: string, after: number, reader: PostReader) {
-    const { rows } = await this.pool.query<PostRow & { top: boolean; size: number | null }>(
+    const { rows } = await this.pool.query<PagedPostRow>(
       prepared(
         `WITH top AS (
          SELECT po.id, po.seq FROM posts po
@@ -232,7 +241,9 @@ export class ThreadReads {
          'FROM posts po',
          `, shown.keep AS top,
          CASE WHEN po.depth = 1 THEN (SELECT count(*)::int FROM posts b
-           WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) END AS size
+           WHERE b.branch_id = po.id AND b.id <> po.id AND ${inTree('b', '$4', '$5')}) END AS size,
+         ${this.files.attachmentsColumn(POST_SUBJECT, 'po.id')} AS attachments,
+         (NOT $4::boolean AND ${this.flags.reportedByColumn('post', 'po.id', '$5::uuid')}) AS reported
          FROM shown JOIN posts po ON po.id = shown.id`,
        )}
         ORDER BY po.seq`,
@@ -352,6 +363,13 @@ export class ThreadReads {
 
   readerOf(actor: Actor, context: ThreadContext): PostReader {
     return { id: actor.id, moderator: canInThread(actor, 'moderate', context.state) };
+  }
+
+  /** `present` for a row of `pageRows`, which carries its attachments and report. */
+  private presentPaged(row: PagedPostRow, reader: PostReader): PostView {
+    return row.reported
+      ? presentPost({ ...row, hidden_at: row.hidden_at ?? row.created_at }, [], ANY_READER)
+      : presentPost(row, this.files.attachmentsFromColumn(row.attachments), reader);
   }
 
   async present(rows: PostRow[], reader: PostReader): Promise<PostView[]> {

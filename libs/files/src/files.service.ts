@@ -329,6 +329,30 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
     return result;
   }
 
+  /**
+   * `attachmentsOf` as a column of a caller's statement (a page reads its posts' attachments in
+   * its own round trip): the stored files of the `subjectType` whose id is `idExpr`, as JSON in
+   * the same order; `attachmentsFromColumn` presents the column's value.
+   */
+  attachmentsColumn(subjectType: string, idExpr: string): string {
+    // Written into the statement: a kind's name from the code, never a request's text.
+    if (!/^[a-z-]+$/.test(subjectType)) throw new Error(`Not a subject type: ${subjectType}`);
+    return `(SELECT coalesce(json_agg(json_build_object(
+                'id', f.id, 'name', f.name, 'contentType', f.content_type,
+                'sizeBytes', f.size_bytes, 'createdAt', f.created_at)
+              ORDER BY f.attached_at, f.created_at, f.id), '[]'::json)
+              FROM files f
+             WHERE f.subject_type = '${subjectType}' AND f.subject_id = ${idExpr}
+               AND f.status = 'stored')`;
+  }
+
+  attachmentsFromColumn(value: unknown): AttachmentView[] {
+    if (!Array.isArray(value)) return [];
+    return (value as Array<AttachedFile & { createdAt: string }>).map((file) =>
+      presentAttachment({ ...file, createdAt: new Date(file.createdAt) }),
+    );
+  }
+
   // ---- Personal data and the sweeper ----
 
   /** Everything the person uploaded and that is still kept, oldest first. */

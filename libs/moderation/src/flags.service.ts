@@ -117,6 +117,18 @@ export class FlagsService {
    * Of these items, the ones this person reported for a serious reason (open or decided): the
    * read paths show them to that person as a tombstone, whatever became of the report.
    */
+  /**
+   * The same question as a boolean column of a caller's statement (a page asks it of every row it
+   * reads, in the page's own round trip): did the person `readerExpr` report the `subjectType`
+   * whose id is `idExpr` for a reason that hides it from them.
+   */
+  reportedByColumn(subjectType: FlaggableSubjectType, idExpr: string, readerExpr: string): string {
+    const reasons = FLAG_REASONS_HIDDEN_FROM_REPORTER.map((r) => `'${r}'`).join(', ');
+    return `EXISTS (SELECT 1 FROM flags fl
+              WHERE fl.subject_type = '${subjectType}' AND fl.subject_id = ${idExpr}
+                AND fl.reporter_id = ${readerExpr} AND fl.reason IN (${reasons}))`;
+  }
+
   async hiddenFromReporter(
     reporterId: string,
     subjectType: FlaggableSubjectType,
