@@ -1,5 +1,6 @@
-// Shared helpers of the live benchmark: options, percentiles, /proc sampling of a process.
+// Shared helpers of the benchmarks: options, percentiles, /proc sampling of a process, an HTTP client.
 import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 
 /** Options from flags (--members=2000) or the environment (MEMBERS=2000); --quick shrinks the run. */
 export function benchOptions(argv = process.argv.slice(2), env = process.env) {
@@ -100,4 +101,45 @@ export function machineSample() {
 
 export function loadAverage() {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+/**
+ * A lean HTTP/1.1 client on one kept-alive connection, for timing a server: `fetch` (undici) adds
+ * about a millisecond of its own per request on these machines (its Request, Response and stream
+ * objects), which no server figure should carry; the raw-SQL baselines go through `pg`, as lean.
+ */
+export function httpClient(base) {
+  const { hostname, port } = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const request = (method, pathname, { token, body } = {}) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (payload !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(payload);
+      }
+      const req = http.request(
+        { hostname, port, path: pathname, method, agent, headers },
+        (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const type = String(res.headers['content-type'] ?? '');
+            resolve({
+              status: res.statusCode,
+              ok: res.statusCode >= 200 && res.statusCode < 300,
+              text,
+              json: type.includes('json') && text ? JSON.parse(text) : undefined,
+            });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { request, close: () => agent.destroy() };
 }

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadAverage, percentile } from './common.mjs';
+import { httpClient, loadAverage, percentile } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -546,12 +546,12 @@ async function main() {
   await waitForHealth(`${base}/health`, server);
   const readerToken = signAccessToken(secret, reader, sid.get(reader));
   const writerToken = signAccessToken(secret, writer, sid.get(writer));
+  const client = httpClient(base);
+  cleanups.push(async () => client.close());
   const get = async (pathname, token) => {
-    const res = await fetch(`${base}${pathname}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw new Error(`GET ${pathname}: ${res.status} ${await res.text()}`);
-    return res.json();
+    const res = await client.request('GET', pathname, { token });
+    if (!res.ok) throw new Error(`GET ${pathname}: ${res.status} ${res.text}`);
+    return res.json;
   };
   const warm = Math.max(5, Math.round(o.rounds / 10));
 
@@ -589,16 +589,15 @@ async function main() {
     target: 30,
   });
   const reply = async (i) => {
-    const res = await fetch(`${base}/api/threads/${bigThread}/posts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${writerToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const res = await client.request('POST', `/api/threads/${bigThread}/posts`, {
+      token: writerToken,
+      body: {
         body: `Bench reply ${i}`,
         language: 'en',
         clientId: `bench-${i}-${randomBytes(6).toString('hex')}`,
-      }),
+      },
     });
-    if (res.status !== 201) throw new Error(`POST reply: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) throw new Error(`POST reply: ${res.status} ${res.text}`);
   };
   const before = Number((await db.query('SELECT count(*) FROM notifications')).rows[0].count);
   rows.push({
