@@ -111,7 +111,8 @@ export function loadAverage() {
 export function httpClient(base) {
   const { hostname, port } = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const request = (method, pathname, { token, body } = {}) =>
+  /** Answers { status, ok, text, json }; `parse: false` leaves the JSON unparsed (json undefined). */
+  const request = (method, pathname, { token, body, parse = true } = {}) =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const headers = {};
@@ -132,7 +133,7 @@ export function httpClient(base) {
               status: res.statusCode,
               ok: res.statusCode >= 200 && res.statusCode < 300,
               text,
-              json: type.includes('json') && text ? JSON.parse(text) : undefined,
+              json: parse && type.includes('json') && text ? JSON.parse(text) : undefined,
             });
           });
           res.on('error', reject);
