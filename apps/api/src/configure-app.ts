@@ -32,6 +32,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   });
   if (config.TRUST_PROXY_HOPS === 0) http.use(warnAboutUntrustedProxy());
   http.disable('x-powered-by');
+  // No ETag on answers: API answers are no-store (never revalidated), and hashing each body cost
+  // a page of a long thread (80 KB) a tenth of a millisecond. The web client's files keep theirs
+  // (express.static sets its own).
+  http.set('etag', false);
   // Headers and CORS first, so every answer carries them, the body parser's 400 and 413 included.
   http.use(
     helmet({
