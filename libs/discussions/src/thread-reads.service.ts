@@ -368,7 +368,7 @@ export class ThreadReads {
   /** `present` for a row of `pageRows`, which carries its attachments and report. */
   private presentPaged(row: PagedPostRow, reader: PostReader): PostView {
     return row.reported
-      ? presentPost({ ...row, hidden_at: row.hidden_at ?? row.created_at }, [], ANY_READER)
+      ? presentReported(row)
       : presentPost(row, this.files.attachmentsFromColumn(row.attachments), reader);
   }
 
@@ -384,10 +384,15 @@ export class ThreadReads {
     ]);
     return rows.map((row) =>
       reported.has(row.id)
-        ? presentPost({ ...row, hidden_at: row.hidden_at ?? row.created_at }, [], ANY_READER)
+        ? presentReported(row)
         : presentPost(row, attachments.get(row.id) ?? [], reader),
     );
   }
+}
+
+/** A post its reader reported for a serious reason: to them, a tombstone naming no one. */
+function presentReported(row: PostRow): PostView {
+  return presentPost({ ...row, hidden_at: row.hidden_at ?? row.created_at }, [], ANY_READER);
 }
 
 /**

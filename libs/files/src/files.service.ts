@@ -69,6 +69,11 @@ const ATTACHMENTS_OF = `
     FROM files
    WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) AND status = 'stored'
    ORDER BY attached_at, created_at, id`;
+/** The same files as a JSON column of a caller's statement (`attachmentsColumn`), in that order. */
+const ATTACHMENTS_JSON = `coalesce(json_agg(json_build_object(
+    'id', f.id, 'name', f.name, 'contentType', f.content_type,
+    'sizeBytes', f.size_bytes, 'createdAt', f.created_at)
+  ORDER BY f.attached_at, f.created_at, f.id), '[]'::json)`;
 
 type AttachmentRow = AttachedFile & { subjectId: string };
 
@@ -337,10 +342,7 @@ export class FilesService implements OnModuleInit, OnApplicationShutdown {
   attachmentsColumn(subjectType: string, idExpr: string): string {
     // Written into the statement: a kind's name from the code, never a request's text.
     if (!/^[a-z-]+$/.test(subjectType)) throw new Error(`Not a subject type: ${subjectType}`);
-    return `(SELECT coalesce(json_agg(json_build_object(
-                'id', f.id, 'name', f.name, 'contentType', f.content_type,
-                'sizeBytes', f.size_bytes, 'createdAt', f.created_at)
-              ORDER BY f.attached_at, f.created_at, f.id), '[]'::json)
+    return `(SELECT ${ATTACHMENTS_JSON}
               FROM files f
              WHERE f.subject_type = '${subjectType}' AND f.subject_id = ${idExpr}
                AND f.status = 'stored')`;

@@ -114,10 +114,6 @@ export class FlagsService {
   }
 
   /**
-   * Of these items, the ones this person reported for a serious reason (open or decided): the
-   * read paths show them to that person as a tombstone, whatever became of the report.
-   */
-  /**
    * The same question as a boolean column of a caller's statement (a page asks it of every row it
    * reads, in the page's own round trip): did the person `readerExpr` report the `subjectType`
    * whose id is `idExpr` for a reason that hides it from them.
@@ -129,6 +125,10 @@ export class FlagsService {
                 AND fl.reporter_id = ${readerExpr} AND fl.reason IN (${reasons}))`;
   }
 
+  /**
+   * Of these items, the ones this person reported for a serious reason (open or decided): the
+   * read paths show them to that person as a tombstone, whatever became of the report.
+   */
   async hiddenFromReporter(
     reporterId: string,
     subjectType: FlaggableSubjectType,
