@@ -23,6 +23,7 @@ import {
   expectAccessible,
   heading,
   launchBrowser,
+  paintLate,
   signIn,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -341,6 +342,8 @@ suite('reading a live room in the web client', () => {
     const bell = martaPage.getByRole('banner').getByRole('button', { name: /^Notifications/ });
     const before = Number((await martaPage.getByTestId('unread-count').textContent()) ?? '0');
 
+    // A busy phone paints late: the caret must not jump back when the next frame finally comes.
+    await paintLate(rosaPage);
     const composer = rosaPage.getByLabel('Message', { exact: true });
     await composer.pressSequentially('Merci @Mart', { delay: 15 });
     const suggestions = rosaPage.getByRole('listbox', {

@@ -14,6 +14,7 @@ import {
   expectAccessible,
   heading,
   launchBrowser,
+  paintLate,
 } from '../support/browser.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -111,13 +112,17 @@ suite('threads in the web client', () => {
     await item.getByText('New', { exact: true }).waitFor();
     await item.getByRole('link').click();
     await heading(mayorPage, 'How do you reach parents after an attack?');
+    // The caret waits after the picked name for the next words, even when frames come late.
+    await paintLate(mayorPage);
     const box = mayorPage.getByLabel('Your reply', { exact: true });
     await box.fill('Our schools sent a letter. @Jam');
     await mayorPage.getByRole('option', { name: new RegExp(`Jamal Carter ${suffix}`) }).click();
-    await box.press('End');
-    await box.type('does Denver do the same?');
+    await box.pressSequentially('does Denver do the same?', { delay: 10 });
     await mayorPage.getByRole('button', { name: 'Post the reply' }).click();
     await post(mayorPage, 'Our schools sent a letter.').waitFor();
+    await expect(post(mayorPage, 'Our schools sent a letter.').textContent()).resolves.toContain(
+      `Our schools sent a letter. @Jamal Carter ${suffix} does Denver do the same?`,
+    );
 
     // It reaches the asker's open page without a reload, the mention linking to their profile.
     const reply = post(asker, 'Our schools sent a letter.');

@@ -71,6 +71,18 @@ export async function heading(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in through the form (the page shows it) and waits for the landing page's heading. */
+/**
+ * Frames come 300 ms late on this page (until it is loaded again), as on a busy phone: whatever
+ * the page puts off to an animation frame happens after the next keys are typed.
+ */
+export async function paintLate(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const paint = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      window.setTimeout(() => paint(callback), 300) as unknown as number;
+  });
+}
+
 export async function signIn(page: Page, person: TestPerson, landing: string): Promise<void> {
   await heading(page, 'Sign in');
   await page.getByLabel('Email address').fill(person.email);

@@ -6,6 +6,7 @@
 import { MAX_BODY_LENGTH, type PersonSummary } from '@contracts';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCaretAfterCommit } from '../../ui/useCaretAfterCommit';
 import { useViewerZone } from '../time/viewerZone';
 import { liveApi } from './live.api';
 import { momentText } from './liveText';
@@ -56,6 +57,7 @@ export function Composer({
   const [mentioned, setMentioned] = useState<Mentioned[]>([]);
   const [typed, setTyped] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  const placeCaret = useCaretAfterCommit(textarea);
   const [muted, setMuted] = useState(
     () => mutedUntil !== null && Date.parse(mutedUntil) > Date.now(),
   );
@@ -95,10 +97,7 @@ export function Composer({
       { id: person.id, displayName: person.displayName },
     ]);
     setTyped(null);
-    requestAnimationFrame(() => {
-      textarea.current?.focus();
-      textarea.current?.setSelectionRange(next.caret, next.caret);
-    });
+    placeCaret(next.caret);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Markdown } from '../../ui/Markdown';
+import { useCaretAfterCommit } from '../../ui/useCaretAfterCommit';
 import { FileUploader } from '../files/FileUploader';
 import { useMe } from '../identity/session';
 import { COMMON_LANGUAGES, languageName } from '../languages/languages';
@@ -61,6 +62,7 @@ export function PostComposer({
   const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
   const [people, setPeople] = useState<PersonSummary[]>([]);
   const [active, setActive] = useState(0);
+  const placeCaret = useCaretAfterCommit(area);
 
   useEffect(() => {
     if (!mention) return;
@@ -94,11 +96,7 @@ export function PostComposer({
     setBody(next);
     setMention(null);
     setPeople([]);
-    requestAnimationFrame(() => {
-      const at = mention.start + token.length;
-      area.current?.focus();
-      area.current?.setSelectionRange(at, at);
-    });
+    placeCaret(mention.start + token.length);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
