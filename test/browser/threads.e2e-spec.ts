@@ -132,8 +132,10 @@ suite('threads in the web client', () => {
       .and(asker.getByTestId('mention'))
       .waitFor();
     await reply.getByRole('button', { name: 'Mark as the answer' }).click();
-    await reply.getByText('The answer').waitFor();
-    await post(mayorPage, 'Our schools sent a letter.').getByText('The answer').waitFor(LIVE);
+    await reply.getByText('The answer', { exact: true }).waitFor();
+    await post(mayorPage, 'Our schools sent a letter.')
+      .getByText('The answer', { exact: true })
+      .waitFor(LIVE);
     await reply.getByRole('button', { name: 'Applause' }).click();
     await post(mayorPage, 'Our schools sent a letter.')
       .getByRole('button', { name: 'Applause' })
