@@ -506,6 +506,26 @@ describe('malformed input', () => {
     expectGuarded(subscription, 'private, max-age=300');
   });
 
+  it("serves the web client's files and pages, and never to the API's paths", async () => {
+    const page = await http('GET', '/exchanges/some-client-route');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(String(page.body))?.[1];
+    expect(script).toBeDefined();
+    const asset = await http('GET', script!);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=3600');
+    for (const path of ['/api/nothing-here', '/api/assets/index.html', '/api/nothing/app.js']) {
+      const res = await http('GET', path, { token: admin.token });
+      expect({ path, status: res.status, code: res.body?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    }
+  });
+
   it('treats an upper-case UUID like its lower case on every route that reads one', async () => {
     const failures: string[] = [];
     const stable = (res: HttpResult) =>

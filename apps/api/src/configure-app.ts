@@ -113,16 +113,23 @@ function noStore(_req: express.Request, res: express.Response, next: express.Nex
 function serveWebClient(http: NestExpressApplication): void {
   const webRoot = path.join(projectRoot(), 'dist', 'web');
   if (!existsSync(path.join(webRoot, 'index.html'))) return;
-  http.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  const files = express.static(webRoot, { index: false, maxAge: '1h' });
+  // The server's own paths never look on the disk: each API request paid a file lookup.
+  http.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    isServerPath(req.path) ? next() : files(req, res, next),
+  );
   http.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     const isClientRoute =
       (req.method === 'GET' || req.method === 'HEAD') &&
-      !req.path.startsWith('/api') &&
-      !req.path.startsWith('/health') &&
-      !req.path.startsWith('/socket.io') &&
+      !isServerPath(req.path) &&
       !path.extname(req.path);
     if (!isClientRoute) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(webRoot, 'index.html'));
   });
+}
+
+/** The API, its health check and the live connection: never the web client's files or routes. */
+function isServerPath(pathname: string): boolean {
+  return /^\/(api|health|socket\.io)(\/|$)/.test(pathname);
 }
