@@ -417,6 +417,34 @@ const PAGE_SQL = `
     JOIN practitioners au ON au.id = p.author_id LEFT JOIN cities c ON c.id = au.city_id
    ORDER BY p.seq`;
 
+/**
+ * The page's thread, as its header shows it to the reader ($2), by hand: the thread with its
+ * author and place, the reader's membership, mute and read position with the unread count, the
+ * participants (count and latest five) and themes. The server asks it beside the page's posts.
+ */
+const THREAD_SQL = `
+  SELECT t.id, t.title, t.kind, t.language, t.reply_count, t.last_seq, t.last_activity_at,
+         t.pinned_at, t.locked_at, t.answer_post_id, t.hidden_at, t.merged_into_id, t.created_at,
+         au.display_name AS author, ac.name AS author_city, e.title AS exchange_title,
+         e.attribution, e.status, m.role,
+         EXISTS (SELECT 1 FROM thread_mutes mu WHERE mu.practitioner_id = $2 AND mu.until > now()
+                  AND mu.exchange_id IS NOT DISTINCT FROM t.exchange_id) AS muted,
+         r.last_read_seq, r.last_visit_at, r.follow_level,
+         t.last_seq - coalesce(r.last_read_seq, 0) - (
+           SELECT count(*) FROM posts x WHERE x.thread_id = t.id AND x.seq > coalesce(r.last_read_seq, 0)
+              AND (x.deleted_at IS NOT NULL OR x.hidden_at IS NOT NULL)) AS unread,
+         (SELECT count(*) FROM thread_participants tp WHERE tp.thread_id = t.id AND tp.post_count > 0) AS participant_count,
+         (SELECT json_agg(p.display_name) FROM (SELECT pp.display_name FROM thread_participants tp
+             JOIN practitioners pp ON pp.id = tp.practitioner_id
+            WHERE tp.thread_id = t.id AND tp.post_count > 0 ORDER BY tp.last_posted_at DESC LIMIT 5) p) AS participants,
+         (SELECT json_agg(th.slug) FROM thread_themes tt JOIN themes th ON th.id = tt.theme_id WHERE tt.thread_id = t.id) AS themes
+    FROM threads t
+    JOIN practitioners au ON au.id = t.author_id LEFT JOIN cities ac ON ac.id = au.city_id
+    LEFT JOIN exchanges e ON e.id = t.exchange_id
+    LEFT JOIN exchange_members m ON m.exchange_id = t.exchange_id AND m.practitioner_id = $2
+    LEFT JOIN thread_readers r ON r.thread_id = t.id AND r.practitioner_id = $2
+   WHERE t.id = $1`;
+
 /** A reply with its counters, participation, read position and 200 watchers' notifications. */
 async function rawReply(db, threadId, writer, n) {
   await db.query('BEGIN');
@@ -511,6 +539,10 @@ async function main() {
     await db.connect();
   }
   cleanups.push(() => db.end());
+  // A second connection, for the page's thread asked beside its posts (as the server does).
+  const side = new pg.Client({ connectionString: url });
+  await side.connect();
+  cleanups.push(() => side.end());
   const sessions = (
     await db.query(
       `INSERT INTO refresh_tokens (practitioner_id, family_id, token_hash, expires_at)
@@ -523,21 +555,28 @@ async function main() {
 
   const port = await freePort();
   const secret = randomBytes(32).toString('base64url');
-  const server = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: url,
-      JWT_SECRET: secret,
-      SEED_DEMO: 'false',
-      REDIS_URL: '',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: path.join(root, '.data', `bench-threads-${process.pid}`),
+  // BENCH_SERVER_NODE_ARGS: Node options for the server alone (e.g. `--cpu-prof`, to see where
+  // its time goes; NODE_OPTIONS refuses that flag).
+  const serverArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const server = spawn(
+    process.execPath,
+    [...serverArgs, path.join(root, 'dist/apps/api/src/main.js')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: url,
+        JWT_SECRET: secret,
+        SEED_DEMO: 'false',
+        REDIS_URL: '',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: path.join(root, '.data', `bench-threads-${process.pid}`),
+      },
     },
-  });
+  );
   children.add(server);
   cleanups.push(() =>
     rm(path.join(root, '.data', `bench-threads-${process.pid}`), { recursive: true, force: true }),
@@ -585,12 +624,23 @@ async function main() {
   // The baseline also reads the 21st top-level reply's branch, as the server's look-ahead does.
   if (page.posts.length === 0 || page.posts.length > pageSql.length)
     throw new Error('the page and its baseline do not answer alike');
+  const header = (await side.query(THREAD_SQL, [bigThread, reader])).rows;
+  if (header.length !== 1 || header[0].title !== page.thread.title)
+    throw new Error('the page and its baseline disagree on the thread');
+  // The same answer by hand is the thread's header and its posts, asked at once on two
+  // connections as the server asks them; the posts alone are printed below as well.
   rows.push({
     what: `first page of a ${fmt(o.bigThreadPosts, 0)}-post thread`,
     server: await timed(o.rounds, warm, () => answered(`/api/threads/${bigThread}`, readerToken)),
-    sql: await timed(o.rounds, warm, () => db.query(PAGE_SQL, [bigThread])),
+    sql: await timed(o.rounds, warm, () =>
+      Promise.all([side.query(THREAD_SQL, [bigThread, reader]), db.query(PAGE_SQL, [bigThread])]),
+    ),
+    postsAlone: await timed(o.rounds, warm, () => db.query(PAGE_SQL, [bigThread])),
     prepared: await timed(o.rounds, warm, () =>
-      db.query({ name: 'bench-page', text: PAGE_SQL, values: [bigThread] }),
+      Promise.all([
+        side.query({ name: 'bench-thread', text: THREAD_SQL, values: [bigThread, reader] }),
+        db.query({ name: 'bench-page', text: PAGE_SQL, values: [bigThread] }),
+      ]),
     ),
     target: 30,
   });
@@ -631,6 +681,10 @@ async function main() {
   for (const r of rows.filter((row) => row.prepared))
     say(
       `  raw SQL prepared, ${r.what}: p50 ${fmt(r.prepared.p50)} ms, p95 ${fmt(r.prepared.p95)} ms (server/prepared p95 ${fmt(r.server.p95 / r.prepared.p95, 2)})`,
+    );
+  for (const r of rows.filter((row) => row.postsAlone))
+    say(
+      `  raw SQL, the posts alone (without the thread's header), ${r.what}: p50 ${fmt(r.postsAlone.p50)} ms, p95 ${fmt(r.postsAlone.p95)} ms (server/that p95 ${fmt(r.server.p95 / r.postsAlone.p95, 2)})`,
     );
   say(
     `  seed: ${fmt(o.threads, 0)} threads, ${fmt(o.posts, 0)} posts in ${seedSeconds.toFixed(0)} s${seeded ? ' (an earlier run; this one copied it)' : ''}`,
