@@ -1,6 +1,9 @@
-// Shared helpers of the benchmarks: options, percentiles, /proc sampling of a process, an HTTP client.
+// Shared helpers of the benchmarks: options, percentiles, /proc sampling of a process, an HTTP client,
+// the built API started for a bench.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 /** Options from flags (--members=2000) or the environment (MEMBERS=2000); --quick shrinks the run. */
 export function benchOptions(argv = process.argv.slice(2), env = process.env) {
@@ -143,4 +146,33 @@ export function httpClient(base) {
       req.end(payload);
     });
   return { request, close: () => agent.destroy() };
+}
+
+/**
+ * The built API (`dist/apps/api/src/main.js` under `root`) as a bench runs it: production, no demo
+ * data, no Redis, warnings only, its files in `.data/<name>-<pid>` (`dataDir`, for the caller to
+ * remove). `nodeArgs` are Node options for the server alone (NODE_OPTIONS refuses `--cpu-prof`).
+ */
+export function spawnApi({ root, name, port, databaseUrl, secret, nodeArgs = [] }) {
+  const dataDir = path.join(root, '.data', `${name}-${process.pid}`);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(root, 'dist/apps/api/src/main.js')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: secret,
+        SEED_DEMO: 'false',
+        REDIS_URL: '',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: dataDir,
+      },
+    },
+  );
+  return { child, dataDir };
 }

@@ -13,13 +13,12 @@
 // member: keep (reps + warmup) × 5 under that. BENCH_ADMIN_DATABASE_URL: where to
 // create the throwaway database (default the local PostgreSQL as postgres).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { httpClient, loadAverage, percentile } from './common.mjs';
+import { httpClient, loadAverage, percentile, spawnApi } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -562,6 +561,7 @@ async function main() {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   let server;
+  let dataDir;
   try {
     const [{ server_version: version }] = (await db.query('SHOW server_version')).rows;
     say(`   PostgreSQL ${version}, throwaway database ${name}`);
@@ -625,21 +625,13 @@ async function main() {
 
     const port = 20000 + Math.floor(Math.random() * 20000);
     const secret = randomBytes(32).toString('base64url');
-    server = spawn(process.execPath, [path.join(root, 'dist/apps/api/src/main.js')], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: url,
-        JWT_SECRET: secret,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        REDIS_URL: '',
-        DATA_DIR: path.join(root, '.data', `bench-search-${process.pid}`),
-      },
-    });
+    ({ child: server, dataDir } = spawnApi({
+      root,
+      name: 'bench-search',
+      port,
+      databaseUrl: url,
+      secret,
+    }));
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (Date.now() > deadline) throw new Error('the API did not start');
@@ -703,10 +695,7 @@ async function main() {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
     }
-    await rm(path.join(root, '.data', `bench-search-${process.pid}`), {
-      recursive: true,
-      force: true,
-    });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     await db.end();
     if (process.env.BENCH_KEEP) say(`kept ${url}`);
     else await drop();

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { httpClient, loadAverage, percentile } from './common.mjs';
+import { httpClient, loadAverage, percentile, spawnApi } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -376,19 +376,23 @@ async function kept(db) {
 
 // ---------------------------------------------------------------- the raw SQL baselines
 
-/** The list's answer (threads with author, place, unread count, participants, themes), by hand. */
-const LIST_SQL = `
-  SELECT t.id, t.title, t.kind, t.language, t.reply_count, t.last_activity_at, t.pinned_at,
-         t.locked_at, t.answer_post_id, e.title AS exchange_title, au.display_name AS author,
-         r.last_read_seq,
-         t.last_seq - coalesce(r.last_read_seq, 0) - (
+/** Beside a thread `t` and the reader's row `r`: unread count, participants (count, latest five), themes. */
+const THREAD_COUNTS = `
+  t.last_seq - coalesce(r.last_read_seq, 0) - (
            SELECT count(*) FROM posts x WHERE x.thread_id = t.id AND x.seq > coalesce(r.last_read_seq, 0)
               AND (x.deleted_at IS NOT NULL OR x.hidden_at IS NOT NULL)) AS unread,
          (SELECT count(*) FROM thread_participants tp WHERE tp.thread_id = t.id AND tp.post_count > 0) AS participant_count,
          (SELECT json_agg(p.display_name) FROM (SELECT pp.display_name FROM thread_participants tp
              JOIN practitioners pp ON pp.id = tp.practitioner_id
             WHERE tp.thread_id = t.id AND tp.post_count > 0 ORDER BY tp.last_posted_at DESC LIMIT 5) p) AS participants,
-         (SELECT json_agg(th.slug) FROM thread_themes tt JOIN themes th ON th.id = tt.theme_id WHERE tt.thread_id = t.id) AS themes
+         (SELECT json_agg(th.slug) FROM thread_themes tt JOIN themes th ON th.id = tt.theme_id WHERE tt.thread_id = t.id) AS themes`;
+
+/** The list's answer (threads with author, place, unread count, participants, themes), by hand. */
+const LIST_SQL = `
+  SELECT t.id, t.title, t.kind, t.language, t.reply_count, t.last_activity_at, t.pinned_at,
+         t.locked_at, t.answer_post_id, e.title AS exchange_title, au.display_name AS author,
+         r.last_read_seq,
+         ${THREAD_COUNTS}
     FROM threads t
     JOIN practitioners au ON au.id = t.author_id
     LEFT JOIN exchanges e ON e.id = t.exchange_id
@@ -430,14 +434,7 @@ const THREAD_SQL = `
          EXISTS (SELECT 1 FROM thread_mutes mu WHERE mu.practitioner_id = $2 AND mu.until > now()
                   AND mu.exchange_id IS NOT DISTINCT FROM t.exchange_id) AS muted,
          r.last_read_seq, r.last_visit_at, r.follow_level,
-         t.last_seq - coalesce(r.last_read_seq, 0) - (
-           SELECT count(*) FROM posts x WHERE x.thread_id = t.id AND x.seq > coalesce(r.last_read_seq, 0)
-              AND (x.deleted_at IS NOT NULL OR x.hidden_at IS NOT NULL)) AS unread,
-         (SELECT count(*) FROM thread_participants tp WHERE tp.thread_id = t.id AND tp.post_count > 0) AS participant_count,
-         (SELECT json_agg(p.display_name) FROM (SELECT pp.display_name FROM thread_participants tp
-             JOIN practitioners pp ON pp.id = tp.practitioner_id
-            WHERE tp.thread_id = t.id AND tp.post_count > 0 ORDER BY tp.last_posted_at DESC LIMIT 5) p) AS participants,
-         (SELECT json_agg(th.slug) FROM thread_themes tt JOIN themes th ON th.id = tt.theme_id WHERE tt.thread_id = t.id) AS themes
+         ${THREAD_COUNTS}
     FROM threads t
     JOIN practitioners au ON au.id = t.author_id LEFT JOIN cities ac ON ac.id = au.city_id
     LEFT JOIN exchanges e ON e.id = t.exchange_id
@@ -556,31 +553,17 @@ async function main() {
   const port = await freePort();
   const secret = randomBytes(32).toString('base64url');
   // BENCH_SERVER_NODE_ARGS: Node options for the server alone (e.g. `--cpu-prof`, to see where
-  // its time goes; NODE_OPTIONS refuses that flag).
-  const serverArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const server = spawn(
-    process.execPath,
-    [...serverArgs, path.join(root, 'dist/apps/api/src/main.js')],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: url,
-        JWT_SECRET: secret,
-        SEED_DEMO: 'false',
-        REDIS_URL: '',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: path.join(root, '.data', `bench-threads-${process.pid}`),
-      },
-    },
-  );
+  // its time goes).
+  const { child: server, dataDir } = spawnApi({
+    root,
+    name: 'bench-threads',
+    port,
+    databaseUrl: url,
+    secret,
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+  });
   children.add(server);
-  cleanups.push(() =>
-    rm(path.join(root, '.data', `bench-threads-${process.pid}`), { recursive: true, force: true }),
-  );
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(`${base}/health`, server);
   const readerToken = signAccessToken(secret, reader, sid.get(reader));
