@@ -9,7 +9,8 @@
 // to PostgreSQL) and a naive ILIKE baseline, in the same run.
 //
 // Options (flags or environment): --entries=100000 --reps=60 --warmup=10 --vocabulary=20000
-// --quick (10,000 entries, 20 repetitions: a smoke run). The API allows 600 searches a minute per
+// --quick (10,000 entries, 20 repetitions: a smoke run); --keep keeps the loaded corpus and
+// measures on it again in the next --keep run of the same sizes (minutes saved per run). The API allows 600 searches a minute per
 // member: keep (reps + warmup) × 5 under that. BENCH_ADMIN_DATABASE_URL: where to
 // create the throwaway database (default the local PostgreSQL as postgres).
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -42,6 +43,11 @@ const ENTRIES = Number(opt('ENTRIES', QUICK ? 10_000 : 100_000));
 const REPS = Number(opt('REPS', QUICK ? 20 : 60));
 const WARMUP = Number(opt('WARMUP', QUICK ? 5 : 10));
 const VOCABULARY = Number(opt('VOCABULARY', 20_000));
+/** --keep: keep the loaded corpus as KEPT, and measure on it again next time (same sizes). */
+const KEEP = opt('KEEP', 'false') === 'true';
+const KEPT = 'crossings_bench_search_kept';
+// Raise the last number when the corpus or its load changes, so a kept corpus is loaded again.
+const SEED_KEY = `${ENTRIES}:${VOCABULARY}:1`;
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const fmt = (n, digits = 1) =>
   Number.isFinite(n)
@@ -264,23 +270,48 @@ function sentenceText(words, draw, length, rnd) {
 async function database() {
   const adminUrl =
     process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const urlOf = (name) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const name = `crossings_bench_search_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  try {
+    if (KEEP && (await keptSeed(urlOf(KEPT))))
+      return { url: urlOf(KEPT), name: KEPT, kept: true, drop: async () => undefined };
+    const name = KEEP ? KEPT : `crossings_bench_search_${Date.now()}`;
+    if (KEEP) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    return {
+      url: urlOf(name),
+      name,
+      kept: false,
+      drop: async () => {
+        if (KEEP) return;
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
+/** What a kept corpus of these sizes recorded when it was loaded, or null. */
+async function keptSeed(url) {
+  const db = new pg.Client({ connectionString: url });
+  try {
+    await db.connect();
+    const { rows } = await db.query('SELECT * FROM bench_seed WHERE key = $1', [SEED_KEY]);
+    return rows[0] ?? null;
+  } catch {
+    return null;
+  } finally {
+    await db.end().catch(() => undefined);
+  }
 }
 
 const THEMES = [
@@ -500,12 +531,16 @@ async function rebuildIndexes(db) {
 
 // ---------------------------------------------------------------- the queries
 
+/** The baseline's own copy of the facet combinations, as the API keeps its own. */
+const rawFacetSets = new practices.FacetSets();
+
 /** What the API runs for a query, straight to PostgreSQL (the same function, no HTTP around it). */
 async function rawSearch(db, scope, query) {
   const { row } = await practices.runSearch(
     async (sql, params) => (await db.query(sql, params)).rows,
     scope,
     { ...query, offset: 0, limit: 20, preferredLanguage: 'en' },
+    rawFacetSets,
   );
   return row;
 }
@@ -556,7 +591,7 @@ async function main() {
   say(
     `   machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${loadAverage()}`,
   );
-  const { url, name, drop } = await database();
+  const { url, name, kept, drop } = await database();
   await runMigrations(url);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -564,13 +599,32 @@ async function main() {
   let dataDir;
   try {
     const [{ server_version: version }] = (await db.query('SHOW server_version')).rows;
-    say(`   PostgreSQL ${version}, throwaway database ${name}`);
-    const vocab = Object.fromEntries(LANGUAGES.map((l) => [l, vocabulary(l)]));
-    const { exchanges, generated, indexed } = await load(db, vocab);
     say(
-      `   corpus generated and staged in ${fmt(generated / 1000)} s; index rows written (tsvectors, facets, vocabulary) in ${fmt(indexed / 1000)} s`,
+      `   PostgreSQL ${version}, ${kept ? `the corpus kept as ${name} (--keep) by an earlier run of these sizes` : KEEP ? `database ${name}, kept afterwards (--keep)` : `throwaway database ${name}`}`,
     );
-    const built = await rebuildIndexes(db);
+    const vocab = Object.fromEntries(LANGUAGES.map((l) => [l, vocabulary(l)]));
+    let seed = kept ? await keptSeed(url) : null;
+    if (!seed) {
+      const loaded = await load(db, vocab);
+      const built = await rebuildIndexes(db);
+      seed = { ...loaded, built };
+      await db.query(
+        `CREATE TABLE bench_seed (key text, exchanges uuid[], generated float8, indexed float8, built jsonb)`,
+      );
+      await db.query('INSERT INTO bench_seed VALUES ($1, $2, $3, $4, $5)', [
+        SEED_KEY,
+        loaded.exchanges,
+        loaded.generated,
+        loaded.indexed,
+        JSON.stringify(built),
+      ]);
+    } else {
+      await db.query('CHECKPOINT');
+    }
+    const { exchanges, generated, indexed, built } = seed;
+    say(
+      `   corpus generated and staged in ${fmt(generated / 1000)} s; index rows written (tsvectors, facets, vocabulary) in ${fmt(indexed / 1000)} s${kept ? ' (when it was loaded)' : ''}`,
+    );
     const sizes = (
       await db.query(
         `SELECT pg_relation_size('practice_search') AS heap, pg_total_relation_size('practice_search') AS total,

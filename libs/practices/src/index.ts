@@ -9,6 +9,7 @@ export {
   runSearch,
 } from './search/practice-search.service.js';
 export { searchStatement, RANK_WINDOW } from './search/search-sql.js';
+export { FacetSets } from './search/facet-sets.js';
 export {
   compileSql,
   planQuery,

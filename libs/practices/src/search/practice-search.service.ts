@@ -17,6 +17,7 @@ import {
   typoCandidates,
   withCorrections,
 } from './query-plan.js';
+import { FacetSets } from './facet-sets.js';
 import { type SearchRow, searchStatement } from './search-sql.js';
 
 /** Similarity (pg_trgm) a known word needs to count as what a typo meant. */
@@ -48,6 +49,7 @@ export async function runSearch(
   run: RunSql,
   scopeOrPending: SearchScope | Promise<SearchScope>,
   request: SearchRequest,
+  facetSets: FacetSets,
 ): Promise<SearchOutcome> {
   const compile = async (plan: QueryPlan | null) => {
     if (!plan) return null;
@@ -60,7 +62,7 @@ export async function runSearch(
   // The reader's scope may still be on its way (the API looks it up beside the first compile).
   const [scope, firstQuery] = await Promise.all([scopeOrPending, compile(useful)]);
   const execute = async (query: CompiledQuery | null) => {
-    const { sql, params } = searchStatement({
+    const { sql, params, groupsSkip } = searchStatement({
       scope,
       query,
       filters: request,
@@ -69,7 +71,8 @@ export async function runSearch(
       limit: request.limit,
     });
     const [row] = (await run(sql, params)) as [SearchRow];
-    return row;
+    const grouped = await facetSets.count(row.facet_groups, groupsSkip, run);
+    return { ...row, facets: [...row.facets, ...grouped], facet_groups: [] };
   };
   const expansionsOf = (p: QueryPlan | null) =>
     (p?.units ?? []).flatMap((unit) => (unit.expansion ? [unit.expansion] : []));
@@ -98,6 +101,8 @@ export class PracticeSearch {
     private readonly exchanges: ExchangeAccess,
   ) {}
 
+  private readonly facetSets = new FacetSets();
+
   /** Straight on the pool: through TypeORM's query runner each statement cost a millisecond more. */
   private readonly run: RunSql = async (sql, params) => (await this.pool.query(sql, params)).rows;
 
@@ -111,7 +116,7 @@ export class PracticeSearch {
     if (request.offset > MAX_SEARCH_OFFSET)
       throw new ValidationFailedError(`cursor: results beyond ${MAX_SEARCH_OFFSET} are not paged`);
     // The reader's exchanges and the compiled query: two round trips side by side.
-    return runSearch(this.run, this.scopeFor(actor), request);
+    return runSearch(this.run, this.scopeFor(actor), request, this.facetSets);
   }
 
   /** The query parsed per language with the glossary's words (no typo correction). */

@@ -123,6 +123,14 @@ export function compileSql(plan: QueryPlan): { sql: string; params: string[] } {
   return { sql: `SELECT ${columns.join(', ')}`, params };
 }
 
+/** How a compiled query joins its units (a phrase inside one never holds it). */
+const UNITS_AND = ' & ';
+
+/** A compiled query that any one of its units satisfies: what a snippet highlights. */
+export function anyUnitQuery(compiled: string): string {
+  return compiled.split(UNITS_AND).join(' | ');
+}
+
 /**
  * The five queries (en, fr, nl, de, other) and `head`, each unit in any language: every unit
  * must match (&), any alternative of a unit may (|). Alternatives that parse alike are asked
@@ -138,7 +146,7 @@ export function compiledQuery(plan: QueryPlan, parsed: Record<string, string[]>)
       .map((alternatives) => [...new Set(alternatives.filter((a) => a !== ''))])
       .filter((alternatives) => alternatives.length > 0)
       .map((alternatives) => `(${alternatives.map((a) => `(${a})`).join(' | ')})`)
-      .join(' & ');
+      .join(UNITS_AND);
   const ofSlot = (slot: SearchSlot) => plan.units.map((_, i) => parsed[`${slot}_${i}`] ?? []);
   return {
     ...(Object.fromEntries(SEARCH_SLOTS.map((slot) => [slot, queryOf(ofSlot(slot))])) as Record<

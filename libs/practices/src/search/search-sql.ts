@@ -9,13 +9,22 @@
 //   filters but at most one) and carries only small columns, never the tsvectors;
 // - ranking is bounded: the hits are first ordered by a cheap test (does the title or summary
 //   match?) and recency, and only the first RANK_WINDOW of those are ranked with ts_rank on the
-//   full weighted text (which has to be read from TOAST); later pages follow the cheap order.
+//   full weighted text (which has to be read from TOAST); later pages follow the cheap order;
+// - facet counts leave as groups of rows by facet combination, unnested by FacetSets;
+// - each snippet is cut from a window around the first match (snippet-window.ts).
 import type { PracticeFacet, PracticeFilters } from '#libs/contracts';
 import type { SearchScope } from '../practices.policy.js';
-import { type CompiledQuery, SEARCH_CONFIGS, SEARCH_SLOTS, type SearchSlot } from './query-plan.js';
+import {
+  anyUnitQuery,
+  type CompiledQuery,
+  SEARCH_CONFIGS,
+  SEARCH_SLOTS,
+  type SearchSlot,
+} from './query-plan.js';
+import { snippetPattern, WINDOW_BEFORE, WINDOW_LENGTH } from './snippet-window.js';
 
 export const RANK_WINDOW = 200;
-/** Snippets are cut from the first this many characters of an entry's summary and texts (ts_headline parses all it is given). */
+/** Snippets come from the first this many characters of an entry's summary and texts. */
 export const SNIPPET_SOURCE_CHARS = 3000;
 
 export interface SearchStatementInput {
@@ -28,9 +37,24 @@ export interface SearchStatementInput {
   limit: number;
 }
 
+/**
+ * Matching rows grouped by one of their facet combinations (set_id, a practice_facet_sets id)
+ * or by their evidence level (set_id null), with the one filter they miss (null: none) and
+ * how many rows: the reader's code unnests the combinations (see FacetSets).
+ */
+export type FacetGroup = [
+  setId: number | null,
+  evidence: string | null,
+  miss: string | null,
+  n: number,
+];
+
 export interface SearchRow {
   total: number;
+  /** Facet counts the statement answers whole (a listing's, from practice_facet_counts). */
   facets: Array<[PracticeFacet, string, number]>;
+  /** The rest, as groups of rows by combination; their facets named in `groupsSkip` are not counted. */
+  facet_groups: FacetGroup[];
   items: Array<{
     practice_id: string;
     slug: string;
@@ -63,7 +87,14 @@ const FILTER_SQL: Record<Exclude<keyof SearchStatementInput['filters'], never>, 
   language: 'd.languages @> ARRAY[{}]::text[]',
 };
 
-export function searchStatement(input: SearchStatementInput): { sql: string; params: unknown[] } {
+export interface SearchStatement {
+  sql: string;
+  params: unknown[];
+  /** Facets the answer's facet_groups must not count (counted whole in `facets`). */
+  groupsSkip: PracticeFacet[];
+}
+
+export function searchStatement(input: SearchStatementInput): SearchStatement {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -109,8 +140,9 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
 
   // A row that passes every filter counts for every facet; one that fails exactly one filter
   // counts only for that filter's facet.
-  let facetQuery = `SELECT split_part(c.v, ':', 1) AS facet, substr(c.v, strpos(c.v, ':') + 1) AS value, c.n
-      FROM (${facetValueCounts('m', [])}) c`;
+  let facetQuery: string | null = null;
+  let groupsOf: string | null = 'm';
+  let groupsSkip: PracticeFacet[] = [];
 
   const rankWindow = input.query ? RANK_WINDOW : 0;
   const rankedOffset = Math.min(input.offset, rankWindow);
@@ -127,13 +159,45 @@ export function searchStatement(input: SearchStatementInput): { sql: string; par
     `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
       .map((l) => `WHEN '${l}' THEN '${SEARCH_CONFIGS[l]}'::regconfig`)
       .join(' ')} ELSE '${SEARCH_CONFIGS.other}'::regconfig END)`;
-  const queryOf = (language: string) =>
+  const queryOf = (language: string, queries = q) =>
     `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
-      .map((l) => `WHEN '${l}' THEN ${q[l]}`)
-      .join(' ')} ELSE ${q.other} END)`;
+      .map((l) => `WHEN '${l}' THEN ${queries[l]}`)
+      .join(' ')} ELSE ${queries.other} END)`;
+  const pattern = input.query ? snippetPattern(input.query) : null;
+  // The window highlights any of the query's words (the whole query rarely fits in it).
+  const anyQuery: Partial<Record<SearchSlot, string>> = {};
+  if (input.query)
+    for (const slot of SEARCH_SLOTS) {
+      const any = anyUnitQuery(input.query[slot]);
+      anyQuery[slot] = any === input.query[slot] ? q[slot] : `${p(any)}::tsquery`;
+    }
+  const headline = (text: string, query = 'src.q') =>
+    `ts_headline(src.config, ${text}, ${query}, 'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`;
+  // The text around the first match, its cut words dropped (see snippet-window.ts).
+  const windowHead = `CASE WHEN win.cut_start THEN substr(win.w, strpos(win.w, ' ') + 1) ELSE win.w END`;
+  const trimmedWindow = `CASE WHEN win.cut_end THEN regexp_replace(${windowHead}, '\\s+\\S*$', '') ELSE ${windowHead} END`;
+  // OFFSET 0 keeps each step a step: flattened, its expression would be computed at every use.
+  const snippetJoins = input.query
+    ? `
+    CROSS JOIN LATERAL (SELECT left(tx.t ->> 'body', ${SNIPPET_SOURCE_CHARS}) AS text, ${configOf('lang.language')} AS config,
+                               ${queryOf('lang.language')} AS q, ${queryOf('lang.language', anyQuery)} AS q_any OFFSET 0) src
+    CROSS JOIN LATERAL (SELECT ${pattern ? `regexp_instr(src.text, ${p(pattern)}, 1, 1, 0, 'i')` : '0'} AS at OFFSET 0) hit
+    CROSS JOIN LATERAL (SELECT substr(src.text, greatest(1, hit.at - ${WINDOW_BEFORE}), ${WINDOW_LENGTH}) AS w,
+                               hit.at > ${WINDOW_BEFORE + 1} AS cut_start,
+                               greatest(1, hit.at - ${WINDOW_BEFORE}) + ${WINDOW_LENGTH} <= length(src.text) AS cut_end OFFSET 0) win
+    CROSS JOIN LATERAL (SELECT CASE WHEN hit.at > 0 THEN ${headline(trimmedWindow, 'src.q_any')} END AS near OFFSET 0) near`
+    : '';
+  const tsvOf = (language: string) =>
+    `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
+      .map((l) => `WHEN '${l}' THEN d.tsv_${l}`)
+      .join(' ')} ELSE d.tsv_other END)`;
+  // The window's snippet when it shows a match. Else, when the summary or the rest match (their
+  // weights, B and C: a word the expression missed), the whole text's, as ts_headline finds it;
+  // when only the title matches, the text's first words (all ts_headline shows without a match).
   const snippet = input.query
-    ? `ts_headline(${configOf('lang.language')}, left(d.texts -> lang.language ->> 'body', ${SNIPPET_SOURCE_CHARS}), ${queryOf('lang.language')},
-         'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`
+    ? `CASE WHEN strpos(near.near, '${MATCH_START}') > 0 THEN near.near
+            WHEN ts_filter(${tsvOf('lang.language')}, '{b,c}') @@ src.q THEN ${headline('src.text')}
+            ELSE ${headline(`left(src.text, ${WINDOW_LENGTH})`)} END`
     : 'NULL';
 
   const listing = !input.query && active.length <= 2;
@@ -149,6 +213,8 @@ page AS (
 )`;
     total = counted.total;
     facetQuery = counted.facets;
+    groupsOf = counted.groupsOf;
+    groupsSkip = active;
   } else {
     // hm: the words are in the title or summary, asked of head_tsv's own index once (head_tsv
     // lives out of the row, so it is never read row by row).
@@ -184,15 +250,18 @@ WITH ${rows},
 items AS (
   SELECT pg.*, lang.language, d.slug, d.original_language, d.languages, d.visibility,
          d.evidence_level, d.themes, d.target_groups, d.city_ids,
-         d.texts -> lang.language ->> 'title' AS title,
-         d.texts -> lang.language ->> 'summary' AS summary,
-         ${snippet} AS snippet
+         tx.t ->> 'title' AS title, tx.t ->> 'summary' AS summary, ${snippet} AS snippet
     FROM page pg JOIN practice_search d ON d.practice_id = pg.practice_id
     CROSS JOIN LATERAL (SELECT ${displayLanguage} AS language) lang
+    CROSS JOIN LATERAL (SELECT d.texts -> lang.language AS t OFFSET 0) tx${snippetJoins}
 )
 SELECT ${total} AS total,
-       (SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json)
-          FROM (${facetQuery}) f) AS facets,
+       ${
+         facetQuery
+           ? `(SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json) FROM (${facetQuery}) f)`
+           : `'[]'::json`
+       } AS facets,
+       ${groupsOf ? `(SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups(groupsOf)}) g)` : `'[]'::json`} AS facet_groups,
        (SELECT coalesce(json_agg(json_build_object(
                  'practice_id', i.practice_id, 'slug', i.slug, 'original_language', i.original_language,
                  'languages', i.languages, 'language', i.language, 'visibility', i.visibility,
@@ -201,7 +270,7 @@ SELECT ${total} AS total,
                  'summary', i.summary, 'snippet', i.snippet)
                ORDER BY i.tier, i.rank DESC, i.hm DESC, i.published_at DESC, i.practice_id), '[]'::json)
           FROM items i) AS items`;
-  return { sql, params };
+  return { sql, params, groupsSkip };
 }
 
 /** The columns that name an index row's facet combinations (practice_facet_sets), and its evidence. */
@@ -229,28 +298,18 @@ const SET_COLUMN_OF: Record<
 const setColumnsOf = (alias: string) => FACET_SET_COLUMNS.map((c) => `${alias}.${c}`).join(', ');
 
 /**
- * `v, n`: how many of `rows` (FACET_SET_COLUMNS and `miss`, the one filter a row fails or NULL)
- * have each facet value, counting a row that misses a filter only for that filter's facet, and
- * leaving out the facets `exclude`. The rows are grouped by their combinations (four integer
- * groupings and the evidence level, one pass); only the distinct combinations met are unnested,
- * weighted by how many rows had them, instead of every value of every row.
+ * `set_id, evidence, miss, n`: `rows` (FACET_SET_COLUMNS and `miss`, the one filter a row fails
+ * or NULL) grouped by each of their combinations and by evidence level in one pass (grouping
+ * sets). A few hundred to a few thousand groups, however many rows: unnesting them (and
+ * counting a row that misses a filter only for that filter's facet) is FacetSets' work, from the
+ * combinations it keeps, rather than a join and a sort of every value here.
  */
-function facetValueCounts(rows: string, exclude: PracticeFacet[]): string {
+function facetGroups(rows: string): string {
   const sets = FACET_SET_COLUMNS.filter((c) => c !== 'evidence_level');
-  const excluded = exclude.length
-    ? `AND split_part(u.v, ':', 1) <> ALL(ARRAY[${exclude.map((f) => `'${f}'`).join(', ')}])`
-    : '';
-  return `SELECT u.v, sum(g.n)::int AS n
-      FROM (SELECT coalesce(${sets.map((c) => `r.${c}`).join(', ')}) AS set_id,
-                   r.evidence_level, GROUPING(r.evidence_level) AS other_set, r.miss, count(*)::int AS n
-              FROM ${rows} r
-             GROUP BY GROUPING SETS (${FACET_SET_COLUMNS.map((c) => `(r.miss, r.${c})`).join(', ')})) g
-           LEFT JOIN practice_facet_sets s ON s.id = g.set_id
-           CROSS JOIN LATERAL unnest(CASE WHEN g.other_set = 1 THEN s."values"
-                                          WHEN g.evidence_level IS NULL THEN '{}'::text[]
-                                          ELSE ARRAY['evidence:' || g.evidence_level] END) AS u(v)
-     WHERE (g.miss IS NULL OR split_part(u.v, ':', 1) = g.miss) ${excluded}
-     GROUP BY u.v`;
+  return `SELECT CASE WHEN GROUPING(r.evidence_level) = 1 THEN coalesce(${sets.map((c) => `r.${c}`).join(', ')}) END AS set_id,
+                 r.evidence_level AS evidence, r.miss, count(*)::int AS n
+            FROM ${rows} r
+           GROUP BY GROUPING SETS (${FACET_SET_COLUMNS.map((c) => `(r.miss, r.${c})`).join(', ')})`;
 }
 
 /**
@@ -266,7 +325,7 @@ function listingCounts(
   p: (value: unknown) => string,
   visibility: string,
   test: (facet: PracticeFacet) => string,
-): { ctes: string; total: string; facets: string } {
+): { ctes: string; total: string; facets: string; groupsOf: string | null } {
   const scope =
     input.scope.kind === 'everything'
       ? 'TRUE'
@@ -291,6 +350,7 @@ function listingCounts(
     return `SELECT u.v, u.n FROM (${beside(other ? codeOf(other) : `''`)}) u WHERE ${ofFacet(facet)}`;
   });
   const notChosen = active.map((f) => `AND NOT ${ofFacet(f)}`).join(' ');
+  let groupsOf: string | null = null;
   if (active.length < 2) {
     parts.push(
       `SELECT u.v, u.n FROM (${beside(active[0] ? codeOf(active[0]) : `''`)}) u WHERE u.v <> '' ${notChosen}`,
@@ -301,9 +361,8 @@ function listingCounts(
       facet === 'evidence'
         ? test(facet)
         : `d.${SET_COLUMN_OF[facet]} IN (SELECT s.id FROM practice_facet_sets s WHERE s."values" @> ARRAY[${codeOf(facet)}])`;
-    const rowsWithBoth = `(SELECT ${setColumnsOf('d')}, NULL::text AS miss
+    groupsOf = `(SELECT ${setColumnsOf('d')}, NULL::text AS miss
       FROM practice_search d WHERE ${visibility} AND ${active.map(passes).join(' AND ')})`;
-    parts.push(facetValueCounts(rowsWithBoth, active));
   }
   const [first, second] = active;
   const totalOf = !first
@@ -320,5 +379,6 @@ function listingCounts(
     total: `(SELECT coalesce(sum(c.n), 0) FROM c WHERE ${totalOf})::int`,
     facets: `SELECT split_part(f.v, ':', 1) AS facet, substr(f.v, strpos(f.v, ':') + 1) AS value, f.n
       FROM (${parts.join('\n      UNION ALL ')}) f WHERE f.n > 0`,
+    groupsOf,
   };
 }
