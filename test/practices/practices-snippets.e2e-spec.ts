@@ -1,6 +1,7 @@
 // Search snippets: cut around the first place a query word occurs, however far into the text,
 // with every query word found there marked: accented forms, words the stemmer changed, words
-// of a longer query; an entry matched only by its title shows its summary's first words.
+// of a longer query, words only the index's folding finds; an entry matched only by its title
+// shows its summary's first words.
 import { createPerson, type TestPerson } from '../factories/accounts.js';
 import { httpClient, type Http } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -84,6 +85,13 @@ describe('practice search snippets', () => {
       `Outreach workers began in spring. ${FILLER_EN.repeat(8)}The budget came from the city council.`,
     );
     await entry('titleOnly', 'en', 'Ombudsman hours', FILLER_EN.repeat(3));
+    // "Łódź" folds to "lodz" in the index, but no letter pattern of the window spells Ł or ź.
+    await entry(
+      'folded',
+      'en',
+      'An ombudsman office',
+      `${FILLER_EN.repeat(8)}Partners in Łódź shared their plan. ${FILLER_EN}`,
+    );
   });
   afterAll(() => t.close());
 
@@ -116,6 +124,14 @@ describe('practice search snippets', () => {
     const { text, marked } = snippetOf(res, 'apartEn');
     expect(marked).toContain('outreach');
     expect(text).toContain('Outreach workers began in spring');
+  });
+
+  it('marks a body word the window cannot find, with the rest of the query in the title', async () => {
+    const res = await search('q=ombudsman%20lodz');
+    expect(res.items.map((i: any) => i.id)).toEqual([id.folded]);
+    const { text, marked } = snippetOf(res, 'folded');
+    expect(marked).toEqual(['łódź']);
+    expect(text).toContain('Partners in Łódź shared their plan');
   });
 
   it('shows the summary first when only the title matches', async () => {

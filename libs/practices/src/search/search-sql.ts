@@ -159,7 +159,7 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
     `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
       .map((l) => `WHEN '${l}' THEN '${SEARCH_CONFIGS[l]}'::regconfig`)
       .join(' ')} ELSE '${SEARCH_CONFIGS.other}'::regconfig END)`;
-  const queryOf = (language: string, queries = q) =>
+  const queryOf = (language: string, queries: Partial<Record<SearchSlot, string>>) =>
     `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
       .map((l) => `WHEN '${l}' THEN ${queries[l]}`)
       .join(' ')} ELSE ${queries.other} END)`;
@@ -171,7 +171,7 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
       const any = anyUnitQuery(input.query[slot]);
       anyQuery[slot] = any === input.query[slot] ? q[slot] : `${p(any)}::tsquery`;
     }
-  const headline = (text: string, query = 'src.q') =>
+  const headline = (text: string, query: string) =>
     `ts_headline(src.config, ${text}, ${query}, 'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`;
   // The text around the first match, its cut words dropped (see snippet-window.ts).
   const windowHead = `CASE WHEN win.cut_start THEN substr(win.w, strpos(win.w, ' ') + 1) ELSE win.w END`;
@@ -180,7 +180,7 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
   const snippetJoins = input.query
     ? `
     CROSS JOIN LATERAL (SELECT left(tx.t ->> 'body', ${SNIPPET_SOURCE_CHARS}) AS text, ${configOf('lang.language')} AS config,
-                               ${queryOf('lang.language')} AS q, ${queryOf('lang.language', anyQuery)} AS q_any OFFSET 0) src
+                               ${queryOf('lang.language', anyQuery)} AS q_any OFFSET 0) src
     CROSS JOIN LATERAL (SELECT ${pattern ? `regexp_instr(src.text, ${p(pattern)}, 1, 1, 0, 'i')` : '0'} AS at OFFSET 0) hit
     CROSS JOIN LATERAL (SELECT substr(src.text, greatest(1, hit.at - ${WINDOW_BEFORE}), ${WINDOW_LENGTH}) AS w,
                                hit.at > ${WINDOW_BEFORE + 1} AS cut_start,
@@ -191,13 +191,14 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
     `(CASE ${language} ${(['en', 'fr', 'nl', 'de'] as const)
       .map((l) => `WHEN '${l}' THEN d.tsv_${l}`)
       .join(' ')} ELSE d.tsv_other END)`;
-  // The window's snippet when it shows a match. Else, when the summary or the rest match (their
-  // weights, B and C: a word the expression missed), the whole text's, as ts_headline finds it;
-  // when only the title matches, the text's first words (all ts_headline shows without a match).
+  // The window's snippet when it shows a match. Else, when the summary or the rest hold a query
+  // word (their weights, B and C: one the expression missed), the whole text's, as ts_headline
+  // finds it; when only the title does, the text's first words (ts_headline's answer without a
+  // match). Any word of the query is marked, as in the window.
   const snippet = input.query
     ? `CASE WHEN strpos(near.near, '${MATCH_START}') > 0 THEN near.near
-            WHEN ts_filter(${tsvOf('lang.language')}, '{b,c}') @@ src.q THEN ${headline('src.text')}
-            ELSE ${headline(`left(src.text, ${WINDOW_LENGTH})`)} END`
+            WHEN ts_filter(${tsvOf('lang.language')}, '{b,c}') @@ src.q_any THEN ${headline('src.text', 'src.q_any')}
+            ELSE ${headline(`left(src.text, ${WINDOW_LENGTH})`, 'src.q_any')} END`
     : 'NULL';
 
   const listing = !input.query && active.length <= 2;
