@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadAverage, percentile } from './common.mjs';
+import { benchScope, searchQueries, searchRequest } from './search-queries.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -36,21 +37,6 @@ function buildBase() {
     },
   };
 }
-
-const QUERIES = {
-  'one word, rare ("caglafis")': { q: 'caglafis' },
-  'one word, broad ("city")': { q: 'city' },
-  'three words + two facets': {
-    q: 'young mentors trust',
-    theme: 'youth-engagement',
-    evidence: 'monitored',
-  },
-  'across languages ("radicalisering", nl)': { q: 'radicalisering' },
-  'facet-only listing (theme + evidence)': {
-    theme: 'polarization',
-    evidence: 'evaluated-independently',
-  },
-};
 
 async function main() {
   const adminUrl =
@@ -79,16 +65,18 @@ async function main() {
       };
     });
     for (const side of sides) await side.db.connect();
-    const [{ exchanges }] = (await sides[0].db.query('SELECT exchanges FROM bench_seed')).rows;
-    const scope = { kind: 'member', exchangeIds: exchanges.slice(0, 2) };
+    const [seed] = (await sides[0].db.query('SELECT * FROM bench_seed')).rows;
+    if (!seed?.words)
+      throw new Error(`no words kept with ${KEPT}: run npm run bench:search -- --keep first`);
+    const scope = benchScope(seed.exchanges);
     say(`   ${REPS} runs of each after ${WARMUP} warm-up runs, the two alternating`);
     say('');
     say(
       '| query | base p50 ms | base p95 ms | this tree p50 ms | this tree p95 ms | p50 change | same answer |',
     );
     say('|---|---:|---:|---:|---:|---:|---|');
-    for (const [label, query] of Object.entries(QUERIES)) {
-      const request = { ...query, offset: 0, limit: 20, preferredLanguage: 'en' };
+    for (const { label, query } of searchQueries(...seed.words)) {
+      const request = searchRequest(query);
       const times = [[], []];
       const answers = [];
       for (let i = 0; i < WARMUP + REPS; i++)

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { httpClient, loadAverage, percentile, spawnApi } from './common.mjs';
+import { benchScope, searchQueries, searchRequest } from './search-queries.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -539,7 +540,7 @@ async function rawSearch(db, scope, query) {
   const { row } = await practices.runSearch(
     async (sql, params) => (await db.query(sql, params)).rows,
     scope,
-    { ...query, offset: 0, limit: 20, preferredLanguage: 'en' },
+    searchRequest(query),
     rawFacetSets,
   );
   return row;
@@ -654,25 +655,10 @@ async function main() {
     const counts = [];
     for (const word of candidates) counts.push(await frequency(word));
     const broadWord = candidates[counts.indexOf(Math.max(...counts))];
-    const queries = [
-      { label: `one word, rare ("${rare}")`, target: 30, query: { q: rare } },
-      { label: `one word, broad ("${broadWord}")`, target: 150, query: { q: broadWord } },
-      {
-        label: 'three words + two facets',
-        target: 30,
-        query: { q: 'young mentors trust', theme: 'youth-engagement', evidence: 'monitored' },
-      },
-      {
-        label: 'across languages ("radicalisering", nl)',
-        target: 150,
-        query: { q: 'radicalisering' },
-      },
-      {
-        label: 'facet-only listing (theme + evidence)',
-        target: 30,
-        query: { theme: 'polarization', evidence: 'evaluated-independently' },
-      },
-    ];
+    const queries = searchQueries(rare, broadWord);
+    // Kept with the corpus, so bench:search:compare asks the same words.
+    await db.query('ALTER TABLE bench_seed ADD COLUMN IF NOT EXISTS words text[]');
+    await db.query('UPDATE bench_seed SET words = $1', [[rare, broadWord]]);
     say(
       `   rare word "${rare}" in ${(await frequency(rare)).toLocaleString('en-US')} English entries; "${broadWord}" in ${Math.max(...counts).toLocaleString('en-US')}`,
     );
@@ -704,7 +690,7 @@ async function main() {
     });
     if (!signIn.ok) throw new Error(`sign-in: ${signIn.status} ${signIn.text}`);
     const token = signIn.json.accessToken;
-    const scope = { kind: 'member', exchangeIds: [exchanges[0], exchanges[1]] };
+    const scope = benchScope(exchanges);
     say(
       `   measured as a member of 2 of the 20 exchanges (public, network and their exchange entries); ${REPS} runs after ${WARMUP} warm-up runs, one at a time`,
     );
