@@ -7,6 +7,8 @@ describe('FacetSets', () => {
     [1, ['theme:polarization', 'theme:online-hate']],
     [2, ['targetGroup:youth']],
     [3, ['region:europe', 'country:FR', 'city:c1']],
+    [4, ['theme:polarization', 'theme:youth-engagement']],
+    [5, ['theme:online-hate', 'mood:blue']],
   ]);
   const asked: number[][] = [];
   const run = async (_sql: string, params: unknown[]) => {
@@ -57,5 +59,23 @@ describe('FacetSets', () => {
     expect(asked).toEqual([[1, 2]]);
     // An id it cannot find counts for nothing rather than failing the search.
     expect(await sets.count([[99, null, null, 1]], [], run)).toEqual([]);
+  });
+
+  it('adds up a value shared by combinations, and counts a facet it does not know for none', async () => {
+    const counts = await new FacetSets().count(
+      [
+        [1, null, null, 2],
+        [4, null, null, 3],
+        [5, null, null, 1],
+        [4, null, 'mood', 7], // a miss of an unknown filter: no facet of ours
+      ],
+      [],
+      run,
+    );
+    expect(sorted(counts)).toEqual([
+      'theme|online-hate|3',
+      'theme|polarization|5',
+      'theme|youth-engagement|3',
+    ]);
   });
 });

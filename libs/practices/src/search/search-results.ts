@@ -21,6 +21,9 @@ import { MATCH_END, MATCH_START } from './search-sql.js';
 
 export const DEFAULT_PAGE = 20;
 
+/** localeCompare's order, from one collator: localeCompare builds one per call (a city facet's sort took 0.2 ms). */
+const byLabel = new Intl.Collator().compare;
+
 export function encodeOffset(offset: number): string {
   return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
 }
@@ -101,7 +104,7 @@ export class SearchResults {
       facets[facet].push({ value, label, count });
     }
     for (const facet of PRACTICE_FACETS)
-      facets[facet].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+      facets[facet].sort((a, b) => b.count - a.count || byLabel(a.label, b.label));
     const items: PracticeSearchItem[] = row.items.map((item) => ({
       id: item.practice_id,
       slug: item.slug,
