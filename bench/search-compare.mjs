@@ -1,5 +1,5 @@
 // `npm run bench:search:compare -- --base=<git ref>`: the search statements of another commit
-// and of this tree, run interleaved (one query of each in turn, one connection each) on the
+// and of this tree, run interleaved (one query of each in turn, a pool of two connections each) on the
 // corpus `npm run bench:search -- --keep` keeps, so both meet the same machine at the same
 // moment: on a shared machine whose speed swings by 2× within minutes, the fair way to say what
 // a change to the search saves. Checks that both answer the same total, facets and items.
@@ -54,7 +54,9 @@ async function main() {
     const before = await import(path.join(base.dir, 'dist/libs/practices/src/index.js'));
     const after = await import(path.join(root, 'dist/libs/practices/src/index.js'));
     const sides = [before, after].map((lib) => {
-      const db = new pg.Client({ connectionString: url.toString() });
+      // Two connections each, as the API's pool gives a search (whose page and counts may be
+      // asked at once).
+      const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
       clients.push(db);
       return {
         lib,
@@ -64,7 +66,6 @@ async function main() {
         run: async (sql, params) => (await db.query(sql, params)).rows,
       };
     });
-    for (const side of sides) await side.db.connect();
     const [seed] = (await sides[0].db.query('SELECT * FROM bench_seed')).rows;
     if (!seed?.words)
       throw new Error(`no words kept with ${KEPT}: run npm run bench:search -- --keep first`);

@@ -8,7 +8,7 @@ export {
   correctionsStatement,
   runSearch,
 } from './search/practice-search.service.js';
-export { searchStatement, RANK_WINDOW } from './search/search-sql.js';
+export { searchStatement, matchVector, RANK_WINDOW } from './search/search-sql.js';
 export { FacetSets } from './search/facet-sets.js';
 export {
   compileSql,

@@ -19,6 +19,7 @@ import { PracticeFacetCounts1764601250000 } from './1764601250000-practice-facet
 import { PracticeFacetSets1764601300000 } from './1764601300000-practice-facet-sets.js';
 import { PracticeSearchNarrowHeap1764601350000 } from './1764601350000-practice-search-narrow-heap.js';
 import { PracticeFacetRowsIndex1764601400000 } from './1764601400000-practice-facet-rows-index.js';
+import { PracticeSearchMatchIndexes1764601450000 } from './1764601450000-practice-search-match-indexes.js';
 import { RoomReads1764600700000 } from './1764600700000-room-reads.js';
 import { CreateFiles1764600800000 } from './1764600800000-create-files.js';
 import { CreatePractices1764600900000 } from './1764600900000-create-practices.js';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   PracticeFacetSets1764601300000,
   PracticeSearchNarrowHeap1764601350000,
   PracticeFacetRowsIndex1764601400000,
+  PracticeSearchMatchIndexes1764601450000,
 ];

@@ -145,7 +145,7 @@ export class CompendiumService {
     const filter = input.filter ?? {};
     const query = await this.search.compile(filter.q);
     if (filter.q && !query) return [];
-    const { sql, params } = searchStatement({
+    const { page } = searchStatement({
       scope,
       query,
       filters: filter,
@@ -153,7 +153,9 @@ export class CompendiumService {
       offset: 0,
       limit: PRACTICE_LIMITS.compendiumMax,
     });
-    const [row] = (await this.dataSource.query(sql, params)) as [SearchRow];
+    const [row] = (await this.dataSource.query(page.sql, page.params)) as [
+      Pick<SearchRow, 'items'>,
+    ];
     return row.items.map((i) => i.practice_id);
   }
 

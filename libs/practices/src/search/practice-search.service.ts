@@ -1,6 +1,6 @@
 // Searching the library: the reader's scope (the policy's), the query widened by the glossary,
-// then one statement for total, facets and a page; when the words find (almost) nothing, a
-// second try with the nearest known words of short queries (a likely typo).
+// then the page and the counts (total, facets) asked at once; when the words find (almost)
+// nothing, a second try with the nearest known words of short queries (a likely typo).
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { PracticeFilters, QueryExpansion } from '#libs/contracts';
@@ -38,7 +38,10 @@ export interface SearchOutcome {
   expansions: QueryExpansion[];
 }
 
-/** Runs one SQL statement and answers its rows (TypeORM's DataSource and pg's Client alike). */
+/**
+ * Runs one SQL statement and answers its rows (TypeORM's DataSource and pg's Pool alike). Called
+ * for two statements at once: each should get a connection of its own, or they run in turn.
+ */
 export type RunSql = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
 /**
@@ -62,7 +65,7 @@ export async function runSearch(
   // The reader's scope may still be on its way (the API looks it up beside the first compile).
   const [scope, firstQuery] = await Promise.all([scopeOrPending, compile(useful)]);
   const execute = async (query: CompiledQuery | null) => {
-    const { sql, params, groupsSkip } = searchStatement({
+    const { page, counts, groupsSkip } = searchStatement({
       scope,
       query,
       filters: request,
@@ -70,9 +73,18 @@ export async function runSearch(
       offset: request.offset,
       limit: request.limit,
     });
-    const [row] = (await run(sql, params)) as [SearchRow];
-    const grouped = await facetSets.count(row.facet_groups, groupsSkip, run);
-    return { ...row, facets: [...row.facets, ...grouped], facet_groups: [] };
+    // At once: `run` takes a connection of its own for each (see searchStatement).
+    const [[pageRow], [countsRow]] = (await Promise.all([
+      run(page.sql, page.params),
+      run(counts.sql, counts.params),
+    ])) as [[Pick<SearchRow, 'items'>], [Omit<SearchRow, 'items'>]];
+    const grouped = await facetSets.count(countsRow.facet_groups, groupsSkip, run);
+    return {
+      ...countsRow,
+      items: pageRow.items,
+      facets: [...countsRow.facets, ...grouped],
+      facet_groups: [],
+    };
   };
   const expansionsOf = (p: QueryPlan | null) =>
     (p?.units ?? []).flatMap((unit) => (unit.expansion ? [unit.expansion] : []));

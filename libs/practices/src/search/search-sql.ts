@@ -1,10 +1,11 @@
-// The library's search statement: one round trip that answers the total, the facet counts for
-// every filter and one page of ranked results with snippets. Built from plain values so the
-// bench can run exactly what the API runs (its raw-SQL baseline).
+// The library's search statements: the page of ranked results with snippets, and the total
+// with the facet counts for every filter, asked at once. Built from plain values so the bench
+// can run exactly what the API runs (its raw-SQL baseline).
 //
-// How it stays fast on a large library:
-// - each language's text has its own GIN-indexed tsvector; the query is OR-ed over them, so the
-//   planner combines five small index scans (no table scan, no language-by-language recheck);
+// How they stay fast on a large library:
+// - each language's text has its own tsvector, GIN-indexed together with the row's facet
+//   values (matchVector); the query is OR-ed over them, so the planner combines five small index
+//   scans that answer words and filters at once (no table scan, no filter bitmaps to intersect);
 // - `m` is the set the facets need (matching the query, readable by the reader, and passing all
 //   filters but at most one) and carries only small columns, never the tsvectors;
 // - ranking is bounded: the hits are first ordered by a cheap test (does the title or summary
@@ -90,69 +91,183 @@ const FILTER_SQL: Record<Exclude<keyof SearchStatementInput['filters'], never>, 
 export interface SearchStatement {
   sql: string;
   params: unknown[];
+}
+
+export interface SearchStatements {
+  /** The page: answers `items`. */
+  page: SearchStatement;
+  /** The total and the facets: answers `total`, `facets` and `facet_groups`. */
+  counts: SearchStatement;
   /** Facets the answer's facet_groups must not count (counted whole in `facets`). */
   groupsSkip: PracticeFacet[];
 }
 
-export function searchStatement(input: SearchStatementInput): SearchStatement {
+/**
+ * A slot's text as its GIN index holds it: the words' tsvector and the row's facet values as
+ * lexemes of their own ("theme:youth", never a word's form: words hold no ':'), so one index
+ * scan answers "these words, with these facet values" (the migration
+ * PracticeSearchMatchIndexes builds the same expression; a test checks the plan uses it).
+ */
+export const matchVector = (slot: SearchSlot, alias = 'd') =>
+  `(${alias}.tsv_${slot} || array_to_tsvector(array_remove(${alias}.facet_values, NULL)))`;
+
+/** A facet value as practice_facet_values writes it (city ids in lower case). */
+export function facetValueOf(facet: PracticeFacet, value: string): string {
+  return `${facet}:${facet === 'city' ? value.toLowerCase() : value}`;
+}
+
+/** A tsquery lexeme, quoted (a value is data, never query syntax). */
+const lexeme = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * Two statements, asked at once on connections of their own (PracticeSearch, and the bench's
+ * raw baseline, do so): the page (ranking and snippets) and the counts (total and facets) are
+ * independent answers, and each took about half of a selective search's time, so on two cores
+ * the answer comes in the time of the longer. They may see the library a publication apart;
+ * a search is a moment's view either way.
+ */
+export function searchStatement(input: SearchStatementInput): SearchStatements {
+  const active = (Object.keys(FILTER_SQL) as PracticeFacet[]).filter(
+    (facet) => input.filters[facet] !== undefined && input.filters[facet] !== '',
+  );
+  if (!input.query) {
+    const listing = listingStatements(input, active);
+    if (listing) return listing;
+  }
+  return {
+    page: pageStatement(input, active),
+    counts: countsStatement(input, active),
+    groupsSkip: [],
+  };
+}
+
+/** Which facet values a row must have: as a tsquery of them, and as SQL on its columns. */
+interface FacetCondition {
+  query: string;
+  sql: () => string;
+}
+
+/** Numbered parameters, and the SQL of the parts both statements share. */
+function statementBuilder(input: SearchStatementInput, active: PracticeFacet[]) {
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-
-  const visibility =
+  // Parameters are numbered when first used: one a statement does not use would have no type.
+  let exchanges: string | undefined;
+  const visibility = () =>
     input.scope.kind === 'everything'
       ? 'TRUE'
       : input.scope.kind === 'public'
         ? `d.visibility = 'public'`
-        : `(d.visibility <> 'exchange' OR d.exchange_id = ANY(${p(input.scope.exchangeIds)}::uuid[]))`;
-
+        : `(d.visibility <> 'exchange' OR d.exchange_id = ANY(${(exchanges ??= p(input.scope.exchangeIds))}::uuid[]))`;
+  const placeholder = new Map<PracticeFacet, string>();
+  const test = (facet: PracticeFacet) => {
+    if (!placeholder.has(facet)) placeholder.set(facet, p(input.filters[facet]));
+    return FILTER_SQL[facet].replace('{}', placeholder.get(facet)!);
+  };
   const q: Partial<Record<SearchSlot, string>> = {};
-  if (input.query) for (const slot of SEARCH_SLOTS) q[slot] = `${p(input.query[slot])}::tsquery`;
-  const textMatch = input.query
-    ? `(${SEARCH_SLOTS.map((slot) => `d.tsv_${slot} @@ ${q[slot]}`).join(' OR ')})`
-    : 'TRUE';
-  const anyLanguageQuery = input.query ? `${p(input.query.head)}::tsquery` : null;
+  if (input.query)
+    for (const slot of SEARCH_SLOTS)
+      if (input.query[slot] !== '') q[slot] = `${p(input.query[slot])}::tsquery`;
+  const valueOf = (facet: PracticeFacet) =>
+    lexeme(facetValueOf(facet, String(input.filters[facet])));
+  /**
+   * The rows whose words match (in any slot) and whose facet values pass `facets` (a tsquery of
+   * facet values, or the same as SQL on the row's columns; null: any), from the slots' indexes
+   * alone. A slot whose query parsed to nothing (stop words) matches nothing: joined to the
+   * facets, it would ask only for them. Without words, the facets' own indexes answer.
+   */
+  const rowsMatching = (facets: FacetCondition | null) => {
+    if (!input.query) return facets ? facets.sql() : 'TRUE';
+    const facetQuery = facets ? `${p(facets.query)}::tsquery` : null;
+    const arms = SEARCH_SLOTS.filter((slot) => q[slot]).map((slot) =>
+      facetQuery
+        ? `${matchVector(slot)} @@ (${q[slot]} && ${facetQuery})`
+        : `${matchVector(slot)} @@ ${q[slot]}`,
+    );
+    return arms.length ? `(${arms.join(' OR ')})` : 'FALSE';
+  };
+  /** Every filter (null: none). */
+  const allFilters = active.length
+    ? { query: active.map(valueOf).join(' & '), sql: () => active.map(test).join(' AND ') }
+    : null;
+  return { params, p, visibility, test, q, valueOf, rowsMatching, allFilters };
+}
 
-  const active = (Object.keys(FILTER_SQL) as PracticeFacet[]).filter(
-    (facet) => input.filters[facet] !== undefined && input.filters[facet] !== '',
-  );
-  const placeholder = new Map(active.map((facet) => [facet, p(input.filters[facet])]));
-  const test = (facet: PracticeFacet) => FILTER_SQL[facet].replace('{}', placeholder.get(facet)!);
+/** The total and the facet counts of a query with words. */
+function countsStatement(input: SearchStatementInput, active: PracticeFacet[]): SearchStatement {
+  const { params, visibility, test, valueOf, rowsMatching } = statementBuilder(input, active);
   // The one filter a row fails (rows failing two are not in m), NULL when it passes them all.
   const miss = active.length
     ? `CASE ${active.map((f) => `WHEN NOT coalesce(${test(f)}, FALSE) THEN '${f}'`).join(' ')} END`
     : 'NULL::text';
-  // Rows failing two filters count for no facet: leave them out of m (an index-friendly OR).
-  const prune =
-    active.length >= 2
-      ? `AND (${active
-          .map(
-            (left) =>
-              `(${active
-                .filter((f) => f !== left)
-                .map((f) => test(f))
-                .join(' AND ')})`,
-          )
-          .join(' OR ')})`
-      : '';
-
   // A row that passes every filter counts for every facet; one that fails exactly one filter
-  // counts only for that filter's facet.
-  let facetQuery: string | null = null;
-  let groupsOf: string | null = 'm';
-  let groupsSkip: PracticeFacet[] = [];
+  // counts only for that filter's facet; rows failing two count for none and stay out of m.
+  const allButOne = (left: PracticeFacet) => active.filter((f) => f !== left);
+  const passesAllButOne =
+    active.length >= 2
+      ? {
+          query: active.map((left) => `(${allButOne(left).map(valueOf).join(' & ')})`).join(' | '),
+          sql: () =>
+            `(${active.map((left) => `(${allButOne(left).map(test).join(' AND ')})`).join(' OR ')})`,
+        }
+      : null;
+  const sql = `
+WITH m AS MATERIALIZED (
+  SELECT ${setColumnsOf('d')}, ${miss} AS miss
+    FROM practice_search d
+   WHERE ${visibility()} AND ${rowsMatching(passesAllButOne)}
+)
+SELECT (SELECT count(*) FROM m WHERE m.miss IS NULL)::int AS total, '[]'::json AS facets,
+       (SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups('m')}) g) AS facet_groups`;
+  return { sql, params };
+}
 
+/** The page of a query with words: the hits ranked, then snippets of the page's entries. */
+function pageStatement(input: SearchStatementInput, active: PracticeFacet[]): SearchStatement {
+  const { params, p, visibility, q, rowsMatching, allFilters } = statementBuilder(input, active);
   const rankWindow = input.query ? RANK_WINDOW : 0;
   const rankedOffset = Math.min(input.offset, rankWindow);
   const rankedLimit = Math.max(0, Math.min(input.limit, rankWindow - input.offset));
   const restOffset = Math.max(input.offset, rankWindow);
   const restLimit = input.limit - rankedLimit;
-
-  const rank = input.query
-    ? `GREATEST(${SEARCH_SLOTS.map((slot) => `coalesce(ts_rank(d.tsv_${slot}, ${q[slot]}), 0)`).join(', ')})`
+  const slots = SEARCH_SLOTS.filter((slot) => q[slot]);
+  const rank = slots.length
+    ? `GREATEST(${slots.map((slot) => `coalesce(ts_rank(d.tsv_${slot}, ${q[slot]}), 0)`).join(', ')})`
     : '0';
+  const anyLanguageQuery = input.query ? `${p(input.query.head)}::tsquery` : null;
+  // hm: the words are in the title or summary, asked of head_tsv's own index once (head_tsv
+  // lives out of the row, so it is never read row by row).
+  const rows = `hits AS MATERIALIZED (
+  SELECT d.practice_id, d.published_at,
+         ${anyLanguageQuery ? `d.practice_id IN (SELECT h.practice_id FROM practice_search h WHERE h.head_tsv @@ ${anyLanguageQuery})` : 'FALSE'} AS hm
+    FROM practice_search d
+   WHERE ${visibility()} AND ${rowsMatching(allFilters)}
+),
+top AS (
+  SELECT h.practice_id, h.hm, h.published_at FROM hits h
+   ORDER BY h.hm DESC, h.published_at DESC, h.practice_id LIMIT ${rankWindow}
+),
+ranked AS (
+  SELECT t.practice_id, t.hm, t.published_at, ${rank} AS rank
+    FROM top t JOIN practice_search d ON d.practice_id = t.practice_id
+),
+page AS (
+  (SELECT r.practice_id, 0 AS tier, r.rank, r.hm, r.published_at FROM ranked r
+    ORDER BY r.rank DESC, r.hm DESC, r.published_at DESC, r.practice_id
+   OFFSET ${rankedOffset} LIMIT ${rankedLimit})
+  UNION ALL
+  (SELECT h.practice_id, 1 AS tier, 0 AS rank, h.hm, h.published_at FROM hits h
+    ORDER BY h.hm DESC, h.published_at DESC, h.practice_id
+   OFFSET ${restOffset} LIMIT ${restLimit})
+)`;
+  return { sql: itemsOf(rows, input, p), params };
+}
+
+/** The page's entries (`page`: practice_id, tier, rank, hm, published_at) with their texts and snippets. */
+function itemsOf(rows: string, input: SearchStatementInput, p: (value: unknown) => string): string {
   const preferred = p(input.preferredLanguage ?? '');
   const displayLanguage = `(CASE WHEN ${preferred} = ANY(d.languages) THEN ${preferred} ELSE d.original_language END)`;
   const configOf = (language: string) =>
@@ -167,10 +282,8 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
   // The window highlights any of the query's words (the whole query rarely fits in it).
   const anyQuery: Partial<Record<SearchSlot, string>> = {};
   if (input.query)
-    for (const slot of SEARCH_SLOTS) {
-      const any = anyUnitQuery(input.query[slot]);
-      anyQuery[slot] = any === input.query[slot] ? q[slot] : `${p(any)}::tsquery`;
-    }
+    for (const slot of SEARCH_SLOTS)
+      anyQuery[slot] = `${p(anyUnitQuery(input.query[slot]))}::tsquery`;
   const headline = (text: string, query: string) =>
     `ts_headline(src.config, ${text}, ${query}, 'MaxFragments=2, MaxWords=24, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}')`;
   // The text around the first match, its cut words dropped (see snippet-window.ts).
@@ -200,53 +313,7 @@ export function searchStatement(input: SearchStatementInput): SearchStatement {
             WHEN ts_filter(${tsvOf('lang.language')}, '{b,c}') @@ src.q_any THEN ${headline('src.text', 'src.q_any')}
             ELSE ${headline(`left(src.text, ${WINDOW_LENGTH})`, 'src.q_any')} END`
     : 'NULL';
-
-  const listing = !input.query && active.length <= 2;
-  let rows: string;
-  let total: string;
-  if (listing) {
-    const counted = listingCounts(input, active, p, visibility, test);
-    rows = `${counted.ctes},
-page AS (
-  SELECT d.practice_id, 1 AS tier, 0 AS rank, FALSE AS hm, d.published_at FROM practice_search d
-   WHERE ${visibility} ${active.map((f) => `AND ${test(f)}`).join(' ')}
-   ORDER BY d.published_at DESC, d.practice_id OFFSET ${input.offset} LIMIT ${input.limit}
-)`;
-    total = counted.total;
-    facetQuery = counted.facets;
-    groupsOf = counted.groupsOf;
-    groupsSkip = active;
-  } else {
-    // hm: the words are in the title or summary, asked of head_tsv's own index once (head_tsv
-    // lives out of the row, so it is never read row by row).
-    rows = `m AS MATERIALIZED (
-  SELECT d.practice_id, d.published_at, ${setColumnsOf('d')},
-         ${anyLanguageQuery ? `d.practice_id IN (SELECT h.practice_id FROM practice_search h WHERE h.head_tsv @@ ${anyLanguageQuery})` : 'FALSE'} AS hm, ${miss} AS miss
-    FROM practice_search d
-   WHERE ${visibility} AND ${textMatch} ${prune}
-),
-hits AS (SELECT m.practice_id, m.hm, m.published_at FROM m WHERE m.miss IS NULL),
-top AS (
-  SELECT h.practice_id, h.hm, h.published_at FROM hits h
-   ORDER BY h.hm DESC, h.published_at DESC, h.practice_id LIMIT ${rankWindow}
-),
-ranked AS (
-  SELECT t.practice_id, t.hm, t.published_at, ${rank} AS rank
-    FROM top t JOIN practice_search d ON d.practice_id = t.practice_id
-),
-page AS (
-  (SELECT r.practice_id, 0 AS tier, r.rank, r.hm, r.published_at FROM ranked r
-    ORDER BY r.rank DESC, r.hm DESC, r.published_at DESC, r.practice_id
-   OFFSET ${rankedOffset} LIMIT ${rankedLimit})
-  UNION ALL
-  (SELECT h.practice_id, 1 AS tier, 0 AS rank, h.hm, h.published_at FROM hits h
-    ORDER BY h.hm DESC, h.published_at DESC, h.practice_id
-   OFFSET ${restOffset} LIMIT ${restLimit})
-)`;
-    total = '(SELECT count(*) FROM hits)::int';
-  }
-
-  const sql = `
+  return `
 WITH ${rows},
 items AS (
   SELECT pg.*, lang.language, d.slug, d.original_language, d.languages, d.visibility,
@@ -256,14 +323,7 @@ items AS (
     CROSS JOIN LATERAL (SELECT ${displayLanguage} AS language) lang
     CROSS JOIN LATERAL (SELECT d.texts -> lang.language AS t OFFSET 0) tx${snippetJoins}
 )
-SELECT ${total} AS total,
-       ${
-         facetQuery
-           ? `(SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json) FROM (${facetQuery}) f)`
-           : `'[]'::json`
-       } AS facets,
-       ${groupsOf ? `(SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups(groupsOf)}) g)` : `'[]'::json`} AS facet_groups,
-       (SELECT coalesce(json_agg(json_build_object(
+SELECT (SELECT coalesce(json_agg(json_build_object(
                  'practice_id', i.practice_id, 'slug', i.slug, 'original_language', i.original_language,
                  'languages', i.languages, 'language', i.language, 'visibility', i.visibility,
                  'evidence_level', i.evidence_level, 'themes', i.themes, 'target_groups', i.target_groups,
@@ -271,7 +331,6 @@ SELECT ${total} AS total,
                  'summary', i.summary, 'snippet', i.snippet)
                ORDER BY i.tier, i.rank DESC, i.hm DESC, i.published_at DESC, i.practice_id), '[]'::json)
           FROM items i) AS items`;
-  return { sql, params, groupsSkip };
 }
 
 /** The columns that name an index row's facet combinations (practice_facet_sets), and its evidence. */
@@ -313,6 +372,32 @@ function facetGroups(rows: string): string {
            GROUP BY GROUPING SETS (${FACET_SET_COLUMNS.map((c) => `(r.miss, r.${c})`).join(', ')})`;
 }
 
+/** A listing without words and with at most two filters (null otherwise): see listingCounts. */
+function listingStatements(
+  input: SearchStatementInput,
+  active: PracticeFacet[],
+): SearchStatements | null {
+  if (active.length > 2) return null;
+  const page = statementBuilder(input, active);
+  const rows = `page AS (
+  SELECT d.practice_id, 1 AS tier, 0 AS rank, FALSE AS hm, d.published_at FROM practice_search d
+   WHERE ${page.visibility()} ${active.map((f) => `AND ${page.test(f)}`).join(' ')}
+   ORDER BY d.published_at DESC, d.practice_id OFFSET ${input.offset} LIMIT ${input.limit}
+)`;
+  const counts = statementBuilder(input, active);
+  const counted = listingCounts(input, active, counts.p, counts.visibility, counts.test);
+  const sql = `
+WITH ${counted.ctes}
+SELECT ${counted.total} AS total,
+       (SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json) FROM (${counted.facets}) f) AS facets,
+       ${counted.groupsOf ? `(SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups(counted.groupsOf)}) g)` : `'[]'::json`} AS facet_groups`;
+  return {
+    page: { sql: itemsOf(rows, input, page.p), params: page.params },
+    counts: { sql, params: counts.params },
+    groupsSkip: active,
+  };
+}
+
 /**
  * A listing without words and with at most two filters, counted from practice_facet_counts
  * (kept by publication) rather than from the rows: the total is the count of the chosen values'
@@ -324,7 +409,7 @@ function listingCounts(
   input: SearchStatementInput,
   active: PracticeFacet[],
   p: (value: unknown) => string,
-  visibility: string,
+  visibility: () => string,
   test: (facet: PracticeFacet) => string,
 ): { ctes: string; total: string; facets: string; groupsOf: string | null } {
   const scope =
@@ -363,7 +448,7 @@ function listingCounts(
         ? test(facet)
         : `d.${SET_COLUMN_OF[facet]} IN (SELECT s.id FROM practice_facet_sets s WHERE s."values" @> ARRAY[${codeOf(facet)}])`;
     groupsOf = `(SELECT ${setColumnsOf('d')}, NULL::text AS miss
-      FROM practice_search d WHERE ${visibility} AND ${active.map(passes).join(' AND ')})`;
+      FROM practice_search d WHERE ${visibility()} AND ${active.map(passes).join(' AND ')})`;
   }
   const [first, second] = active;
   const totalOf = !first
