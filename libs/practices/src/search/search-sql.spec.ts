@@ -1,4 +1,3 @@
-import type { PracticeFacet } from '#libs/contracts';
 import type { SearchScope } from '../practices.policy.js';
 import type { CompiledQuery } from './query-plan.js';
 import { facetValueOf, searchStatement, type SearchStatementInput } from './search-sql.js';
@@ -17,7 +16,7 @@ describe('search statements', () => {
     { kind: 'public' },
     { kind: 'member', exchangeIds: ['6f1c1a4e-8c1d-4f57-9d55-0d6b1f7e2a10'] },
   ];
-  const filterSets: Array<Partial<Record<PracticeFacet, string>>> = [
+  const filterSets: Array<SearchStatementInput['filters']> = [
     {},
     { theme: 'youth-engagement' },
     { theme: 'youth-engagement', evidence: 'monitored' },
