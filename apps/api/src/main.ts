@@ -3,7 +3,7 @@
 // cannot go on says why in one sentence and exits non-zero.
 import 'reflect-metadata';
 import { type INestApplication, Logger } from '@nestjs/common';
-import { EmbeddedDatabaseError } from '#libs/persistence';
+import { DatabaseVersionError, EmbeddedDatabaseError } from '#libs/persistence';
 import { ConfigError, loadConfig, type AppConfig } from '#libs/config';
 import {
   createApp,
@@ -92,7 +92,8 @@ async function fail(error: unknown): Promise<never> {
   const known =
     error instanceof StartError ||
     error instanceof DataDirError ||
-    error instanceof EmbeddedDatabaseError;
+    error instanceof EmbeddedDatabaseError ||
+    error instanceof DatabaseVersionError;
   if (known) console.error((error as Error).message);
   else if (error instanceof Error)
     console.error(`Crossings stopped: ${error.message}\n${error.stack ?? ''}`);
