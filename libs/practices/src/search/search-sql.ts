@@ -418,13 +418,7 @@ function listingCounts(
       : input.scope.kind === 'public'
         ? `c.scope = 'public'`
         : `c.scope = ANY(${p(['public', 'network', ...input.scope.exchangeIds.map((id) => `x:${id}`)])}::text[])`;
-  // As publication writes them (practice_facet_values): city ids in lower case.
-  const code = new Map(
-    active.map((f) => [
-      f,
-      p(`${f}:${f === 'city' ? String(input.filters[f]).toLowerCase() : input.filters[f]}`),
-    ]),
-  );
+  const code = new Map(active.map((f) => [f, p(facetValueOf(f, String(input.filters[f])))]));
   const codeOf = (facet: PracticeFacet) => `${code.get(facet)!}::text`;
   const bases = [`''`, ...active.map(codeOf)];
   /** Each value counted beside `base` ('' for alone), with its count. */
