@@ -196,7 +196,7 @@ function statementBuilder(input: SearchStatementInput, active: PracticeFacet[]) 
   return { params, p, visibility, test, q, valueOf, rowsMatching, allFilters };
 }
 
-/** The total and the facet counts of a query with words. */
+/** The total and the facet counts of a query with words, or of a listing with three filters or more. */
 function countsStatement(input: SearchStatementInput, active: PracticeFacet[]): SearchStatement {
   const { params, visibility, test, valueOf, rowsMatching } = statementBuilder(input, active);
   // The one filter a row fails (rows failing two are not in m), NULL when it passes them all.
@@ -221,11 +221,14 @@ WITH m AS MATERIALIZED (
    WHERE ${visibility()} AND ${rowsMatching(passesAllButOne)}
 )
 SELECT (SELECT count(*) FROM m WHERE m.miss IS NULL)::int AS total, '[]'::json AS facets,
-       (SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups('m')}) g) AS facet_groups`;
+       ${facetGroupsJson('m')} AS facet_groups`;
   return { sql, params };
 }
 
-/** The page of a query with words: the hits ranked, then snippets of the page's entries. */
+/**
+ * The page of a query with words (the hits ranked, then snippets of the page's entries), or of a
+ * listing with three filters or more (newest first).
+ */
 function pageStatement(input: SearchStatementInput, active: PracticeFacet[]): SearchStatement {
   const { params, p, visibility, q, rowsMatching, allFilters } = statementBuilder(input, active);
   const rankWindow = input.query ? RANK_WINDOW : 0;
@@ -372,6 +375,11 @@ function facetGroups(rows: string): string {
            GROUP BY GROUPING SETS (${FACET_SET_COLUMNS.map((c) => `(r.miss, r.${c})`).join(', ')})`;
 }
 
+/** facetGroups of `rows` as the JSON array of [set_id, evidence, miss, n] the answer carries. */
+function facetGroupsJson(rows: string): string {
+  return `(SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups(rows)}) g)`;
+}
+
 /** A listing without words and with at most two filters (null otherwise): see listingCounts. */
 function listingStatements(
   input: SearchStatementInput,
@@ -390,7 +398,7 @@ function listingStatements(
 WITH ${counted.ctes}
 SELECT ${counted.total} AS total,
        (SELECT coalesce(json_agg(json_build_array(f.facet, f.value, f.n)), '[]'::json) FROM (${counted.facets}) f) AS facets,
-       ${counted.groupsOf ? `(SELECT coalesce(json_agg(json_build_array(g.set_id, g.evidence, g.miss, g.n)), '[]'::json) FROM (${facetGroups(counted.groupsOf)}) g)` : `'[]'::json`} AS facet_groups`;
+       ${counted.groupsOf ? facetGroupsJson(counted.groupsOf) : `'[]'::json`} AS facet_groups`;
   return {
     page: { sql: itemsOf(rows, input, page.p), params: page.params },
     counts: { sql, params: counts.params },
