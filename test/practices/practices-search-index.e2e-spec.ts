@@ -69,6 +69,29 @@ describe('practice search indexes', () => {
     }
   });
 
+  it('takes a filter value as data in the index query: quotes, backslashes and direction marks find nothing, NUL is refused', async () => {
+    for (const theme of [
+      "x' | 'evidence:monitored",
+      'a\\b:*',
+      '\u202Eyouth-engagement',
+      '(youth)',
+    ]) {
+      for (const rest of ['q=mentors', 'q=mentors&evidence=monitored']) {
+        const query = `${rest}&theme=${encodeURIComponent(theme)}`;
+        const res = await search(query);
+        expect({ query, total: res.total, items: res.items }).toEqual({
+          query,
+          total: 0,
+          items: [],
+        });
+      }
+    }
+    const nul = await http('GET', '/api/practices?q=mentors&evidence=monitored&theme=youth%00', {
+      token: author.token,
+    });
+    expect([nul.status, nul.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it("asks each slot's words-and-facets index, for the page and for the counts", async () => {
     const practiceSearch = t.app.get(PracticeSearch);
     const query = await practiceSearch.compile('mentors trust');
