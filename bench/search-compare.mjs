@@ -69,7 +69,7 @@ async function main() {
     const [seed] = (await sides[0].db.query('SELECT * FROM bench_seed')).rows;
     if (!seed?.words)
       throw new Error(`no words kept with ${KEPT}: run npm run bench:search -- --keep first`);
-    const scope = benchScope(seed.exchanges);
+    const scope = await benchScope(sides[0].db, seed.exchanges);
     say(`   ${REPS} runs of each after ${WARMUP} warm-up runs, the two alternating`);
     say('');
     say(

@@ -24,8 +24,19 @@ export function searchQueries(rare, broad) {
   ];
 }
 
-/** The reader: a member of the corpus's first two exchanges (the bench signs in as one). */
-export const benchScope = (exchanges) => ({ kind: 'member', exchangeIds: exchanges.slice(0, 2) });
+/** The reader the bench signs in as: a member of the corpus's first two exchanges. */
+export const BENCH_MEMBER_EMAIL = 'bench-member@bench.example';
+
+/**
+ * The reader's search scope: by id (the statements read the member's exchanges themselves),
+ * with those exchanges listed too, as commits before that took them (bench:search:compare).
+ */
+export async function benchScope(db, exchanges) {
+  const { rows } = await db.query('SELECT id FROM practitioners WHERE email = $1', [
+    BENCH_MEMBER_EMAIL,
+  ]);
+  return { kind: 'member', memberId: rows[0].id, exchangeIds: exchanges.slice(0, 2) };
+}
 
 /** The first page of a query, in English, as runSearch takes it. */
 export const searchRequest = (query) => ({

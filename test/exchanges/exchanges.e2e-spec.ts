@@ -4,6 +4,11 @@ import { createCity, createPerson, type TestPerson } from '../factories/accounts
 import { httpClient, type Http } from '../support/http.js';
 import { connectLive, connected, emitAck } from '../support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  EXCHANGE_MEMBER_SQL_NAMES,
+  exchangeIdsOfMemberSql,
+  exchangeMemberSqlNames,
+} from '#libs/exchanges';
 import { addMember, createExchange, inboxOf } from './exchange-helpers.js';
 
 const DESCRIPTION = `# Online hate after an attack
@@ -414,6 +419,24 @@ describe('exchanges', () => {
       expect(leave.status).toBe(409);
       expect(await exchangeRow(exchange.id)).toEqual(before);
     });
+  });
+
+  it("reads a person's exchanges in SQL, by the members table's names as the entity has them", async () => {
+    // The practice search's statements (built without a DataSource) write these names out.
+    expect(exchangeMemberSqlNames(t.dataSource)).toMatchObject(EXCHANGE_MEMBER_SQL_NAMES);
+    const person = await createPerson(t.dataSource, http);
+    const first = await createExchange(http, coordinator);
+    const second = await createExchange(http, coordinator);
+    await addMember(http, coordinator, first.id, person, 'participant');
+    await addMember(http, coordinator, second.id, person, 'observer');
+    const idsOf = async (id: string) =>
+      (
+        (await t.dataSource.query(`SELECT ${exchangeIdsOfMemberSql('$1')} AS ids`, [id])) as [
+          { ids: string[] },
+        ]
+      )[0].ids.sort();
+    expect(await idsOf(person.id)).toEqual([first.id, second.id].sort());
+    expect(await idsOf(randomUUID())).toEqual([]);
   });
 
   describe('asking to join', () => {

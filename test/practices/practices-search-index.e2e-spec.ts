@@ -96,7 +96,7 @@ describe('practice search indexes', () => {
     const practiceSearch = t.app.get(PracticeSearch);
     const query = await practiceSearch.compile('mentors trust');
     const statements = searchStatement({
-      scope: { kind: 'member', exchangeIds: [] },
+      scope: { kind: 'member', memberId: author.id },
       query,
       filters: { theme: 'youth-engagement', evidence: 'monitored' },
       preferredLanguage: 'en',

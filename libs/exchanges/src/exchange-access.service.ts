@@ -5,7 +5,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { ExchangeRole } from '#libs/contracts';
 import { type Actor, DomainError, NotFoundError } from '#libs/common';
-import { poolOf } from '#libs/persistence';
 import { ExchangeMember } from './entities/exchange-member.entity.js';
 import { Exchange } from './entities/exchange.entity.js';
 import { canInExchange, type ExchangeAction } from './exchanges.policy.js';
@@ -75,17 +74,6 @@ export class ExchangeAccess {
       loadEagerRelations: false,
     });
     return rows.map((r) => r.practitionerId);
-  }
-
-  /** The exchanges a person belongs to (any role). */
-  async exchangeIdsOf(practitionerId: string): Promise<string[]> {
-    // Asked by every search and listing: a named statement, without the entity manager.
-    const { rows } = await poolOf(this.members.manager.connection).query<{ exchange_id: string }>({
-      name: 'exchanges-ids-of-member',
-      text: 'SELECT exchange_id FROM exchange_members WHERE practitioner_id = $1',
-      values: [practitionerId],
-    });
-    return rows.map((r) => r.exchange_id);
   }
 
   async hostIds(exchangeId: string, manager?: EntityManager): Promise<string[]> {

@@ -18,4 +18,9 @@ export { canInExchange, type ExchangeAction } from './exchanges.policy.js';
 export { ExchangeContent, type ExchangeContentHolder } from './exchange-content.js';
 export { ExchangeProvenance } from './exchange-provenance.js';
 export { presentJoinRequest } from './exchange.presenter.js';
-export { exchangeSqlNames, exchangeMemberSqlNames } from './exchange-sql.js';
+export {
+  exchangeSqlNames,
+  exchangeMemberSqlNames,
+  EXCHANGE_MEMBER_SQL_NAMES,
+  exchangeIdsOfMemberSql,
+} from './exchange-sql.js';

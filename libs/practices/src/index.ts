@@ -29,7 +29,6 @@ export {
   canOnPractice,
   visibilityAllows,
   searchScopeOf,
-  termScopesOf,
   type SearchScope,
 } from './practices.policy.js';
 export type { PracticeSnapshot } from './practice-snapshot.js';

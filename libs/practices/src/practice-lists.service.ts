@@ -5,10 +5,11 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { PracticeListItem } from '#libs/contracts';
 import { type Actor, hasNetworkRole } from '#libs/common';
+import { exchangeIdsOfMemberSql } from '#libs/exchanges';
 import { Practice } from './entities/practice.entity.js';
 import { PracticeLookups } from './practice-lookups.js';
 import { presentListItem } from './practice.presenter.js';
-import { PracticeSearch } from './search/practice-search.service.js';
+import { searchScopeOf } from './practices.policy.js';
 
 /** How far back "newly published" reaches. */
 export const NEW_PRACTICE_DAYS = 30;
@@ -19,7 +20,6 @@ export class PracticeLists {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Practice) private readonly practices: Repository<Practice>,
     private readonly lookups: PracticeLookups,
-    private readonly search: PracticeSearch,
   ) {}
 
   async mine(actor: Actor, limit: number, lang: string | null): Promise<PracticeListItem[]> {
@@ -71,17 +71,17 @@ export class PracticeLists {
     limit: number,
     lang: string | null,
   ): Promise<{ items: PracticeListItem[]; total: number }> {
-    const scope = await this.search.scopeFor(actor);
+    const scope = searchScopeOf(actor);
     const params: unknown[] = [NEW_PRACTICE_DAYS, limit, lang ?? ''];
     let where = `s.published_at > now() - make_interval(days => $1)`;
     if (themeSlugs.length) {
       params.push(themeSlugs);
       where += ` AND s.themes && $${params.length}::text[]`;
     }
-    if (scope.kind === 'public') where += ` AND s.visibility = 'public'`;
+    // A signed-in reader: everything (a coordinator), or a member's reach.
     if (scope.kind === 'member') {
-      params.push(scope.exchangeIds);
-      where += ` AND (s.visibility <> 'exchange' OR s.exchange_id = ANY($${params.length}::uuid[]))`;
+      params.push(scope.memberId);
+      where += ` AND (s.visibility <> 'exchange' OR s.exchange_id = ANY(${exchangeIdsOfMemberSql(`$${params.length}`)}))`;
     }
     const rows = (await this.dataSource.query(
       `SELECT s.practice_id, s.slug, s.visibility, s.evidence_level, s.themes, s.published_at,

@@ -14,10 +14,8 @@ import {
   canSeeAttribution,
   type PracticeAction,
   type PracticeFacts,
-  scopeReaches,
   searchScopeOf,
   termScopeOf,
-  termScopesOf,
   visibilityAllows,
 } from './practices.policy.js';
 
@@ -227,38 +225,19 @@ describe('placement, attribution, reviewers and the compendium', () => {
 });
 
 describe('search scopes', () => {
-  const rows = [
-    { visibility: 'public' as const, exchangeId: null },
-    { visibility: 'network' as const, exchangeId: null },
-    { visibility: 'exchange' as const, exchangeId: 'x1' },
-    { visibility: 'exchange' as const, exchangeId: 'x2' },
-  ];
-
-  it('reaches the same rows as reading does', () => {
-    const reached = (actor: Actor | null, exchanges: string[]) =>
-      rows
-        .filter((row) => scopeReaches(searchScopeOf(actor, exchanges), row))
-        .map((r) => r.exchangeId ?? r.visibility);
-    expect(reached(null, [])).toEqual(['public']);
-    expect(reached(MEMBER, [])).toEqual(['public', 'network']);
-    expect(reached(MEMBER, ['x1'])).toEqual(['public', 'network', 'x1']);
-    expect(reached(COORDINATOR, [])).toEqual(['public', 'network', 'x1', 'x2']);
-    // …and agrees with visibilityAllows row by row.
-    for (const row of rows)
-      expect(scopeReaches(searchScopeOf(MEMBER, ['x1']), row)).toBe(
-        visibilityAllows(MEMBER, row.visibility, row.exchangeId === 'x1' ? 'participant' : null),
-      );
+  it('asks public entries for a visitor, everything for a coordinator, and a member by id', () => {
+    // A member's exchanges are read by the search's own statements (the visibility suite).
+    expect(searchScopeOf(null)).toEqual({ kind: 'public' });
+    expect(searchScopeOf(COORDINATOR)).toEqual({ kind: 'everything' });
+    expect(searchScopeOf(MEMBER)).toEqual({ kind: 'member', memberId: MEMBER.id });
   });
 
-  it('offers typo corrections only from the vocabulary scopes a reader reaches', () => {
-    expect(rows.map(termScopeOf)).toEqual(['public', 'network', 'x:x1', 'x:x2']);
-    expect(termScopesOf(searchScopeOf(null, []))).toEqual(['glossary', 'public']);
-    expect(termScopesOf(searchScopeOf(MEMBER, ['x1']))).toEqual([
-      'glossary',
-      'public',
-      'network',
-      'x:x1',
-    ]);
-    expect(termScopesOf(searchScopeOf(COORDINATOR, []))).toBeNull();
+  it("keeps each index row's vocabulary in the scope of its visibility", () => {
+    const rows = [
+      { visibility: 'public' as const, exchangeId: null },
+      { visibility: 'network' as const, exchangeId: null },
+      { visibility: 'exchange' as const, exchangeId: 'x1' },
+    ];
+    expect(rows.map(termScopeOf)).toEqual(['public', 'network', 'x:x1']);
   });
 });

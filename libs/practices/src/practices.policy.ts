@@ -163,32 +163,23 @@ export function belongsInCompendium(
   return visibility === 'public' || (audience === 'network' && visibility === 'network');
 }
 
-/** Which published entries a reader's search may touch. */
+/**
+ * Which published entries a search may touch: everything, public entries, public and network
+ * ones (a compendium for the network), or those and a member's exchanges' entries. A member's
+ * exchanges are not listed here: the search's statements read them (exchangeIdsOfMemberSql), so
+ * a membership that ended a moment ago already counts and no round trip comes before the search.
+ */
 export type SearchScope =
-  { kind: 'everything' } | { kind: 'public' } | { kind: 'member'; exchangeIds: string[] };
+  | { kind: 'everything' }
+  | { kind: 'public' }
+  | { kind: 'network' }
+  | { kind: 'member'; memberId: string };
 
-export function searchScopeOf(actor: Actor | null, memberOfExchangeIds: string[]): SearchScope {
+export function searchScopeOf(actor: Actor | null): SearchScope {
   if (actor === null) return { kind: 'public' };
-  if (isCoordinator(actor)) return { kind: 'everything' };
-  return { kind: 'member', exchangeIds: memberOfExchangeIds };
-}
-
-/** Whether a search scope reaches an entry: the same rule as `read-published`, over index rows. */
-export function scopeReaches(
-  scope: SearchScope,
-  row: { visibility: PracticeVisibility; exchangeId: string | null },
-): boolean {
-  switch (scope.kind) {
-    case 'everything':
-      return true;
-    case 'public':
-      return row.visibility === 'public';
-    case 'member':
-      return (
-        row.visibility !== 'exchange' ||
-        (row.exchangeId !== null && scope.exchangeIds.includes(row.exchangeId))
-      );
-  }
+  return hasNetworkRole(actor, 'coordinator')
+    ? { kind: 'everything' }
+    : { kind: 'member', memberId: actor.id };
 }
 
 /** The vocabulary scope of an index row (typo corrections come only from scopes a reader reaches). */
@@ -198,16 +189,4 @@ export function termScopeOf(row: {
 }): string {
   if (row.visibility === 'exchange') return `x:${row.exchangeId}`;
   return row.visibility;
-}
-
-/** The vocabulary scopes a search scope reaches; null: all of them. */
-export function termScopesOf(scope: SearchScope): string[] | null {
-  switch (scope.kind) {
-    case 'everything':
-      return null;
-    case 'public':
-      return ['glossary', 'public'];
-    case 'member':
-      return ['glossary', 'public', 'network', ...scope.exchangeIds.map((id) => `x:${id}`)];
-  }
 }

@@ -139,9 +139,7 @@ export class CompendiumService {
   private async byFilter(input: CompendiumDto, audience: CompendiumAudience): Promise<string[]> {
     // The audience is the scope: never the coordinator's own (which reaches exchange entries).
     const scope =
-      audience === 'public'
-        ? { kind: 'public' as const }
-        : { kind: 'member' as const, exchangeIds: [] };
+      audience === 'public' ? { kind: 'public' as const } : { kind: 'network' as const };
     const filter = input.filter ?? {};
     const query = await this.search.compile(filter.q);
     if (filter.q && !query) return [];

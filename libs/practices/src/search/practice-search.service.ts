@@ -1,13 +1,14 @@
-// Searching the library: the reader's scope (the policy's), the query widened by the glossary,
-// then the page and the counts (total, facets) asked at once; when the words find (almost)
-// nothing, a second try with the nearest known words of short queries (a likely typo).
+// Searching the library: the reader's scope (the policy's; a member's exchanges are read by the
+// statements themselves), the query widened by the glossary, then the page and the counts
+// (total, facets) asked at once; when the words find (almost) nothing, a second try with the
+// nearest known words of short queries (a likely typo).
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { PracticeFilters, QueryExpansion } from '#libs/contracts';
 import { type Actor, ValidationFailedError } from '#libs/common';
-import { ExchangeAccess } from '#libs/exchanges';
+import { exchangeIdsOfMemberSql } from '#libs/exchanges';
 import { PG_POOL } from '#libs/persistence';
-import { type SearchScope, searchScopeOf, termScopesOf } from '../practices.policy.js';
+import { type SearchScope, searchScopeOf } from '../practices.policy.js';
 import {
   type CompiledQuery,
   compiledQuery,
@@ -18,7 +19,7 @@ import {
   withCorrections,
 } from './query-plan.js';
 import { FacetSets } from './facet-sets.js';
-import { type SearchRow, searchStatement } from './search-sql.js';
+import { memberScopesSql, type SearchRow, searchStatement } from './search-sql.js';
 
 /** Similarity (pg_trgm) a known word needs to count as what a typo meant. */
 export const TYPO_SIMILARITY = 0.35;
@@ -50,7 +51,7 @@ export type RunSql = (sql: string, params: unknown[]) => Promise<unknown[]>;
  */
 export async function runSearch(
   run: RunSql,
-  scopeOrPending: SearchScope | Promise<SearchScope>,
+  scope: SearchScope,
   request: SearchRequest,
   facetSets: FacetSets,
 ): Promise<SearchOutcome> {
@@ -59,11 +60,8 @@ export async function runSearch(
     const { sql, params } = compileSql(plan);
     return compiledQuery(plan, ((await run(sql, params)) as [Record<string, string[]>])[0]);
   };
-  // Handled below; a query refused before then must not leave the lookup's failure unhandled.
-  Promise.resolve(scopeOrPending).catch(() => undefined);
   const useful = request.q?.trim() ? usefulPlan(request.q) : null;
-  // The reader's scope may still be on its way (the API looks it up beside the first compile).
-  const [scope, firstQuery] = await Promise.all([scopeOrPending, compile(useful)]);
+  const firstQuery = await compile(useful);
   const execute = async (query: CompiledQuery | null) => {
     const { page, counts, groupsSkip } = searchStatement({
       scope,
@@ -92,7 +90,7 @@ export async function runSearch(
   const words = useful ? typoCandidates(useful) : [];
   if (!useful || row.total >= TYPO_RETRY_BELOW || words.length === 0)
     return { row, expansions: expansionsOf(useful) };
-  const { sql, params } = correctionsStatement(words, termScopesOf(scope));
+  const { sql, params } = correctionsStatement(words, scope);
   const found = (await run(sql, params)) as Array<{ word: string; near: string[] }>;
   const corrections = new Map(found.filter((r) => r.near.length > 0).map((r) => [r.word, r.near]));
   if (corrections.size === 0) return { row, expansions: expansionsOf(useful) };
@@ -108,27 +106,17 @@ function usefulPlan(q: string): QueryPlan | null {
 
 @Injectable()
 export class PracticeSearch {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly exchanges: ExchangeAccess,
-  ) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   private readonly facetSets = new FacetSets();
 
   /** Straight on the pool: through TypeORM's query runner each statement cost a millisecond more. */
   private readonly run: RunSql = async (sql, params) => (await this.pool.query(sql, params)).rows;
 
-  /** Whose entries the actor's search reaches (their exchanges, for members). */
-  async scopeFor(actor: Actor | null): Promise<SearchScope> {
-    if (!actor) return searchScopeOf(null, []);
-    return searchScopeOf(actor, await this.exchanges.exchangeIdsOf(actor.id));
-  }
-
   async search(actor: Actor | null, request: SearchRequest): Promise<SearchOutcome> {
     if (request.offset > MAX_SEARCH_OFFSET)
       throw new ValidationFailedError(`cursor: results beyond ${MAX_SEARCH_OFFSET} are not paged`);
-    // The reader's exchanges and the compiled query: two round trips side by side.
-    return runSearch(this.run, this.scopeFor(actor), request, this.facetSets);
+    return runSearch(this.run, searchScopeOf(actor), request, this.facetSets);
   }
 
   /** The query parsed per language with the glossary's words (no typo correction). */
@@ -144,13 +132,20 @@ export class PracticeSearch {
 
 /**
  * For each word that no title or summary in the reader's scopes contains, its nearest known
- * words (pg_trgm similarity ≥ TYPO_SIMILARITY), best first, at most two; `scopes` null: all.
+ * words (pg_trgm similarity ≥ TYPO_SIMILARITY), best first, at most two. The glossary's words
+ * are in every reader's scope; a coordinator's scope is every word.
  */
 export function correctionsStatement(
   words: string[],
-  scopes: string[] | null,
+  scope: SearchScope,
 ): { sql: string; params: unknown[] } {
-  const inScope = scopes ? 'AND t.scope = ANY($2::text[])' : '';
+  const scopes = {
+    everything: null,
+    public: `ARRAY['glossary', 'public']`,
+    network: `ARRAY['glossary', 'public', 'network']`,
+    member: `ARRAY['glossary'] || ${memberScopesSql(exchangeIdsOfMemberSql('$2'))}`,
+  }[scope.kind];
+  const inScope = scopes ? `AND t.scope = ANY(${scopes})` : '';
   return {
     sql: `SELECT q.word, ARRAY(
                 SELECT c.term FROM (
@@ -162,6 +157,6 @@ export function correctionsStatement(
                  ORDER BY c.s DESC, c.term LIMIT 2) AS near
          FROM unnest($1::text[]) AS q(word)
         WHERE NOT EXISTS (SELECT 1 FROM practice_terms t WHERE t.term = q.word ${inScope})`,
-    params: scopes ? [words, scopes] : [words],
+    params: scope.kind === 'member' ? [words, scope.memberId] : [words],
   };
 }

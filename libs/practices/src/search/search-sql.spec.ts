@@ -14,7 +14,8 @@ describe('search statements', () => {
   const scopes: SearchScope[] = [
     { kind: 'everything' },
     { kind: 'public' },
-    { kind: 'member', exchangeIds: ['6f1c1a4e-8c1d-4f57-9d55-0d6b1f7e2a10'] },
+    { kind: 'network' },
+    { kind: 'member', memberId: '6f1c1a4e-8c1d-4f57-9d55-0d6b1f7e2a10' },
   ];
   const filterSets: Array<SearchStatementInput['filters']> = [
     {},

@@ -14,6 +14,7 @@
 // - facet counts leave as groups of rows by facet combination, unnested by FacetSets;
 // - each snippet is cut from a window around the first match (snippet-window.ts).
 import type { PracticeFacet, PracticeFilters } from '#libs/contracts';
+import { exchangeIdsOfMemberSql } from '#libs/exchanges';
 import type { SearchScope } from '../practices.policy.js';
 import {
   anyUnitQuery,
@@ -155,13 +156,21 @@ function statementBuilder(input: SearchStatementInput, active: PracticeFacet[]) 
     return `$${params.length}`;
   };
   // Parameters are numbered when first used: one a statement does not use would have no type.
-  let exchanges: string | undefined;
-  const visibility = () =>
-    input.scope.kind === 'everything'
-      ? 'TRUE'
-      : input.scope.kind === 'public'
-        ? `d.visibility = 'public'`
-        : `(d.visibility <> 'exchange' OR d.exchange_id = ANY(${(exchanges ??= p(input.scope.exchangeIds))}::uuid[]))`;
+  let member: string | undefined;
+  /** The reader's exchanges, read by the statement itself (see exchangeIdsOfMemberSql). */
+  const memberExchanges = (memberId: string) => exchangeIdsOfMemberSql((member ??= p(memberId)));
+  const visibility = () => {
+    switch (input.scope.kind) {
+      case 'everything':
+        return 'TRUE';
+      case 'public':
+        return `d.visibility = 'public'`;
+      case 'network':
+        return `d.visibility <> 'exchange'`;
+      case 'member':
+        return `(d.visibility <> 'exchange' OR d.exchange_id = ANY(${memberExchanges(input.scope.memberId)}))`;
+    }
+  };
   const placeholder = new Map<PracticeFacet, string>();
   const test = (facet: PracticeFacet) => {
     if (!placeholder.has(facet)) placeholder.set(facet, p(input.filters[facet]));
@@ -193,7 +202,7 @@ function statementBuilder(input: SearchStatementInput, active: PracticeFacet[]) 
   const allFilters = active.length
     ? { query: active.map(valueOf).join(' & '), sql: () => active.map(test).join(' AND ') }
     : null;
-  return { params, p, visibility, test, q, valueOf, rowsMatching, allFilters };
+  return { params, p, memberExchanges, visibility, test, q, valueOf, rowsMatching, allFilters };
 }
 
 /** The total and the facet counts of a query with words, or of a listing with three filters or more. */
@@ -393,7 +402,7 @@ function listingStatements(
    ORDER BY d.published_at DESC, d.practice_id OFFSET ${input.offset} LIMIT ${input.limit}
 )`;
   const counts = statementBuilder(input, active);
-  const counted = listingCounts(input, active, counts.p, counts.visibility, counts.test);
+  const counted = listingCounts(input, active, counts);
   const sql = `
 WITH ${counted.ctes}
 SELECT ${counted.total} AS total,
@@ -407,6 +416,14 @@ SELECT ${counted.total} AS total,
 }
 
 /**
+ * The vocabulary and facet-count scopes (termScopeOf) of a member: public, network and one per
+ * exchange of `exchangeIds` (SQL for a uuid[]).
+ */
+export function memberScopesSql(exchangeIds: string): string {
+  return `(ARRAY['public', 'network'] || ARRAY(SELECT 'x:' || x FROM unnest(${exchangeIds}) x))`;
+}
+
+/**
  * A listing without words and with at most two filters, counted from practice_facet_counts
  * (kept by publication) rather than from the rows: the total is the count of the chosen values'
  * pair; a chosen facet counts its values beside the other filter's value (or alone); the other
@@ -416,16 +433,20 @@ SELECT ${counted.total} AS total,
 function listingCounts(
   input: SearchStatementInput,
   active: PracticeFacet[],
-  p: (value: unknown) => string,
-  visibility: () => string,
-  test: (facet: PracticeFacet) => string,
+  { p, memberExchanges, visibility, test }: ReturnType<typeof statementBuilder>,
 ): { ctes: string; total: string; facets: string; groupsOf: string | null } {
-  const scope =
-    input.scope.kind === 'everything'
-      ? 'TRUE'
-      : input.scope.kind === 'public'
-        ? `c.scope = 'public'`
-        : `c.scope = ANY(${p(['public', 'network', ...input.scope.exchangeIds.map((id) => `x:${id}`)])}::text[])`;
+  const scope = (() => {
+    switch (input.scope.kind) {
+      case 'everything':
+        return 'TRUE';
+      case 'public':
+        return `c.scope = 'public'`;
+      case 'network':
+        return `c.scope IN ('public', 'network')`;
+      case 'member':
+        return `c.scope = ANY(${memberScopesSql(memberExchanges(input.scope.memberId))})`;
+    }
+  })();
   const code = new Map(active.map((f) => [f, p(facetValueOf(f, String(input.filters[f])))]));
   const codeOf = (facet: PracticeFacet) => `${code.get(facet)!}::text`;
   const bases = [`''`, ...active.map(codeOf)];
