@@ -10,6 +10,7 @@ import { Practice } from './entities/practice.entity.js';
 import { PracticeLookups } from './practice-lookups.js';
 import { presentListItem } from './practice.presenter.js';
 import { searchScopeOf } from './practices.policy.js';
+import { reachSql } from './search/search-sql.js';
 
 /** How far back "newly published" reaches. */
 export const NEW_PRACTICE_DAYS = 30;
@@ -78,11 +79,10 @@ export class PracticeLists {
       params.push(themeSlugs);
       where += ` AND s.themes && $${params.length}::text[]`;
     }
-    // A signed-in reader: everything (a coordinator), or a member's reach.
-    if (scope.kind === 'member') {
-      params.push(scope.memberId);
-      where += ` AND (s.visibility <> 'exchange' OR s.exchange_id = ANY(${exchangeIdsOfMemberSql(`$${params.length}`)}))`;
-    }
+    where += ` AND ${reachSql(scope, 's', (memberId) => {
+      params.push(memberId);
+      return exchangeIdsOfMemberSql(`$${params.length}`);
+    })}`;
     const rows = (await this.dataSource.query(
       `SELECT s.practice_id, s.slug, s.visibility, s.evidence_level, s.themes, s.published_at,
               lang.language, s.texts -> lang.language ->> 'title' AS title,

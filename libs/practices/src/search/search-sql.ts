@@ -142,6 +142,28 @@ export function searchStatement(input: SearchStatementInput): SearchStatements {
   };
 }
 
+/**
+ * The index rows (practice_search as `alias`) a scope reaches: the rule of `read-published`.
+ * `exchangesOf` gives the SQL of a member's exchange ids (exchangeIdsOfMemberSql, numbered by
+ * the caller's statement).
+ */
+export function reachSql(
+  scope: SearchScope,
+  alias: string,
+  exchangesOf: (memberId: string) => string,
+): string {
+  switch (scope.kind) {
+    case 'everything':
+      return 'TRUE';
+    case 'public':
+      return `${alias}.visibility = 'public'`;
+    case 'network':
+      return `${alias}.visibility <> 'exchange'`;
+    case 'member':
+      return `(${alias}.visibility <> 'exchange' OR ${alias}.exchange_id = ANY(${exchangesOf(scope.memberId)}))`;
+  }
+}
+
 /** Which facet values a row must have: as a tsquery of them, and as SQL on its columns. */
 interface FacetCondition {
   query: string;
@@ -159,18 +181,7 @@ function statementBuilder(input: SearchStatementInput, active: PracticeFacet[]) 
   let member: string | undefined;
   /** The reader's exchanges, read by the statement itself (see exchangeIdsOfMemberSql). */
   const memberExchanges = (memberId: string) => exchangeIdsOfMemberSql((member ??= p(memberId)));
-  const visibility = () => {
-    switch (input.scope.kind) {
-      case 'everything':
-        return 'TRUE';
-      case 'public':
-        return `d.visibility = 'public'`;
-      case 'network':
-        return `d.visibility <> 'exchange'`;
-      case 'member':
-        return `(d.visibility <> 'exchange' OR d.exchange_id = ANY(${memberExchanges(input.scope.memberId)}))`;
-    }
-  };
+  const visibility = () => reachSql(input.scope, 'd', memberExchanges);
   const placeholder = new Map<PracticeFacet, string>();
   const test = (facet: PracticeFacet) => {
     if (!placeholder.has(facet)) placeholder.set(facet, p(input.filters[facet]));
